@@ -1,0 +1,45 @@
+# The project's interface. Every target sets up what it needs first.
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+export NO_MKDOCS_2_WARNING := 1
+export UV_LINK_MODE := copy
+PYTHON_SPEC ?= python3.11
+UV_VERSION := 0.13.9
+UV ?= $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+VENV := .venv
+STAMP := $(VENV)/.synced
+RUN := $(VENV)/bin
+
+.PHONY: help serve build check test bench clean
+
+help:
+	@echo "make serve   live preview at http://127.0.0.1:8000/"
+	@echo "make build   strict build into site/"
+	@echo "make check   compliance checks on docs/"
+	@echo "make test    strict build, checks and the test suite"
+	@echo "make bench   benchmarks, report in bench/RESULTS.md"
+
+$(UV):
+	python3 -m pip install --quiet --user "uv==$(UV_VERSION)" || python3 -m pip install --quiet "uv==$(UV_VERSION)"
+
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON_SPEC)
+	@touch $@
+
+serve: $(STAMP)
+	$(RUN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: $(STAMP)
+	$(RUN)/mkdocs build --strict --clean -d site
+
+check: $(STAMP)
+	$(RUN)/python -m checks
+
+test: $(STAMP)
+	$(RUN)/python -m pytest
+
+bench: $(STAMP)
+	$(RUN)/python -m bench
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,126 @@
+"""What the checks read: the docs directory, its metadata and its pages.
+
+Loading problems (a missing or undecodable page, broken YAML, a memorandum
+page with no structure) become findings, never tracebacks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from checks import Finding, document, metadata
+
+LANGS = ("ja", "en")
+MEMORANDUM = "memorandum"
+# Pages every language must have.
+REQUIRED_PAGES = ("index", "memorandum", "about")
+
+
+@dataclass
+class Corpus:
+    docs: Path
+    root: Path
+    facts: dict[str, Any] | None = None
+    pages: dict[Path, str] = field(default_factory=dict)  # every Markdown page, by path
+    memoranda: dict[str, document.Document] = field(default_factory=dict)  # by language
+    source: str | None = None  # the signed Japanese text
+    source_path: Path | None = None
+    findings: list[Finding] = field(default_factory=list)  # problems met while loading
+
+    def rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+    def add(self, path: Path, line: int, col: int, code: str, message: str) -> None:
+        self.findings.append(Finding(self.rel(path), line, col, code, message))
+
+
+def _front_matter(corpus: Corpus, path: Path, text: str) -> None:
+    """Report front matter that is not a YAML mapping."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        corpus.add(path, 1, 1, "STR002", "front matter opened with '---' is never closed")
+        return
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        corpus.add(path, (mark.line + 2) if mark else 1, (mark.column + 1) if mark else 1,
+                   "STR002", f"front matter is not valid YAML: {exc.problem}")
+        return
+    if data is not None and not isinstance(data, dict):
+        corpus.add(path, 2, 1, "STR002", f"front matter should be a mapping, found {type(data).__name__}")
+
+
+def load(docs: Path, root: Path | None = None, source: Path | None = None) -> Corpus:
+    """Read everything under ``docs``; ``source`` overrides the kept copy of the signed text."""
+    docs = docs.resolve()
+    corpus = Corpus(docs, (root or docs.parent).resolve())
+    meta_path = docs / "_data" / "memorandum.yml"
+    try:
+        corpus.facts = metadata.load(meta_path)
+    except metadata.MetadataError as exc:
+        corpus.add(exc.path, exc.line, exc.col, "STR003", exc.message)
+    for path in sorted(docs.rglob("*.md")):
+        if "_data" in path.relative_to(docs).parts:
+            continue
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            corpus.add(path, 1, 1, "STR001", f"not valid UTF-8 (byte {exc.start}); pages must be UTF-8")
+            continue
+        except OSError as exc:
+            corpus.add(path, 1, 1, "STR001", f"cannot read page: {exc.strerror}")
+            continue
+        if not text.strip():
+            corpus.add(path, 1, 1, "STR001", "page is empty")
+            continue
+        corpus.pages[path] = text
+        _front_matter(corpus, path, text)
+    for lang in LANGS:
+        for name in REQUIRED_PAGES:
+            path = docs / f"{name}.{lang}.md"
+            if not path.exists():
+                corpus.add(path, 1, 1, "STR001", f"missing page: expected {name}.{lang}.md in {corpus.rel(docs)}")
+        path = docs / f"{MEMORANDUM}.{lang}.md"
+        if path in corpus.pages:
+            doc = document.parse(corpus.pages[path], path, lang)
+            corpus.memoranda[lang] = doc
+            for p in doc.problems:
+                corpus.add(path, p.line, p.col, "STR004", p.message)
+    _load_source(corpus, meta_path, source)
+    return corpus
+
+
+def _load_source(corpus: Corpus, meta_path: Path, override: Path | None) -> None:
+    """The signed text: the kept copy, its SHA-256 checked against the metadata."""
+    if corpus.facts is None:
+        return
+    src = corpus.facts.get("source") or {}
+    path = override or (corpus.docs / "_data" / str(src.get("path", "signed-original.txt")))
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        corpus.add(path, 1, 1, "FID002", "signed source text not found")
+        return
+    digest = hashlib.sha256(raw).hexdigest()
+    if override is None and digest != src.get("sha256"):
+        corpus.add(meta_path, 1, 1, "FID002",
+                   f"signed source SHA-256 expected {src.get('sha256')} (metadata), found {digest}")
+    try:
+        corpus.source = raw.decode("utf-8")
+        corpus.source_path = path
+    except UnicodeDecodeError:
+        corpus.add(path, 1, 1, "FID002", "signed source is not valid UTF-8")

@@ -1,0 +1,50 @@
+"""Shared fixtures: the project root, a strict build of the site in tmp_path."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROVISION_IDS = (
+    ["preamble"] + [f"preamble-{i}" for i in range(1, 8)]
+    + ["article-1", "article-1-intro"] + [f"article-1-item-{i}" for i in range(1, 9)]
+    + ["article-2"] + [f"article-2-{i}" for i in range(1, 5)]
+    + ["signatures", "signatory-1", "signatory-2"]
+)
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of what a build reads (config, docs, hooks, overrides) in ``dest``."""
+    for name in ("mkdocs.yml",):
+        shutil.copy2(ROOT / name, dest / name)
+    for name in ("docs", "hooks", "overrides"):
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, dest / name)
+    return dest
+
+
+def build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` of ``project`` into ``site``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(site), *extra],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, strictly built once per session into a temporary directory."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    out = tmp_path_factory.mktemp("site")
+    result = build(project, out)
+    assert result.returncode == 0, result.stderr
+    return out
