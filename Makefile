@@ -36,6 +36,7 @@ check: $(STAMP)
 	$(RUN)/python -m checks
 
 test: $(STAMP)
+	$(RUN)/python -m checks
 	$(RUN)/python -m pytest
 
 bench: $(STAMP)

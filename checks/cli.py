@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from checks import Finding, corpus as corpus_mod
-from checks import fidelity
+from checks import dates, durations, fidelity, numbering, parity, references, safety, signatories, terms
 
-RULES = (fidelity,)
+RULES = (numbering, parity, dates, durations, signatories, terms, fidelity, references, safety)
 
 
 def run(docs: Path, source: Path | None = None, root: Path | None = None) -> list[Finding]:

@@ -1,0 +1,84 @@
+"""DAT: dates in the text equal the metadata, the same in both languages."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any, Iterator
+
+from checks import Finding, refs
+from checks.corpus import Corpus
+from checks.metadata import MONTHS_EN, format_date, iso
+
+_MONTH = "|".join(MONTHS_EN)
+DATE = {
+    # 2025 年 4 月 28 日, 2025年4月28日, 1994 年 6 月
+    "ja": re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?"),
+    "en": re.compile(
+        rf"(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?)?(?P<mon>{_MONTH})\s*,?\s*(?P<y>\d{{4}})"  # 28 April 2025, June 1994
+        rf"|(?P<mon2>{_MONTH})\s+(?P<d2>\d{{1,2}}),\s*(?P<y2>\d{{4}})"  # April 28, 2025
+    ),
+}
+
+
+def dates_in(text: str, lang: str) -> Iterator[tuple[int, str]]:
+    """(offset, ISO date) for each date written in ``text``."""
+    for m in DATE[lang].finditer(text):
+        g = m.groupdict()
+        if lang == "ja":
+            y, mo, d = g["y"], int(g["m"]), g["d"]
+        else:
+            y = g["y"] or g["y2"]
+            mo = MONTHS_EN.index(g["mon"] or g["mon2"]) + 1
+            d = g["d"] or g["d2"]
+        yield m.start(), f"{y}-{mo:02d}" + (f"-{int(d):02d}" if d else "")
+
+
+def known_dates(facts: dict[str, Any]) -> set[str]:
+    """Every date the metadata states, at each precision the text may use."""
+    out = {iso(facts["signed"]["date"])}
+    for item in facts.get("instruments", []) + facts.get("events", []):
+        for key in ("date", "text_date"):
+            if item.get(key):
+                out.add(iso(item[key]))
+    for e in facts.get("events", []):
+        if e.get("source"):
+            for lang in ("ja", "en"):
+                out.update(d for _, d in dates_in(str(e["source"].get(lang, "")), lang))
+    return {d for d in out if d}
+
+
+def check(corpus: Corpus) -> Iterator[Finding]:
+    if corpus.facts is None:
+        return
+    known = known_dates(corpus.facts)
+    listed = ", ".join(sorted(known))
+    for path, text in corpus.pages.items():
+        lang = path.name.rsplit(".", 2)[-2] if path.name.count(".") >= 2 else "ja"
+        if lang not in DATE:
+            continue
+        skipped = [(m.start(), m.end()) for m in refs.CODE.finditer(text)]
+        for offset, value in dates_in(text, lang):
+            if any(a <= offset < b for a, b in skipped):
+                continue
+            if value not in known:
+                line, col = refs.line_col(text, offset)
+                yield Finding(corpus.rel(path), line, col, "DAT001",
+                              f"date {value} is not in the metadata: expected one of {listed}")
+    signed = iso(corpus.facts["signed"]["date"])
+    per_lang: dict[str, dict[str, Counter[str]]] = {}
+    for lang, doc in corpus.memoranda.items():
+        per_lang[lang] = {p.id: Counter(d for _, d in dates_in(p.text, lang)) for p in doc.provisions}
+        clause = doc.get("signatures")
+        if clause is not None and signed not in per_lang[lang]["signatures"]:
+            yield Finding(corpus.rel(doc.path), clause.line, clause.col, "DAT003",
+                          f"signing clause does not state the signing date: expected '{format_date(signed, lang)}'")
+    if "ja" in per_lang and "en" in per_lang:
+        en = corpus.memoranda["en"]
+        for prov in en.provisions:
+            want = per_lang["ja"].get(prov.id)
+            got = per_lang["en"][prov.id]
+            if want is not None and want != got:
+                yield Finding(corpus.rel(en.path), prov.line, prov.col, "DAT002",
+                              f"dates in '#{prov.id}' differ between languages: expected "
+                              f"{sorted(want.elements()) or 'none'} (ja), found {sorted(got.elements()) or 'none'}")

@@ -1,0 +1,259 @@
+"""The compliance checks: real docs clean, each rule's findings exact, CLI contract."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checks import cli
+from checks.dates import dates_in
+from checks.durations import months_in
+from conftest import ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def docs_copy(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    return docs
+
+
+def findings(docs: Path) -> list[tuple[str, int, int, str]]:
+    return [tuple(f[:4]) for f in cli.run(docs, root=docs.parent)]
+
+
+def test_real_docs_are_clean() -> None:
+    assert cli.run(ROOT / "docs", root=ROOT) == []
+
+
+# (name, file, [(old, new), ...], expected findings). Each is one fault.
+MUTATIONS = [
+    ("renumber an article", "memorandum.ja.md", [("## 第 2 条：", "## 第 3 条：")], [
+        ("docs/memorandum.ja.md", 57, 4, "NUM001"),
+        ("docs/memorandum.ja.md", 57, 6, "FID001"),
+    ]),
+    ("article id out of sequence", "memorandum.en.md", [("{ #article-2 }", "{ #article-3 }")], [
+        ("docs/memorandum.en.md", 57, 4, "NUM001"),
+        ("docs/memorandum.en.md", 57, 4, "NUM002"),
+        ("docs/memorandum.en.md", 57, 4, "PAR001"),
+        ("docs/memorandum.en.md", 57, 4, "PAR001"),
+        ("docs/memorandum.en.md", 59, 1, "NUM003"),
+        ("docs/memorandum.en.md", 62, 1, "NUM003"),
+        ("docs/memorandum.en.md", 65, 1, "NUM003"),
+        ("docs/memorandum.en.md", 68, 1, "NUM003"),
+    ]),
+    ("paragraph number disagrees with id", "memorandum.ja.md", [("2.3 本協力覚書は、双方の", "2.5 本協力覚書は、双方の")], [
+        ("docs/memorandum.ja.md", 65, 1, "NUM003"),
+        ("docs/memorandum.ja.md", 65, 3, "FID001"),
+    ]),
+    ("signing date changed in Japanese", "memorandum.ja.md", [("2025 年 4 月 28 日のこの日", "2025 年 4 月 27 日のこの日")], [
+        ("docs/memorandum.en.md", 71, 1, "DAT002"),
+        ("docs/memorandum.ja.md", 71, 1, "DAT001"),
+        ("docs/memorandum.ja.md", 71, 1, "DAT003"),
+        ("docs/memorandum.ja.md", 71, 13, "FID001"),
+    ]),
+    ("signing date changed in English", "memorandum.en.md", [("on this day, 28 April 2025.", "on this day, 29 April 2025.")], [
+        ("docs/memorandum.en.md", 71, 1, "DAT002"),
+        ("docs/memorandum.en.md", 71, 1, "DAT003"),
+        ("docs/memorandum.en.md", 71, 65, "DAT001"),
+    ]),
+    ("date written without spaces is the same date", "memorandum.en.md", [("signed in June 1994", "signed in June, 1994")], []),
+    ("month of the 1994 agreement changed in English", "memorandum.en.md", [("signed in June 1994", "signed in July 1994")], [
+        ("docs/memorandum.en.md", 20, 1, "DAT002"),
+        ("docs/memorandum.en.md", 20, 188, "DAT001"),
+    ]),
+    ("date on the home page", "index.en.md", [("on {{ signed_date }}", "on 1 May 2025")], [
+        ("docs/index.en.md", 8, 216, "DAT001"),
+    ]),
+    ("one character of the Japanese text", "memorandum.ja.md", [("政策対話を行う", "政策対話をする")], [
+        ("docs/memorandum.ja.md", 46, 55, "FID001"),
+    ]),
+    ("signatories swapped", "memorandum.en.md", [("**Minoru Kiuchi**", "**@@**"), ("**Lord Vallance of Balham**", "**Minoru Kiuchi**"), ("**@@**", "**Lord Vallance of Balham**")], [
+        ("docs/memorandum.en.md", 75, 1, "SIG002"),
+        ("docs/memorandum.en.md", 80, 1, "SIG002"),
+    ]),
+    ("signatory title changed", "memorandum.ja.md", [("担当閣外大臣", "担当大臣")], [
+        ("docs/memorandum.ja.md", 82, 1, "SIG002"),
+        ("docs/memorandum.ja.md", 83, 3, "FID001"),
+    ]),
+    ("an item dropped from English", "memorandum.en.md", [("- Security policy dialogue: recognising the impact of quantum technology on societal resilience, national security and economic security, hold policy dialogue.\n  {: #article-1-item-4 }\n", "")], [
+        ("docs/memorandum.en.md", 46, 3, "NUM004"),
+        ("docs/memorandum.en.md", 46, 3, "PAR001"),
+    ]),
+    ("notice period in Japanese", "memorandum.ja.md", [("3 か月前", "6 か月前")], [
+        ("docs/memorandum.ja.md", 62, 1, "DUR001"),
+        ("docs/memorandum.ja.md", 62, 50, "FID001"),
+    ]),
+    ("notice period in English", "memorandum.en.md", [("three months in advance", "two months in advance")], [
+        ("docs/memorandum.en.md", 62, 1, "DUR001"),
+    ]),
+    ("a term defined twice", "memorandum.ja.md", [("いずれか一方は", "いずれか「一方」は")], [
+        ("docs/memorandum.ja.md", 62, 1, "TRM001"),
+        ("docs/memorandum.ja.md", 62, 33, "FID001"),
+    ]),
+    ("English counterpart of a term not defined", "memorandum.en.md", [('(hereinafter "the Agreement")', '(hereinafter "the Treaty")')], [
+        ("docs/memorandum.en.md", 20, 1, "TRM003"),
+    ]),
+    ("English counterpart of a term not used", "memorandum.en.md", [("Either Side may terminate", "Either party may terminate")], [
+        ("docs/memorandum.en.md", 62, 1, "TRM004"),
+    ]),
+    ("reference to a missing article", "about.en.md", [("## Licence", "See Article 4.\n\n## Licence")], [
+        ("docs/about.en.md", 39, 5, "REF001"),
+    ]),
+    ("raw script", "index.ja.md", [("## 当事者", "<script>x()</script>\n\n## 当事者")], [
+        ("docs/index.ja.md", 15, 1, "SAF001"),
+    ]),
+    ("broken YAML in the metadata", "_data/memorandum.yml", [("signed:\n  date: 2025-04-28", "signed:\n  date: [2025-04-28")], [
+        ("docs/_data/memorandum.yml", 24, 8, "STR003"),
+    ]),
+    ("signing date missing from the metadata", "_data/memorandum.yml", [("  date: 2025-04-28\n", "")], [
+        ("docs/_data/memorandum.yml", 22, 1, "STR003"),
+    ]),
+    ("broken YAML in front matter", "about.ja.md", [("title: このサイトについて", "title: [このサイト")], [
+        ("docs/about.ja.md", 3, 12, "STR002"),
+    ]),
+    ("signed source copy altered", "_data/signed-original.txt", [("城内 実", "城内 稔")], [
+        ("docs/_data/memorandum.yml", 1, 1, "FID002"),
+        ("docs/memorandum.ja.md", 75, 6, "FID001"),
+    ]),
+]
+
+
+@pytest.mark.parametrize("name,file,edits,expected", MUTATIONS, ids=[m[0] for m in MUTATIONS])
+def test_single_fault_is_caught(tmp_path: Path, name: str, file: str, edits, expected) -> None:
+    docs = docs_copy(tmp_path)
+    page = docs / file
+    text = page.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, f"fixture edit does not apply: {old!r}"
+        text = text.replace(old, new, 1)
+    page.write_text(text, encoding="utf-8")
+    assert findings(docs) == sorted(expected)
+
+
+# Whole-file faults: (name, file, content or None to delete, expected findings).
+FILE_FAULTS = [
+    ("empty page", "about.en.md", "", [("docs/about.en.md", 1, 1, "STR001")]),
+    ("undecodable page", "index.en.md", b"\xff\xfe# x", [("docs/index.en.md", 1, 1, "STR001")]),
+    ("missing page", "about.en.md", None, [
+        ("docs/about.en.md", 1, 1, "STR001"), ("docs/about.ja.md", 1, 1, "PAR002")]),
+    ("memorandum page with no structure", "memorandum.en.md", "# Just a title\n\nSome text.\n", [
+        ("docs/memorandum.en.md", 1, 1, "SIG001"),
+        ("docs/memorandum.en.md", 1, 1, "STR004"),
+        ("docs/memorandum.en.md", 1, 1, "STR004"),
+        ("docs/memorandum.en.md", 3, 1, "STR004"),
+    ]),
+    ("metadata missing", "_data/memorandum.yml", None, [("docs/_data/memorandum.yml", 1, 1, "STR003")]),
+]
+
+
+@pytest.mark.parametrize("name,file,content,expected", FILE_FAULTS, ids=[f[0] for f in FILE_FAULTS])
+def test_whole_file_fault_is_a_finding(tmp_path: Path, name: str, file: str, content, expected) -> None:
+    docs = docs_copy(tmp_path)
+    page = docs / file
+    if content is None:
+        page.unlink()
+    elif isinstance(content, bytes):
+        page.write_bytes(content)
+    else:
+        page.write_text(content, encoding="utf-8")
+    assert findings(docs) == sorted(expected)
+
+
+# Fixture pages added beside the real docs (both languages each time).
+PAGE_FIXTURES = [
+    ("safety", "safe", []),
+    ("safety", "unsafe", [
+        ("docs/unsafe.en.md", 3, 1, "SAF001"), ("docs/unsafe.en.md", 5, 18, "SAF002"),
+        ("docs/unsafe.en.md", 7, 9, "SAF003"), ("docs/unsafe.en.md", 10, 4, "SAF002"),
+        ("docs/unsafe.en.md", 12, 10, "SAF003"), ("docs/unsafe.en.md", 14, 1, "SAF001"),
+        ("docs/unsafe.ja.md", 3, 1, "SAF001"), ("docs/unsafe.ja.md", 5, 13, "SAF002"),
+        ("docs/unsafe.ja.md", 7, 8, "SAF003"), ("docs/unsafe.ja.md", 9, 1, "SAF001"),
+    ]),
+    ("references", "refs", [
+        ("docs/refs.en.md", 5, 1, "REF001"), ("docs/refs.en.md", 5, 36, "REF001"),
+        ("docs/refs.en.md", 5, 53, "REF001"),
+        ("docs/refs.ja.md", 5, 1, "REF001"), ("docs/refs.ja.md", 5, 13, "REF001"),
+        ("docs/refs.ja.md", 5, 30, "REF001"),
+    ]),
+]
+
+
+@pytest.mark.parametrize("topic,stem,expected", PAGE_FIXTURES, ids=[f"{t}-{s}" for t, s, _ in PAGE_FIXTURES])
+def test_fixture_pages(tmp_path: Path, topic: str, stem: str, expected) -> None:
+    docs = docs_copy(tmp_path)
+    for lang in ("ja", "en"):
+        shutil.copy2(FIXTURES / topic / f"{stem}.{lang}.md", docs / f"{stem}.{lang}.md")
+    assert findings(docs) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("2025 年 4 月 28 日", "ja", ["2025-04-28"]),
+    ("2025年4月28日", "ja", ["2025-04-28"]),
+    ("1994 年 6 月と 2023 年 5 月", "ja", ["1994-06", "2023-05"]),
+    ("28 April 2025", "en", ["2025-04-28"]),
+    ("April 28, 2025", "en", ["2025-04-28"]),
+    ("the 28th day of April 2025", "en", ["2025-04-28"]),
+    ("June 1994 and May, 2023", "en", ["1994-06", "2023-05"]),
+    ("Article 2.3 of 2025", "en", []),
+])
+def test_dates_in(text: str, lang: str, expected: list[str]) -> None:
+    assert [d for _, d in dates_in(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("3 か月前までに", "ja", [3]), ("3ヶ月", "ja", [3]), ("three months", "en", [3]),
+    ("3 months'", "en", [3]), ("twelve-month", "en", [12]), ("no duration", "en", []),
+])
+def test_months_in(text: str, lang: str, expected: list[int]) -> None:
+    assert months_in(text, lang) == expected
+
+
+def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "checks", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_cli_clean_exit_0_with_summary() -> None:
+    result = _cli()
+    assert result.returncode == 0 and result.stdout.strip() == "ok: no findings in docs"
+
+
+def test_cli_findings_exit_1_flake8_format(tmp_path: Path) -> None:
+    docs = docs_copy(tmp_path)
+    page = docs / "memorandum.ja.md"
+    page.write_text(page.read_text("utf-8").replace("政策対話を行う", "政策対話をする"), "utf-8")
+    result = _cli("docs", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "docs/memorandum.ja.md:46:55: FID001 text differs from the signed source after "
+        "'影響を認識し、政策対話を': expected '行う。標準化およびガバナ', found 'する。標準化およびガバナ'"]
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_json_and_github_formats(tmp_path: Path) -> None:
+    docs = docs_copy(tmp_path)
+    (docs / "about.en.md").write_text("", "utf-8")
+    as_json = json.loads(_cli("--format", "json", "docs", cwd=tmp_path).stdout)
+    assert as_json == [{"path": "docs/about.en.md", "line": 1, "col": 1, "code": "STR001", "message": "page is empty"}]
+    github = _cli("--format", "github", "docs", cwd=tmp_path).stdout.strip()
+    assert github == "::error file=docs/about.en.md,line=1,col=1,title=STR001::STR001 page is empty"
+
+
+def test_cli_usage_error_exit_2(tmp_path: Path) -> None:
+    result = _cli(str(tmp_path / "nowhere"))
+    assert result.returncode == 2 and "not a directory" in result.stderr
+
+
+def test_checks_never_write(tmp_path: Path) -> None:
+    docs = docs_copy(tmp_path)
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    (docs / "memorandum.en.md").write_text("# x\n", "utf-8")
+    before[docs / "memorandum.en.md"] = b"# x\n"
+    _cli("docs", cwd=tmp_path)
+    assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before
