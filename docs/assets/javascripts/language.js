@@ -1,0 +1,64 @@
+/*
+ * Language switching that keeps the reader's place.
+ *
+ * 1. The language selector's links get the current provision as fragment:
+ *    from /memorandum/#article-2-3 the English link is
+ *    /en/memorandum/#article-2-3. With no fragment in the address, the
+ *    provision at the top of the viewport is used.
+ * 2. Material reads <link rel="alternate"> once, on DOMContentLoaded, and
+ *    fetches "sitemap.xml" beside each alternate's URL. The site's hreflang
+ *    links point at pages, where no sitemap lives, so each fetch would be
+ *    a 404. They are set aside (rel="alternate" removed) while Material
+ *    reads them, and restored right after: the HTML and the DOM keep them.
+ *    This script runs after Material's bundle, so its DOMContentLoaded
+ *    listener runs after Material's.
+ */
+(function () {
+  "use strict";
+
+  var hreflang = Array.prototype.slice.call(
+    document.querySelectorAll('link[rel="alternate"][hreflang]'));
+  hreflang.forEach(function (link) { link.removeAttribute("rel"); });
+  document.addEventListener("DOMContentLoaded", function () {
+    hreflang.forEach(function (link) { link.setAttribute("rel", "alternate"); });
+  }, { once: true });
+
+  var PROVISION = "#preamble, [id^='preamble-'], [id^='article-'], #signatures, [id^='signatory-'], [id^='term-'], [id^='instrument-']";
+
+  /* The provision the reader is at: the fragment, else the last provision
+     whose top is above a third of the viewport. */
+  function currentPlace() {
+    if (location.hash.length > 1) return location.hash;
+    var best = "";
+    var limit = window.innerHeight / 3;
+    var nodes = document.querySelectorAll(PROVISION);
+    for (var i = 0; i < nodes.length; i++) {
+      if (nodes[i].getBoundingClientRect().top <= limit) best = "#" + nodes[i].id;
+      else break;
+    }
+    return window.scrollY > 0 ? best : "";
+  }
+
+  function carry(link) {
+    var url = new URL(link.getAttribute("href"), location.href);
+    url.hash = currentPlace();
+    link.setAttribute("href", url.pathname + url.search + url.hash);
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element
+      ? event.target.closest("a.md-select__link[hreflang]") : null;
+    if (link) carry(link);
+  }, true);
+  document.addEventListener("focusin", function (event) {
+    if (event.target instanceof Element && event.target.matches("a.md-select__link[hreflang]")) {
+      carry(event.target);
+    }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(carry);
+  });
+  window.addEventListener("hashchange", function () {
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(carry);
+  });
+})();
