@@ -277,3 +277,49 @@ def kind_of(prov: Provision, lang: str, is_heading: bool, article: str) -> None:
 def load(path: Path) -> Document:
     """Read and parse a page (the caller handles OSError/UnicodeDecodeError)."""
     return parse(path.read_text(encoding="utf-8"), path)
+
+
+_CACHE: dict[tuple[str, int, int], Document] = {}
+
+
+def load_cached(path: Path) -> Document:
+    """``load`` memoised on the file's path, mtime and size (hooks parse once per build)."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _CACHE:
+        _CACHE.clear() if len(_CACHE) > 32 else None
+        _CACHE[key] = load(path)
+    return _CACHE[key]
+
+
+def memorandum_path(docs_dir: str | Path, lang: str) -> Path:
+    """Where a language's memorandum page lives."""
+    return Path(docs_dir) / f"memorandum.{lang}.md"
+
+
+# How a provision is named to readers, by id pattern and language.
+_LABELS = {
+    "ja": {"title": "題名", "preamble": "序文", "recital": "序文 第 {n} 段", "article": "第 {a} 条",
+           "intro": "第 {a} 条 柱書", "item": "第 {a} 条 分野 {n}", "paragraph": "第 {a} 条 {a}.{n}",
+           "signing-clause": "署名", "signatory": "署名者 {n}"},
+    "en": {"title": "Title", "preamble": "Preamble", "recital": "Preamble, recital {n}", "article": "Article {a}",
+           "intro": "Article {a}, introduction", "item": "Article {a}, area {n}", "paragraph": "Article {a}.{n}",
+           "signing-clause": "Signatures", "signatory": "Signatory {n}"},
+}
+
+
+def label(pid: str, lang: str) -> str:
+    """A reader's name for a provision id: 'article-2-3' -> '第 2 条 2.3' / 'Article 2.3'."""
+    names = _LABELS.get(lang, _LABELS["en"])
+    if pid in ("title", "preamble"):
+        return names[pid]
+    if pid == "signatures":
+        return names["signing-clause"]
+    for kind, pattern in (("recital", ID_RECITAL), ("signatory", ID_SIGNATORY), ("item", ID_ITEM),
+                          ("paragraph", ID_PARAGRAPH), ("article", ID_ARTICLE)):
+        if m := pattern.match(pid):
+            g = m.groupdict()
+            return names[kind].format(a=g.get("art") or g.get("num"), n=g.get("num") or g.get("item") or g.get("par"))
+    if pid.endswith("-intro") and (m := ID_ARTICLE.match(pid[: -len("-intro")])):
+        return names["intro"].format(a=m.group("num"))
+    return pid

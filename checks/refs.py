@@ -49,6 +49,14 @@ SKIP = re.compile(
 )
 
 
+# A reference to an article of another instrument is not ours:
+# "1994 年協定の第 4 条", "Article 4 of the 1994 Agreement".
+OTHER_INSTRUMENT_BEFORE = {"ja": re.compile(r"(?:協定|アコード|条約|憲章)の?[ \t]*$")}
+OTHER_INSTRUMENT_AFTER = {
+    "en": re.compile(r"^\s+of\s+(?:the\s+)?(?!(?:this\s+)?Memorandum\b)(?:\d{4}\s+)?[A-Z]"),
+}
+
+
 class Ref(NamedTuple):
     start: int
     end: int
@@ -74,6 +82,11 @@ def find(text: str, lang: str, skip: re.Pattern[str] = SKIP) -> Iterator[Ref]:
         while k < len(skipped) and skipped[k][1] <= m.start():
             k += 1
         if k < len(skipped) and skipped[k][0] < m.end():
+            continue
+        before, after = OTHER_INSTRUMENT_BEFORE.get(lang), OTHER_INSTRUMENT_AFTER.get(lang)
+        if before and before.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if after and after.match(text[m.end():m.end() + 40]):
             continue
         g = m.groupdict()
         if g.get("art") is not None:

@@ -58,3 +58,20 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             if term["ja"] in prov.text and (other := en.get(prov.id)) is not None and not use.search(other.text):
                 yield Finding(rel_en, other.line, other.col, "TRM004",
                               f"'#{prov.id}' uses 「{term['ja']}」 in Japanese: expected \"{term['en']}\" here, not found")
+
+
+def bare(form: str, lang: str) -> str:
+    """'the Agreement' -> 'Agreement' (English articles dropped); Japanese unchanged."""
+    return re.sub(r"^(?:the|a|an|this)\s+", "", form, flags=re.IGNORECASE) if lang == "en" else form
+
+
+def occurrences(forms: list[str], lang: str) -> re.Pattern[str]:
+    """Where any form of a term occurs: a substring in Japanese, a whole word in English."""
+    alts = "|".join(re.escape(bare(f, lang)) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\b" if lang == "en" else f"(?:{alts})")
+
+
+def forms(entry: dict, lang: str) -> list[str]:
+    """A term or instrument as written in ``lang``, with its aliases, longest first."""
+    out = [entry[lang]] + list((entry.get("aliases") or {}).get(lang, []))
+    return sorted(out, key=len, reverse=True)

@@ -1,0 +1,80 @@
+"""The glossary page, generated from the metadata and the memorandum text.
+
+``{{ glossary }}`` on ``glossary.<lang>.md`` becomes one entry per defined
+term (``#term-<id>``) and per instrument (``#instrument-<id>``): the term in
+both languages, its meaning, where it is defined and every provision that
+uses it, each a link into the memorandum of the page's language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import get_plugin_logger
+
+from checks import document, metadata
+from checks.terms import forms, occurrences
+
+log = get_plugin_logger(__name__)
+
+PLACEHOLDER = "{{ glossary }}"
+LABELS = {
+    "ja": {"terms": "定義された用語", "instruments": "覚書が言及する文書", "other": "英語参考訳",
+           "defined": "定義箇所", "used": "使用箇所", "mentioned": "言及箇所", "date": "日付",
+           "none": "なし（題名・本文で用いる呼称）", "sep": "、"},
+    "en": {"terms": "Defined terms", "instruments": "Instruments the memorandum names", "other": "Japanese original",
+           "defined": "Defined in", "used": "Used in", "mentioned": "Mentioned in", "date": "Date",
+           "none": "not formally defined (the memorandum's name for itself)", "sep": ", "},
+}
+
+
+def uses(doc: document.Document, needles: list[str], lang: str) -> list[str]:
+    """Ids of provisions whose text contains any of ``needles``."""
+    pattern = occurrences(needles, lang)
+    return [p.id for p in doc.provisions
+            if p.kind not in ("title", "article", "preamble") and pattern.search(p.text)]
+
+
+def _sentence(event: str, note: str, lang: str) -> str:
+    if lang == "ja":
+        return f"{event}。{note}"
+    return f"{event[:1].upper()}{event[1:]}. {note}"
+
+
+def _links(ids: list[str], lang: str) -> str:
+    return LABELS[lang]["sep"].join(f"[{document.label(i, lang)}](memorandum.md#{i})" for i in ids)
+
+
+def render(facts: dict[str, Any], doc: document.Document, lang: str) -> str:
+    lab, other = LABELS[lang], ("en" if lang == "ja" else "ja")
+    out = [f"## {lab['terms']} {{ #terms }}", ""]
+    for term in facts["defined_terms"]:
+        used = [i for i in uses(doc, forms(term, lang), lang) if i != term.get("defined_in")]
+        defined = _links([term["defined_in"]], lang) if term.get("defined_in") else lab["none"]
+        out += [f"### {term[lang]} {{ #term-{term['id']} }}", "", term["definition"][lang], "",
+                lab["other"], f':   <span lang="{other}">{term[other]}</span>', "",
+                lab["defined"], f":   {defined}", ""]
+        if used:
+            out += [lab["used"], f":   {_links(used, lang)}", ""]
+    out += [f"## {lab['instruments']} {{ #instruments }}", ""]
+    for inst in facts["instruments"]:
+        mentioned = uses(doc, [inst[lang]], lang)
+        out += [f"### {inst[lang]} {{ #instrument-{inst['id']} }}", "",
+                _sentence(inst["event"][lang], inst["note"][lang], lang), "",
+                lab["other"], f':   <span lang="{other}">{inst[other]}</span>', ""]
+        if inst.get("date"):
+            out += [lab["date"], f":   {metadata.format_date(inst['date'], lang)}", ""]
+        if mentioned:
+            out += [lab["mentioned"], f":   {_links(mentioned, lang)}", ""]
+    return "\n".join(out)
+
+
+def on_page_markdown(markdown: str, /, *, page, config, files) -> str | None:
+    if PLACEHOLDER not in markdown:
+        return None
+    lang = config["theme"]["language"]
+    docs = Path(config["docs_dir"])
+    facts = metadata.load(docs / "_data" / "memorandum.yml")
+    doc = document.load_cached(document.memorandum_path(docs, lang))
+    return markdown.replace(PLACEHOLDER, render(facts, doc, lang))
