@@ -48,7 +48,7 @@ def test_japanese_page_reproduces_signed_source(site: Path) -> None:
     """The rendered Japanese text equals the source, whitespace/bullets/lines aside."""
     html = soup(site, "memorandum/index.html")
     article = html.find("article")
-    for editorial in article.select(".admonition, .headerlink, .md-source-file, .md-content__button"):
+    for editorial in article.select(".admonition, .headerlink, .md-source-file, .md-content__button, .provision-tools"):
         editorial.decompose()
     rendered = unicodedata.normalize("NFC", re.sub(r"\s", "", _text_of(article)))
     expected = fidelity.source_text((ROOT / "docs/_data/signed-original.txt").read_text("utf-8"))
