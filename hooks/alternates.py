@@ -1,5 +1,5 @@
-"""Language alternates: absolute hreflang links on every page, and a sitemap
-for every language build.
+"""Language alternates: absolute hreflang links and relative language-selector
+links on every page, and a sitemap for every language build.
 
 mkdocs-static-i18n writes ``/sitemap.xml`` (both languages) in the default
 build only; Material fetches ``sitemap.xml`` under each language's base, so
@@ -15,6 +15,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils import get_relative_url
 
 log = get_plugin_logger(__name__)
 
@@ -58,6 +59,8 @@ def on_page_context(context, /, *, page, config, nav):
     site_url = config["site_url"] or "/"
     links = alternates(site_url, page.url, lang, others)
     page.meta["hreflang"] = links
+    page.meta["language_links"] = {lang: get_relative_url(page.url, page.url),
+                                   **{other: get_relative_url(url, page.url) for other, url in others.items()}}
     _entries.append((dict(links)[lang], [link for link in links if link[0] != "x-default"]))
     return context
 

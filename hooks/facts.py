@@ -46,6 +46,17 @@ def _date(value: Any, lang: str) -> str:
     return metadata.format_date(value, lang) if value else LABELS[lang]["none"]
 
 
+def timeline(facts: dict[str, Any], lang: str) -> list[list[str]]:
+    """Dated instruments, the signing and later events, in date order."""
+    signed = {"ja": f"本協力覚書に署名（{facts['signed']['place']['ja']}）",
+              "en": f"This memorandum signed ({facts['signed']['place']['en']})"}
+    rows = [(metadata.iso(i["date"]), f"{i[lang]}: {i['event'][lang]}" if lang == "en" else f"「{i[lang]}」{i['event'][lang]}")
+            for i in facts["instruments"] if i.get("date")]
+    rows.append((metadata.iso(facts["signed"]["date"]), signed[lang]))
+    rows += [(metadata.iso(e["date"]), e[lang]) for e in facts.get("events", [])]
+    return [[metadata.format_date(d, lang), text] for d, text in sorted(rows)]
+
+
 def render(name: str, facts: dict[str, Any], lang: str) -> str | None:
     """The Markdown for one placeholder, or None when the name is unknown."""
     other = "en" if lang == "ja" else "ja"
@@ -68,9 +79,7 @@ def render(name: str, facts: dict[str, Any], lang: str) -> str | None:
             [lab["instrument"], lab["date"], lab["event"], lab["note"]],
             [[i[lang], _date(i.get("date"), lang), i["event"][lang], i["note"][lang]]
              for i in facts["instruments"]]),
-        "timeline": lambda: _table(
-            [lab["date"], lab["event"]],
-            [[_date(e["date"], lang), e[lang]] for e in facts.get("events", [])]),
+        "timeline": lambda: _table([lab["date"], lab["event"]], timeline(facts, lang)),
         "terms": lambda: _table(
             [lab["term"], lab["en"], lab["definition"]],
             [[t[lang], t[other], t["definition"][lang]] for t in facts["defined_terms"]]),

@@ -48,3 +48,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(project, out)
     assert result.returncode == 0, result.stderr
     return out
+
+
+def hook(name: str):
+    """Import hooks/<name>.py as MkDocs does (by path), for its pure functions."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(f"hook_{name}", ROOT / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

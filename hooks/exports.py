@@ -1,0 +1,112 @@
+"""Machine-readable outputs: ``/memorandum.json`` and JSON-LD on the memorandum pages.
+
+``memorandum.json`` holds the metadata and every provision with its id,
+kind, number, label and text in both languages, and the SHA-256 of each
+text after NFC (``docs/memorandum.schema.json`` describes it). The JSON-LD is
+schema.org ``Legislation``: the Japanese page is the text of the signed
+original, the English page its reference translation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import get_plugin_logger
+
+from checks import document, metadata
+
+log = get_plugin_logger(__name__)
+
+DEFAULT_LANG = "ja"
+SCHEMA_NAME = "memorandum.schema.json"
+LEGAL_VALUE = {"ja": "https://schema.org/OfficialLegalValue", "en": "https://schema.org/UnofficialLegalValue"}
+STATUS = {
+    "ja": "署名された原本の日本語本文を一字一句再現したもの。本覚書は法的拘束力を持たない（第 2 条 2.1）。",
+    "en": "Reference translation made by this site; no official English text exists. "
+          "The memorandum is not legally binding (Article 2.1).",
+}
+
+
+def sha256_nfc(text: str) -> str:
+    return hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()
+
+
+def _plain(value: Any) -> Any:
+    """YAML values as JSON: dates become ISO strings."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def export(facts: dict[str, Any], ja: document.Document, en: document.Document) -> dict[str, Any]:
+    """The content of memorandum.json."""
+    provisions = []
+    for p in ja.provisions:
+        q = en.get(p.id)
+        texts = {"ja": p.text, "en": q.text if q else ""}
+        provisions.append({
+            "id": p.id, "kind": p.kind, "number": p.number or None,
+            "label": {lang: document.label(p.id, lang) for lang in ("ja", "en")},
+            "text": texts,
+            "sha256": {lang: sha256_nfc(t) for lang, t in texts.items()},
+        })
+    meta = {k: v for k, v in _plain(facts).items() if k != "source"}
+    return {"$schema": SCHEMA_NAME, "metadata": meta,
+            "source": {"sha256": facts["source"]["sha256"]}, "provisions": provisions}
+
+
+def legislation(facts: dict[str, Any], lang: str, url: str, other_url: str) -> dict[str, Any]:
+    """schema.org Legislation for one language's memorandum page."""
+    other = "en" if lang == "ja" else "ja"
+    node = {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "@id": f"{url}#legislation",
+        "url": url,
+        "name": facts["title"][lang],
+        "alternateName": facts["short_title"][lang],
+        "legislationType": "覚書" if lang == "ja" else "Memorandum of Cooperation",
+        "legislationDate": metadata.iso(facts["signed"]["date"]),
+        "inLanguage": lang,
+        "legislationLegalValue": LEGAL_VALUE[lang],
+        "description": STATUS[lang],
+        "legislationPassedBy": [{"@type": "GovernmentOrganization", "name": p[lang]} for p in facts["parties"]],
+        "spatialCoverage": facts["signed"]["place"][lang],
+    }
+    link = {"@type": "Legislation", "@id": f"{other_url}#legislation", "url": other_url, "inLanguage": other}
+    node["workTranslation" if lang == DEFAULT_LANG else "translationOfWork"] = link
+    return node
+
+
+def on_page_context(context, /, *, page, config, nav):
+    if not page.file.src_uri.startswith("memorandum."):
+        return context
+    lang = config["theme"]["language"]
+    links = dict(page.meta.get("hreflang") or [])
+    other = links.get("en" if lang == "ja" else "ja", "")
+    facts = metadata.load(Path(config["docs_dir"]) / "_data" / "memorandum.yml")
+    data = legislation(facts, lang, page.canonical_url or page.url, other)
+    page.meta["jsonld"] = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return context
+
+
+def on_post_build(*, config):
+    if config["theme"]["language"] != DEFAULT_LANG:
+        return
+    docs = Path(config["docs_dir"])
+    facts = metadata.load(docs / "_data" / "memorandum.yml")
+    ja = document.load_cached(document.memorandum_path(docs, "ja"))
+    en = document.load_cached(document.memorandum_path(docs, "en"))
+    out = Path(config["site_dir"]) / "memorandum.json"
+    tmp = out.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(export(facts, ja, en), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    tmp.replace(out)

@@ -1,0 +1,151 @@
+"""The built site as readers and machines get it: links, generated views, exports."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+
+from checks import document
+from conftest import PROVISION_IDS, ROOT, build, copy_project
+
+SITE_URL = "http://127.0.0.1:8000/"
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def resolve(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
+    """The file and fragment an internal href points to (None for external links)."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+        return None
+    target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+    if target.is_dir() or not target.suffix:
+        target = target / "index.html"
+    return target, unquote(parts.fragment)
+
+
+def test_every_internal_link_and_fragment_resolves(site: Path) -> None:
+    broken, cache = [], {}
+    for page in pages(site):
+        for a in parse(page).select("a[href]"):
+            found = resolve(site, page, a["href"])
+            if found is None:
+                continue
+            target, fragment = found
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)}: {a['href']} (no file)")
+                continue
+            if fragment and target.suffix == ".html":
+                ids = cache.setdefault(target, {t["id"] for t in parse(target).find_all(id=True)})
+                if fragment not in ids:
+                    broken.append(f"{page.relative_to(site)}: {a['href']} (no #{fragment})")
+    assert broken == []
+
+
+@pytest.mark.parametrize("page,selector,minimum", [
+    ("about/index.html", "a.xref", 1),
+    ("en/index.html", "a.xref", 0),
+    ("memorandum/index.html", "a.term", 15),
+    ("en/memorandum/index.html", "a.term", 15),
+    ("memorandum/index.html", ".referenced-from a", 10),
+    ("en/memorandum/index.html", ".referenced-from a", 10),
+    ("memorandum/index.html", "a.provision-permalink", len(PROVISION_IDS) + 1),
+    ("parallel/index.html", ".parallel-label a", len(PROVISION_IDS) + 1),
+    ("en/glossary/index.html", "dd a[href*='memorandum/#']", 10),
+])
+def test_generated_links_exist(site: Path, page: str, selector: str, minimum: int) -> None:
+    assert len(parse(site / page).select(selector)) >= minimum
+
+
+@pytest.mark.parametrize("page", ["parallel/index.html", "en/parallel/index.html"])
+def test_parallel_view_has_every_provision_in_both_columns(site: Path, page: str) -> None:
+    html = parse(site / page)
+    for pid in ["title", *PROVISION_IDS]:
+        row = html.find(id=pid)
+        assert row is not None and row.name == "section", pid
+        cells = row.select(".parallel-cell")
+        assert [c["lang"] for c in cells] == ["ja", "en"], pid
+        assert all(c.get_text(strip=True) for c in cells), pid
+
+
+def test_memorandum_json_validates_and_hashes_match(site: Path) -> None:
+    data = json.loads((site / "memorandum.json").read_text("utf-8"))
+    schema = json.loads((ROOT / "docs/memorandum.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
+    docs = {lang: document.load(ROOT / f"docs/memorandum.{lang}.md") for lang in ("ja", "en")}
+    assert [p["id"] for p in data["provisions"]] == docs["ja"].ids()
+    import hashlib
+    for p in data["provisions"]:
+        for lang in ("ja", "en"):
+            assert p["text"][lang] == docs[lang].get(p["id"]).text
+            nfc = unicodedata.normalize("NFC", p["text"][lang]).encode("utf-8")
+            assert p["sha256"][lang] == hashlib.sha256(nfc).hexdigest()
+
+
+def test_memorandum_json_rejects_a_broken_document(site: Path) -> None:
+    data = json.loads((site / "memorandum.json").read_text("utf-8"))
+    schema = json.loads((ROOT / "docs/memorandum.schema.json").read_text("utf-8"))
+    data["provisions"][0]["sha256"]["ja"] = "not-a-hash"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
+
+
+def test_hreflang_alternates_are_absolute_on_every_page(site: Path) -> None:
+    for page in pages(site):
+        links = {l["hreflang"]: l["href"] for l in parse(page).select('link[rel="alternate"][hreflang]')}
+        assert set(links) == {"ja", "en", "x-default"}, page
+        assert all(h.startswith(SITE_URL) for h in links.values()), page
+        assert links["x-default"] == links["ja"]
+
+
+def test_sitemaps_list_both_languages(site: Path) -> None:
+    root = (site / "sitemap.xml").read_text("utf-8")
+    english = (site / "en/sitemap.xml").read_text("utf-8")
+    assert f"<loc>{SITE_URL}memorandum/</loc>" in root and f"<loc>{SITE_URL}en/memorandum/</loc>" in root
+    locs = re.findall(r"<loc>([^<]+)</loc>", english)
+    assert locs and all(loc.startswith(f"{SITE_URL}en/") for loc in locs)
+    assert f'hreflang="ja" href="{SITE_URL}memorandum/"' in english
+
+
+@pytest.mark.parametrize("page,lang", [("memorandum/index.html", "ja"), ("en/memorandum/index.html", "en")])
+def test_json_ld_on_memorandum_pages(site: Path, page: str, lang: str) -> None:
+    script = parse(site / page).find("script", type="application/ld+json")
+    node = json.loads(script.string)
+    assert node["@type"] == "Legislation" and node["inLanguage"] == lang
+    assert node["legislationDate"] == "2025-04-28"
+    assert ("workTranslation" if lang == "ja" else "translationOfWork") in node
+
+
+def test_english_build_carries_no_japanese_state(site: Path) -> None:
+    html = parse(site / "en/memorandum/index.html")
+    assert not [a["title"] for a in html.select("a.term[title]") if JAPANESE.search(a["title"])]
+    assert "参照元" not in html.get_text()
+    for a in html.select(".referenced-from a"):
+        assert (site / "en/memorandum" / a["href"]).resolve().is_relative_to((site / "en").resolve())
+
+
+def test_backlinks_are_per_language(tmp_path: Path) -> None:
+    """A reference only the Japanese about page makes shows up only in Japanese."""
+    (tmp_path / "p").mkdir()
+    project = copy_project(tmp_path / "p")
+    about = project / "docs/about.ja.md"
+    about.write_text(about.read_text("utf-8") + "\n[序文の第 5 段](memorandum.md#preamble-5)も参照。\n", "utf-8")
+    assert build(project, tmp_path / "site").returncode == 0
+    ja = parse(tmp_path / "site/memorandum/index.html").find(id="preamble-5")
+    en = parse(tmp_path / "site/en/memorandum/index.html").find(id="preamble-5")
+    assert "参照元: このサイトについて" in ja.select_one(".referenced-from").get_text()
+    assert en.select_one(".referenced-from") is None

@@ -1,0 +1,172 @@
+"""The hooks' pure functions, table-driven, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checks import document, refs
+from conftest import PROVISION_IDS, ROOT, hook
+
+FACTS = yaml.safe_load((ROOT / "docs/_data/memorandum.yml").read_text("utf-8"))
+DOCS = {lang: document.load(ROOT / f"docs/memorandum.{lang}.md") for lang in ("ja", "en")}
+IDS = set(DOCS["ja"].ids())
+
+# (text, lang, [(matched text, target)]): references that link, and ones that must not.
+REFERENCES = [
+    ("第 2 条を参照", "ja", [("第 2 条", "article-2")]),
+    ("第 2 条 2.3 による", "ja", [("第 2 条 2.3", "article-2-3")]),
+    ("第2条2.3", "ja", [("第2条2.3", "article-2-3")]),
+    ("なお 2.3 と 2.4", "ja", [("2.3", "article-2-3"), ("2.4", "article-2-4")]),
+    ("CC BY 4.0、Python 3.11、1.6.1 版", "ja", []),
+    ("同協定の第 4 条", "ja", []),
+    ("# 第 1 条：協力分野", "ja", []),
+    ("`第 1 条`", "ja", []),
+    ("[第 2 条](memorandum.md#article-2)", "ja", []),
+    ("2.1 本協力覚書は", "ja", []),
+    ("see Article 2 and Article 2.3", "en", [("Article 2", "article-2"), ("Article 2.3", "article-2-3")]),
+    ("paragraph 2.4 and paragraphs 2.1", "en", [("paragraph 2.4", "article-2-4"), ("paragraphs 2.1", "article-2-1")]),
+    ("Article 4 of the 1994 Agreement", "en", []),
+    ("Article 2 of this Memorandum", "en", [("Article 2", "article-2")]),
+    ("version 2.3 of the tool", "en", []),
+    ("## Article 1: Areas of Cooperation", "en", []),
+]
+
+
+@pytest.mark.parametrize("text,lang,expected", REFERENCES)
+def test_reference_patterns(text: str, lang: str, expected) -> None:
+    assert [(r.text, r.target) for r in refs.find(text, lang)] == expected
+
+
+crossrefs = hook("crossrefs")
+
+LINKING = [
+    ("index.ja.md", "ja", "第 2 条 2.3 を見よ。", "[第 2 条 2.3](memorandum.md#article-2-3){ .xref } を見よ。", []),
+    ("memorandum.ja.md", "ja", "第 2 条 2.3 を見よ。", "[第 2 条 2.3](#article-2-3){ .xref } を見よ。", []),
+    ("sub/page.en.md", "en", "See Article 2.", "See [Article 2](../memorandum.md#article-2){ .xref }.", []),
+    ("about.en.md", "en", "\nSee Article 3.", "\nSee Article 3.", [(2, "Article 3", "article-3")]),
+    ("about.en.md", "en", "```\nArticle 9\n```", "```\nArticle 9\n```", []),
+]
+
+
+@pytest.mark.parametrize("src,lang,markdown,expected,broken", LINKING)
+def test_link_references(src: str, lang: str, markdown: str, expected: str, broken) -> None:
+    assert crossrefs.link_references(markdown, lang, src, IDS) == (expected, broken)
+
+
+terms = hook("terms")
+
+
+@pytest.mark.parametrize("lang,markdown,expected", [
+    ("ja", "双方は双方の", '[双方](glossary.md#term-sides "{tip}"){{ .term }}は双方の'),
+    ("en", "the Sides and one Side", 'the [Sides](glossary.md#term-sides "{tip}"){{ .term }} and one '
+                                      '[Side](glossary.md#term-side "{tip_side}"){{ .term }}'),
+    ("en", "# The Sides", "# The Sides"),
+    ("en", "[Sides](x.md)", "[Sides](x.md)"),
+])
+def test_link_terms_first_occurrence_per_block(lang: str, markdown: str, expected: str) -> None:
+    tips = {t["id"]: t["definition"][lang].replace('"', "'") for t in FACTS["defined_terms"]}
+    want = expected.format(tip=tips["sides"], tip_side=tips["side"])
+    assert terms.link_terms(markdown, terms.targets(FACTS, lang), "glossary.md") == want
+
+
+def test_instrument_title_wins_over_the_term_inside_it() -> None:
+    text = "「強化された日英のグローバルな戦略的パートナーシップに関する広島アコード」"
+    out = terms.link_terms(text, terms.targets(FACTS, "ja"), "glossary.md")
+    assert out.count("](glossary.md#") == 1 and "#instrument-hiroshima-accord" in out
+
+
+alternates = hook("alternates")
+
+
+def test_alternates_are_absolute_with_x_default() -> None:
+    assert alternates.alternates("https://example.org/moc/", "en/memorandum/", "en", {"ja": "memorandum/"}) == [
+        ("en", "https://example.org/moc/en/memorandum/"),
+        ("ja", "https://example.org/moc/memorandum/"),
+        ("x-default", "https://example.org/moc/memorandum/"),
+    ]
+
+
+def test_sitemap_lists_alternates() -> None:
+    xml = alternates.sitemap([("https://e.org/en/", [("en", "https://e.org/en/"), ("ja", "https://e.org/")])])
+    assert "<loc>https://e.org/en/</loc>" in xml
+    assert '<xhtml:link rel="alternate" hreflang="ja" href="https://e.org/"/>' in xml
+
+
+parallel = hook("parallel")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_parallel_rows_have_every_provision_in_both_columns(lang: str) -> None:
+    out = parallel.rows(DOCS["ja"], DOCS["en"], lang)
+    for pid in ["title", *PROVISION_IDS]:
+        row = out.split(f'id="{pid}"', 1)[1].split("</section>", 1)[0]
+        assert row.count('class="parallel-cell"') == 2, pid
+        assert DOCS["ja"].get(pid).lines[0].text in row and DOCS["en"].get(pid).lines[0].text in row
+
+
+exports = hook("exports")
+
+
+def test_export_hashes_are_of_nfc_text() -> None:
+    data = exports.export(FACTS, DOCS["ja"], DOCS["en"])
+    assert [p["id"] for p in data["provisions"]] == DOCS["ja"].ids()
+    item = next(p for p in data["provisions"] if p["id"] == "article-2-3")
+    assert item["text"]["ja"].startswith("2.3 本協力覚書は")
+    assert item["sha256"]["ja"] == exports.sha256_nfc(item["text"]["ja"])
+    assert item["sha256"]["en"] != item["sha256"]["ja"]
+
+
+@pytest.mark.parametrize("lang,key,legal", [
+    ("ja", "workTranslation", "https://schema.org/OfficialLegalValue"),
+    ("en", "translationOfWork", "https://schema.org/UnofficialLegalValue"),
+])
+def test_legislation_json_ld(lang: str, key: str, legal: str) -> None:
+    node = exports.legislation(FACTS, lang, "https://e.org/x/", "https://e.org/y/")
+    assert node["@type"] == "Legislation" and node["legislationDate"] == "2025-04-28"
+    assert node["inLanguage"] == lang and node["legislationLegalValue"] == legal
+    assert node[key]["url"] == "https://e.org/y/"
+
+
+provisions = hook("provisions")
+
+
+def test_referenced_collects_text_references_and_links() -> None:
+    text = "第 2 条 2.3 と [分野](memorandum.md#article-1-item-2)、`第 9 条`"
+    assert provisions.referenced(text, "ja") == ["article-2-3", "article-1-item-2"]
+
+
+def test_insert_tools_inside_paragraphs_and_after_headings() -> None:
+    html = '<h2 id="article-2">A<a class="headerlink">¶</a></h2><p id="article-2-1">T</p>'
+    out = provisions.insert_tools(html, {"article-2": "H", "article-2-1": "P"})
+    assert out == ('<h2 id="article-2">A<a class="headerlink">¶</a></h2><p class="provision-tools '
+                   'provision-tools--heading">H</p><p id="article-2-1">T <span class="provision-tools">P</span></p>')
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("ja", "日英量子科学技術協力覚書 第 2 条 2.3（https://e.org/memorandum/#article-2-3）"),
+    ("en", "Japan–UK Quantum MoC, Article 2.3 (reference translation), https://e.org/memorandum/#article-2-3"),
+])
+def test_citation_text(lang: str, expected: str) -> None:
+    out = provisions.tools("article-2-3", lang, "memorandum/", "https://e.org/memorandum/",
+                           FACTS["citation"][lang], [])
+    assert f'data-clipboard-text="{expected}"' in out
+
+
+facts = hook("facts")
+
+
+@pytest.mark.parametrize("name,lang,expected", [
+    ("signed_date", "ja", "2025 年 4 月 28 日"), ("signed_date", "en", "28 April 2025"),
+    ("notice_period", "ja", "3 か月"), ("notice_period", "en", "three months"),
+    ("no_such_fact", "en", None),
+])
+def test_fact_placeholders(name: str, lang: str, expected) -> None:
+    assert facts.render(name, FACTS, lang) == expected
+
+
+def test_timeline_is_in_date_order() -> None:
+    dates = [row[0] for row in facts.timeline(FACTS, "en")]
+    assert dates == ["June 1994", "18 May 2023", "28 April 2025", "6 November 2025"]
