@@ -1,0 +1,68 @@
+"""Provision-level search entries for the memorandum pages.
+
+Material's search plugin indexes a page by headings, so a hit in Article 2
+lands on the article's heading. After mkdocs-static-i18n has written the
+final (both-language) index, this hook replaces each memorandum section
+entry with one entry per provision (``memorandum/#article-2-3`` titled
+「第 2 条 2.3」), whose text is the provision's own text: no editorial tools.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from checks import document
+
+log = get_plugin_logger(__name__)
+
+PREFIX = {"ja": "", "en": "en/"}
+
+
+def provision_entries(doc: document.Document, lang: str) -> list[dict[str, str]]:
+    """One index entry per provision of a memorandum page."""
+    page = f"{PREFIX[lang]}memorandum/"
+    out = []
+    for p in doc.provisions:
+        if p.kind == "title":
+            continue
+        title = document.label(p.id, lang)
+        if p.kind == "article":
+            title = p.text
+        out.append({"location": f"{page}#{p.id}", "title": html.escape(title),
+                    "text": f"<p>{html.escape(p.text)}</p>"})
+    return out
+
+
+def rewrite(index: dict[str, Any], docs: dict[str, document.Document]) -> dict[str, Any]:
+    """The index with memorandum sections replaced by provisions (idempotent)."""
+    entries = []
+    for entry in index["docs"]:
+        location = entry["location"]
+        lang = next((lg for lg in ("en", "ja") if location.startswith(f"{PREFIX[lg]}memorandum/")), None)
+        if lang is None:
+            entries.append(entry)
+        elif "#" not in location:
+            entries.append(entry)  # the page itself
+            entries.extend(provision_entries(docs[lang], lang))
+    return {**index, "docs": entries}
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has written the final index
+def on_post_build(*, config):
+    # The i18n plugin writes the final index at the end of the default
+    # build, after the other languages' builds have changed ``config``: the
+    # rewrite is idempotent and runs after every build.
+    path = Path(config["site_dir"]) / "search" / "search_index.json"
+    if not path.exists():
+        return
+    docs_dir = Path(config["docs_dir"])
+    docs = {lang: document.load_cached(document.memorandum_path(docs_dir, lang)) for lang in PREFIX}
+    index = rewrite(json.loads(path.read_text(encoding="utf-8")), docs)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    tmp.replace(path)
