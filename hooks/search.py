@@ -5,6 +5,8 @@ lands on the article's heading. After mkdocs-static-i18n has written the
 final (both-language) index, this hook replaces each memorandum section
 entry with one entry per provision (``memorandum/#article-2-3`` titled
 「第 2 条 2.3」), whose text is the provision's own text: no editorial tools.
+It also writes each non-default language's own index (``/en/search/``),
+which that language's pages search (see ``overrides/main.html``).
 """
 
 from __future__ import annotations
@@ -63,6 +65,20 @@ def on_post_build(*, config):
     docs_dir = Path(config["docs_dir"])
     docs = {lang: document.load_cached(document.memorandum_path(docs_dir, lang)) for lang in PREFIX}
     index = rewrite(json.loads(path.read_text(encoding="utf-8")), docs)
+    _write(path, index)
+    for lang, prefix in PREFIX.items():
+        if prefix:
+            _write(Path(config["site_dir"]) / prefix / "search" / "search_index.json", only(index, prefix))
+
+
+def only(index: dict[str, Any], prefix: str) -> dict[str, Any]:
+    """One language's entries, located relative to that language's root (``en/``)."""
+    docs = [{**e, "location": e["location"][len(prefix):]} for e in index["docs"] if e["location"].startswith(prefix)]
+    return {**index, "docs": docs}
+
+
+def _write(path: Path, index: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     tmp.replace(path)

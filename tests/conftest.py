@@ -57,3 +57,42 @@ def hook(name: str):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory):
+    """The site built for, and served on, a free 127.0.0.1 port: (base URL, site dir)."""
+    from browser import free_port, serve
+    port = free_port()
+    project = copy_project(tmp_path_factory.mktemp("served-project"))
+    out = tmp_path_factory.mktemp("served-site")
+    env_url = f"http://127.0.0.1:{port}/"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": env_url},
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    server = serve(out, port)
+    base = next(server)
+    yield base, out
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright (a failure, never a skip, when missing)."""
+    from browser import ARGS, chromium_path
+    from playwright.sync_api import sync_playwright
+    path = chromium_path()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=path, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    yield pg
+    context.close()

@@ -25,18 +25,18 @@
 
   var PROVISION = "#preamble, [id^='preamble-'], [id^='article-'], #signatures, [id^='signatory-'], [id^='term-'], [id^='instrument-']";
 
-  /* The provision the reader is at: the fragment, else the last provision
-     whose top is above a third of the viewport. */
+  /* The provision the reader is at: the fragment, else the first provision
+     still showing below the sticky header. */
   function currentPlace() {
     if (location.hash.length > 1) return location.hash;
-    var best = "";
-    var limit = window.innerHeight / 3;
+    if (window.scrollY <= 0) return "";
+    var header = document.querySelector(".md-header");
+    var top = (header ? header.getBoundingClientRect().bottom : 0) + 8;
     var nodes = document.querySelectorAll(PROVISION);
     for (var i = 0; i < nodes.length; i++) {
-      if (nodes[i].getBoundingClientRect().top <= limit) best = "#" + nodes[i].id;
-      else break;
+      if (nodes[i].getBoundingClientRect().bottom > top) return "#" + nodes[i].id;
     }
-    return window.scrollY > 0 ? best : "";
+    return "";
   }
 
   function carry(link) {

@@ -1,0 +1,57 @@
+"""Browser helpers: the built site served on 127.0.0.1, Debian's Chromium via Playwright.
+
+Never downloads a browser. A missing Chromium is a test failure (in CI and
+locally) whose message says how to install it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+INSTALL_HINT = ("Chromium not found at {path}. Install Debian's browser and Japanese fonts with\n"
+                "    apt-get update && apt-get install -y chromium fonts-noto-cjk\n"
+                "(never `playwright install`: this machine cannot download browsers).")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-results"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output clean
+        pass
+
+
+def serve(directory: Path, port: int) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1:port until the generator is closed."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def chromium_path() -> str:
+    path = CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium")
+    if not path:
+        pytest.fail(INSTALL_HINT.format(path=CHROMIUM), pytrace=False)
+    return path

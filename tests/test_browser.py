@@ -1,0 +1,231 @@
+"""Reader journeys in a real browser (Debian's Chromium) against the served site."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser import ARTIFACTS
+from conftest import PROVISION_IDS
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["", "memorandum/", "parallel/", "glossary/", "about/"]
+ALL_PAGES = PAGES + [f"en/{p}" for p in PAGES]
+IN_VIEW = """id => { const r = document.getElementById(id).getBoundingClientRect();
+                     return r.top >= 0 && r.top < window.innerHeight && r.bottom > 0; }"""
+
+
+def wait_in_view(page, pid: str) -> None:
+    page.wait_for_function(f"() => ({IN_VIEW})({pid!r})", timeout=5000)
+
+
+@pytest.mark.parametrize("prefix,button", [("", "本文を読む"), ("en/", "Read the memorandum")])
+def test_home_to_memorandum(served, page, prefix: str, button: str) -> None:
+    base, _ = served
+    page.goto(f"{base}/{prefix}")
+    page.get_by_role("link", name=button).click()
+    page.wait_for_url(f"{base}/{prefix}memorandum/")
+    ids = page.eval_on_selector_all("[id]", "els => els.map(e => e.id)")
+    assert set(PROVISION_IDS) <= set(ids)
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("pid", ["preamble-5", "article-1-item-8", "article-2-3", "signatory-2"])
+def test_permalink_brings_provision_into_view(served, page, prefix: str, pid: str) -> None:
+    base, _ = served
+    page.goto(f"{base}/{prefix}memorandum/#{pid}")
+    wait_in_view(page, pid)
+
+
+def _switch(page, lang: str) -> None:
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f"a.md-select__link[hreflang={lang}]").click()
+
+
+def test_switching_language_keeps_the_provision(served, page) -> None:
+    base, _ = served
+    page.goto(f"{base}/memorandum/#article-2-3")
+    wait_in_view(page, "article-2-3")
+    _switch(page, "en")
+    page.wait_for_url(f"{base}/en/memorandum/#article-2-3")
+    wait_in_view(page, "article-2-3")
+    _switch(page, "ja")
+    page.wait_for_url(f"{base}/memorandum/#article-2-3")
+    wait_in_view(page, "article-2-3")
+
+
+def test_switching_language_without_fragment_keeps_the_scroll_place(served, page) -> None:
+    base, _ = served
+    page.goto(f"{base}/en/memorandum/")
+    page.evaluate("document.getElementById('article-1-item-5').scrollIntoView()")
+    page.wait_for_timeout(200)
+    _switch(page, "ja")
+    page.wait_for_url(f"{base}/memorandum/#article-1-item-5")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_cross_reference_leads_to_the_provision(served, page, prefix: str) -> None:
+    base, _ = served
+    page.goto(f"{base}/{prefix}about/")
+    link = page.locator("a.xref").first
+    target = link.get_attribute("href").split("#")[1]
+    link.click()
+    page.wait_for_url(re.compile(rf".*/{prefix}memorandum/#{target}$"))
+    wait_in_view(page, target)
+
+
+@pytest.mark.parametrize("prefix,term,definition", [
+    ("", "双方", "両当事者"), ("en/", "Sides", "Both participants"),
+])
+@pytest.mark.parametrize("how", ["focus", "hover"])
+def test_defined_term_shows_its_definition(served, page, prefix, term, definition, how) -> None:
+    base, _ = served
+    page.goto(f"{base}/{prefix}memorandum/")
+    link = page.locator("a.term", has_text=re.compile(rf"^{term}$")).first
+    link.focus() if how == "focus" else link.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert definition in tooltip.inner_text()
+
+
+# (page to search from, query, the provision that holds it). Recall over this
+# list is measured; every query must find its provision.
+SEARCHES = [
+    ("", "量子", "memorandum/#preamble-2"),
+    ("", "署名", "memorandum/#signatures"),
+    ("", "広島アコード", "memorandum/#preamble-3"),
+    ("", "協力覚書", "memorandum/#article-2-1"),
+    ("", "終了", "memorandum/#article-2-2"),
+    ("", "本協定", "memorandum/#preamble-4"),
+    ("", "法的拘束力", "memorandum/#article-2-1"),
+    ("", "日英科学技術協力合同委員会", "memorandum/#preamble-4"),
+    ("", "スーパーコンピュータ", "memorandum/#preamble-5"),
+    ("", "サプライチェーン", "memorandum/#preamble-7"),
+    ("", "書面", "memorandum/#article-2-2"),
+    ("", "城内", "memorandum/#signatory-1"),
+    ("en/", "quantum", "en/memorandum/#preamble-2"),
+    ("en/", "Hiroshima Accord", "en/memorandum/#preamble-3"),
+    ("en/", "termination", "en/memorandum/#article-2-4"),
+    ("en/", "legally binding", "en/memorandum/#article-2-1"),
+    ("en/", "three months", "en/memorandum/#article-2-2"),
+    ("en/", "venture capital", "en/memorandum/#article-1-item-8"),
+]
+
+
+def search(page, query: str) -> list[str]:
+    """Result locations (path#fragment, site-relative) for a query typed into the search box."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.fill(query)
+    box.press("End")  # Material searches on keyup
+    page.wait_for_function(
+        "q => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && document.querySelector('input.md-search__input').value === q"
+        " && document.querySelectorAll('.md-search-result__item').length > 0; }", arg=query, timeout=10000)
+    page.wait_for_timeout(200)
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    out = []
+    for h in hrefs:
+        u = urlsplit(h)
+        out.append(u.path.lstrip("/") + (f"#{u.fragment}" if u.fragment else ""))
+    return out
+
+
+def test_search_recall(served, page) -> None:
+    base, _ = served
+    found, missed = 0, []
+    for start, query, expected in SEARCHES:
+        if not page.url.startswith(f"{base}/{start}") or (start == "" and "/en/" in page.url):
+            page.goto(f"{base}/{start}")
+        results = search(page, query)
+        if expected in results:
+            found += 1
+        else:
+            missed.append((query, expected, results[:5]))
+    recall = found / len(SEARCHES)
+    (ARTIFACTS).mkdir(exist_ok=True)
+    (ARTIFACTS / "search-recall.txt").write_text(f"recall {found}/{len(SEARCHES)} = {recall:.2f}\n", "utf-8")
+    assert missed == [], f"recall {recall:.2f}"
+
+
+@pytest.mark.parametrize("query", ["Memorandum of Cooperation", "DSIT", "Side"])
+def test_search_from_an_english_page_shows_english_results_first(served, page, query: str) -> None:
+    base, _ = served
+    page.goto(f"{base}/en/")
+    assert search(page, query)[0].startswith("en/")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_parallel_view_side_by_side_on_desktop(served, page, prefix: str) -> None:
+    base, _ = served
+    page.goto(f"{base}/{prefix}parallel/#article-2-3")
+    wait_in_view(page, "article-2-3")
+    ja, en = (page.locator(f"#article-2-3 .parallel-cell[lang={lang}]").bounding_box() for lang in ("ja", "en"))
+    assert ja["x"] < en["x"] and abs(ja["y"] - en["y"]) < 2
+    assert ja["width"] > 250 and en["width"] > 250
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_parallel_view_stacks_on_a_phone(served, chromium, prefix: str) -> None:
+    base, _ = served
+    context = chromium.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    page.goto(f"{base}/{prefix}parallel/#article-1-item-2")
+    ja, en = (page.locator(f"#article-1-item-2 .parallel-cell[lang={lang}]").bounding_box() for lang in ("ja", "en"))
+    assert abs(ja["x"] - en["x"]) < 2 and en["y"] > ja["y"] + ja["height"] - 2
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    font = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.parallel-cell')).fontSize)")
+    assert font >= 14
+    context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_print_is_a_clean_document(served, page, prefix: str) -> None:
+    base, _ = served
+    page.goto(f"{base}/{prefix}memorandum/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => [
+        '.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-search', '.md-footer',
+        '.provision-tools', '.md-top', '.md-content__button'
+      ].filter(s => [...document.querySelectorAll(s)].some(e => getComputedStyle(e).display !== 'none'))""")
+    assert hidden == []
+    breaks = page.evaluate("""() => [...document.querySelectorAll('article h2')]
+        .map(h => getComputedStyle(h).breakAfter)""")
+    assert set(breaks) == {"avoid"}
+    keep = page.evaluate("getComputedStyle(document.getElementById('article-2-3')).breakInside")
+    assert keep == "avoid"
+    ARTIFACTS.mkdir(exist_ok=True)
+    pdf = page.pdf(format="A4", print_background=False)
+    assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
+    (ARTIFACTS / f"memorandum-{prefix.strip('/') or 'ja'}.pdf").write_bytes(pdf)
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
+def test_no_request_leaves_the_site_and_no_console_error(served, page, path: str) -> None:
+    base, _ = served
+    requests, errors, failures = [], [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("response", lambda r: r.status >= 400 and failures.append(f"{r.status} {r.url}"))
+    page.goto(f"{base}/{path}", wait_until="networkidle")
+    outside = [u for u in requests if not u.startswith(base) and not u.startswith("data:")]
+    assert outside == [] and errors == [] and failures == []
+
+
+@pytest.mark.parametrize("width,name", [(1280, "desktop"), (375, "phone")])
+@pytest.mark.parametrize("path", ["", "memorandum/", "parallel/", "en/", "en/memorandum/", "en/parallel/"])
+def test_screenshots(served, chromium, path: str, width: int, name: str) -> None:
+    """Screenshots for review, written to test-results/screenshots/."""
+    base, _ = served
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base}/{path}", wait_until="networkidle")
+    out = ARTIFACTS / "screenshots" / f"{(path.strip('/') or 'home').replace('/', '-')}-{name}.png"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(out), full_page=False)
+    assert out.stat().st_size > 5_000
+    context.close()
