@@ -170,3 +170,21 @@ def test_fact_placeholders(name: str, lang: str, expected) -> None:
 def test_timeline_is_in_date_order() -> None:
     dates = [row[0] for row in facts.timeline(FACTS, "en")]
     assert dates == ["June 1994", "18 May 2023", "28 April 2025", "6 November 2025"]
+
+
+lang = hook("lang")
+
+
+@pytest.mark.parametrize("page_lang,html,expected", [
+    ("ja", "<p>省（DSIT）は</p>", '<p>省（<span lang="en">DSIT</span>）は</p>'),
+    ("ja", "<p>2.1 本協力覚書（Memorandum of Cooperation）は</p>",
+     '<p>2.1 本協力覚書（<span lang="en">Memorandum of Cooperation</span>）は</p>'),
+    ("ja", "<p><code>make test</code> と 2.1</p>", "<p><code>make test</code> と 2.1</p>"),
+    ("ja", '<dd><span lang="en">the Agreement</span></dd>', '<dd><span lang="en">the Agreement</span></dd>'),
+    ("en", "<p>See <code>第 1 条</code>.</p>", '<p>See <code><span lang="ja">第 1 条</span></code>.</p>'),
+    ("en", "<p>signed in 1994 年 6 月</p>", '<p>signed in <span lang="ja">1994 年 6 月</span></p>'),
+    ("en", '<a title="一方" href="#x">Side</a>', '<a title="一方" href="#x">Side</a>'),
+    ("en", "<script>var a = '一方';</script>", "<script>var a = '一方';</script>"),
+])
+def test_lang_marks_other_language_runs(page_lang: str, html: str, expected: str) -> None:
+    assert lang.mark(html, page_lang) == expected
