@@ -8,6 +8,7 @@ UV_VERSION := 0.13.9
 UV ?= $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 VENV := .venv
 STAMP := $(VENV)/.synced
+NODE_STAMP := node_modules/.installed
 RUN := $(VENV)/bin
 
 .PHONY: help serve build check test bench clean
@@ -26,6 +27,10 @@ $(STAMP): pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --python $(PYTHON_SPEC)
 	@touch $@
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
 serve: $(STAMP)
 	$(RUN)/mkdocs serve --strict -a 127.0.0.1:8000
 
@@ -35,12 +40,12 @@ build: $(STAMP)
 check: $(STAMP)
 	$(RUN)/python -m checks
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(RUN)/python -m checks
 	$(RUN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_STAMP)
 	$(RUN)/python -m bench
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache test-results

@@ -57,3 +57,60 @@ def test_text_in_the_other_language_carries_its_lang(served, page, path: str) ->
     page.goto(f"{base}/{path}")
     lang = page.evaluate("document.documentElement.lang")
     assert page.evaluate(OTHER_LANGUAGE, lang) == []
+
+
+NODE_BIN = ROOT / "node_modules" / ".bin"
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+NODE_HINT = "run `make test` (it runs `npm ci` for the pinned tools) or `npm ci` yourself"
+
+
+def _need(path: Path, what: str) -> None:
+    if not path.exists():
+        pytest.fail(f"{what} not found at {path}: {NODE_HINT}", pytrace=False)
+
+
+def test_html_is_valid_for_the_nu_checker(site: Path) -> None:
+    import shutil
+    _need(VNU_JAR, "the W3C Nu HTML Checker (vnu-jar)")
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail("java not found: apt-get install -y default-jre-headless", pytrace=False)
+    files = sorted(str(p) for p in site.rglob("*.html"))
+    assert len(files) >= 11
+    result = subprocess.run([java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
+                            capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    errors = [f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}" for m in messages
+              if m.get("type") == "error" or m.get("subType") == "fatal"]
+    assert errors == []
+
+
+LIGHTHOUSE_PAGES = ["", "memorandum/", "en/", "en/memorandum/"]
+
+
+def lighthouse(url: str, out: Path) -> dict:
+    """One Lighthouse run (default mobile profile) in Debian's Chromium; the JSON report."""
+    from browser import ARGS, chromium_path
+    _need(NODE_BIN / "lighthouse", "Lighthouse 12.2.3")
+    flags = " ".join(["--headless=new", *ARGS])
+    result = subprocess.run(
+        [str(NODE_BIN / "lighthouse"), url, "--quiet", "--output=json", f"--output-path={out}",
+         "--only-categories=accessibility,best-practices,seo,performance", f"--chrome-flags={flags}"],
+        env={**__import__("os").environ, "CHROME_PATH": chromium_path()},
+        capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(out.read_text("utf-8"))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", LIGHTHOUSE_PAGES)
+def test_lighthouse_accessibility_best_practices_seo_100(served, path: str) -> None:
+    base, _ = served
+    ARTIFACTS.mkdir(exist_ok=True)
+    report = lighthouse(f"{base}/{path}", ARTIFACTS / f"lighthouse-{(path.strip('/') or 'home').replace('/', '-')}.json")
+    scores = {k: v["score"] for k, v in report["categories"].items()}
+    failing = [(cat["id"], ref["id"]) for cat in report["categories"].values() if cat["id"] != "performance"
+               for ref in cat["auditRefs"]
+               if ref.get("weight") and (report["audits"][ref["id"]]["score"] or 0) < 1
+               and report["audits"][ref["id"]]["score"] is not None]
+    assert (scores["accessibility"], scores["best-practices"], scores["seo"], failing) == (1, 1, 1, [])
