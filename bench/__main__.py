@@ -1,0 +1,215 @@
+"""``python -m bench``: what a build, a check and a page load cost, and how that grows.
+
+Every figure is the median of repeated runs, with its spread (min–max).
+Runs of the variants being compared are interleaved, so drift on the
+machine falls on all of them alike. The report goes to bench/RESULTS.md
+(and bench/results.json, which the next report compares against).
+
+``--quick`` is the small mode the test suite runs: one repetition, sizes 1×
+and 2×, one Lighthouse run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bench import corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def spread(values: list[float]) -> dict[str, float]:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
+
+
+def build(project: Path, site: Path, strict: bool = True) -> dict[str, float]:
+    """One build as its own process: wall time and peak memory."""
+    cmd = [sys.executable, "-m", "bench.build_once", str(project / "mkdocs.yml"), str(site)]
+    result = subprocess.run(cmd + (["--strict"] if strict else []), cwd=ROOT, env=ENV,
+                            capture_output=True, text=True, timeout=1800)
+    if result.returncode != 0:
+        raise SystemExit(f"bench: build of {project} failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def timed(cmd: list[str], cwd: Path) -> float:
+    """Wall time of a whole process (exit status ignored: findings are not failures here)."""
+    import time
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, env=ENV, capture_output=True, timeout=600)
+    return time.perf_counter() - start
+
+
+def measure_builds(work: Path, runs: int) -> dict[str, Any]:
+    """The real site, the same with hooks: [], and the bare Material build."""
+    projects = {kind: corpus.variant(ROOT, work / kind, kind) for kind in ("site", "no-hooks", "bare")}
+    samples: dict[str, dict[str, list[float]]] = {k: {"wall": [], "peak_mib": []} for k in projects}
+    for _ in range(runs):
+        for kind, project in projects.items():
+            out = build(project, work / f"out-{kind}", strict=kind != "bare")
+            for key in ("wall", "peak_mib"):
+                samples[kind][key].append(out[key])
+    result = {k: {key: spread(v) for key, v in s.items()} for k, s in samples.items()}
+    site = result["site"]["wall"]["median"]
+    result["ratios"] = {"hooks": site / result["no-hooks"]["wall"]["median"],
+                        "vs_bare": site / result["bare"]["wall"]["median"]}
+    return result
+
+
+def measure_checks(runs: int) -> dict[str, Any]:
+    """``python -m checks`` on the real docs, against an empty interpreter start."""
+    checks, python = [], []
+    for _ in range(runs):
+        checks.append(timed([sys.executable, "-m", "checks"], ROOT))
+        python.append(timed([sys.executable, "-c", "pass"], ROOT))
+    return {"checks": spread(checks), "python": spread(python),
+            "ratio": statistics.median(checks) / statistics.median(python)}
+
+
+def measure_growth(work: Path, factors: list[int], runs: int) -> list[dict[str, Any]]:
+    rows = []
+    for factor in factors:
+        project = corpus.make(work / f"corpus-{factor}", factor)
+        walls, checks = [], []
+        for _ in range(runs):
+            walls.append(build(project, work / f"corpus-{factor}-site")["wall"])
+            checks.append(timed([sys.executable, "-m", "checks", str(project / "docs")], project))
+        pages = corpus.pages(factor)
+        rows.append({"factor": factor, "pages": pages, "provisions": corpus.provisions(factor),
+                     "build": spread(walls), "check": spread(checks),
+                     "build_per_page_ms": 1000 * statistics.median(walls) / pages,
+                     "check_per_page_ms": 1000 * statistics.median(checks) / pages})
+    first = rows[0]
+    for row in rows:
+        row["build_per_page_vs_1x"] = row["build_per_page_ms"] / first["build_per_page_ms"]
+        row["check_per_page_vs_1x"] = row["check_per_page_ms"] / first["check_per_page_ms"]
+    return rows
+
+
+def measure_weight(site: Path, pages: list[str]) -> list[dict[str, Any]]:
+    """Bytes a first load transfers (gzip -6 of each file the browser asks for)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import ARGS, chromium_path, free_port, serve
+    from playwright.sync_api import sync_playwright
+    port = free_port()
+    server = serve(site, port)
+    base = next(server)
+    rows = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
+            for path in pages:
+                context = browser.new_context()
+                page = context.new_page()
+                urls: list[str] = []
+                page.on("request", lambda r: urls.append(r.url))
+                page.goto(f"{base}/{path}", wait_until="networkidle")
+                context.close()
+                kinds: dict[str, int] = {}
+                index = "en/search/search_index.json" if path.startswith("en/") else "search/search_index.json"
+                files = {u[len(base) + 1:].split("?")[0].split("#")[0] for u in urls if u.startswith(base)} | {index}
+                for rel in files:
+                    target = site / rel
+                    if rel == "" or rel.endswith("/") or target.is_dir():
+                        target = target / "index.html"
+                    if not target.is_file():
+                        continue
+                    kind = {"html": "html", "css": "css", "js": "js", "json": "search index",
+                            "woff2": "fonts", "woff": "fonts", "svg": "images", "png": "images"}.get(
+                        target.suffix.lstrip("."), "other")
+                    kinds[kind] = kinds.get(kind, 0) + len(gzip.compress(target.read_bytes(), 6))
+                rows.append({"page": "/" + path, "bytes": kinds, "total": sum(kinds.values())})
+            browser.close()
+    finally:
+        server.close()
+    return rows
+
+
+def measure_lighthouse(site: Path, pages: list[str], runs: int) -> list[dict[str, Any]]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import free_port, serve
+    from test_quality import lighthouse
+    port = free_port()
+    server = serve(site, port)
+    base = next(server)
+    rows = []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for path in pages:
+                scores = [100 * lighthouse(f"{base}/{path}", Path(tmp) / "lh.json")["categories"]["performance"]["score"]
+                          for _ in range(runs)]
+                rows.append({"page": "/" + path, "performance": spread(scores)})
+    finally:
+        server.close()
+    return rows
+
+
+def machine() -> dict[str, str]:
+    cpu = ""
+    try:
+        cpu = next(l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
+                   if l.startswith("model name"))
+    except (OSError, StopIteration):
+        cpu = platform.processor()
+    mem = ""
+    try:
+        kib = int(next(l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")))
+        mem = f"{kib / 1024 / 1024:.1f} GiB"
+    except (OSError, StopIteration):
+        pass
+    import material
+    import mkdocs
+    return {"cpu": cpu, "cores": str(os.cpu_count()), "memory": mem, "os": platform.platform(),
+            "python": platform.python_version(), "mkdocs": mkdocs.__version__,
+            "material": getattr(material, "__version__", "?")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, one run (the test suite's mode)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench", help="where RESULTS.md and results.json go")
+    parser.add_argument("--runs", type=int, default=None, help="repetitions per measure (default 5, quick 1)")
+    args = parser.parse_args(argv)
+    runs = args.runs or (1 if args.quick else 5)
+    factors = [1, 2] if args.quick else [1, 10, 100]
+    from bench import report
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        print("bench: builds …", file=sys.stderr)
+        builds = measure_builds(work, runs)
+        print("bench: checks …", file=sys.stderr)
+        checks = measure_checks(max(runs, 3) if not args.quick else 1)
+        print(f"bench: growth {factors} …", file=sys.stderr)
+        growth = measure_growth(work, factors, max(1, runs // 2) if not args.quick else 1)
+        site = work / "out-site"
+        pages = ["", "memorandum/", "en/", "en/memorandum/"]
+        print("bench: page weight …", file=sys.stderr)
+        weight = measure_weight(site, pages)
+        print("bench: Lighthouse …", file=sys.stderr)
+        lighthouse = measure_lighthouse(site, pages[1:2] if args.quick else pages, 1 if args.quick else 3)
+    results = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "quick": args.quick,
+               "machine": machine(), "builds": builds, "checks": checks, "growth": growth,
+               "weight": weight, "lighthouse": lighthouse}
+    args.out.mkdir(parents=True, exist_ok=True)
+    previous_path = args.out / "results.json"
+    previous = json.loads(previous_path.read_text("utf-8")) if previous_path.exists() else None
+    (args.out / "RESULTS.md").write_text(report.render(results, previous), encoding="utf-8")
+    previous_path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"bench: wrote {args.out / 'RESULTS.md'}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,35 @@
+"""One build in this process, then print its wall time and peak memory as JSON.
+
+Usage: python -m bench.build_once CONFIG SITE_DIR [--strict]
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import resource
+import sys
+import time
+
+
+def main(argv: list[str]) -> int:
+    config, site, strict = argv[0], argv[1], "--strict" in argv
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.disable(logging.WARNING if not strict else logging.NOTSET)
+    start = time.perf_counter()
+    cfg = load_config(config_file=config, site_dir=site, strict=strict)
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(cfg)
+    finally:
+        cfg.plugins.on_shutdown()
+    wall = time.perf_counter() - start
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"wall": wall, "peak_mib": peak_kib / 1024}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,87 @@
+"""The benchmark report: Markdown, one table per measure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+GOALS = {"hooks": 1.15, "checks_s": 0.5, "weight_kb": 120, "performance": 95}
+
+
+def _s(x: dict[str, float], scale: float = 1.0, fmt: str = "{:.3f}") -> str:
+    return f"{fmt.format(x['median'] * scale)} ({fmt.format(x['min'] * scale)}–{fmt.format(x['max'] * scale)})"
+
+
+def _pct(ratio: float) -> str:
+    return f"{(ratio - 1) * 100:+.1f} %"
+
+
+def changes(now: dict[str, Any], before: dict[str, Any] | None) -> str:
+    """One sentence on what moved since the previous report."""
+    if not before:
+        return "First report: there is no previous one to compare with."
+    try:
+        pairs = [
+            ("strict build", before["builds"]["site"]["wall"]["median"], now["builds"]["site"]["wall"]["median"], "s"),
+            ("hook overhead", before["builds"]["ratios"]["hooks"], now["builds"]["ratios"]["hooks"], "×"),
+            ("python -m checks", before["checks"]["checks"]["median"], now["checks"]["checks"]["median"], "s"),
+            ("largest first load", max(r["total"] for r in before["weight"]) / 1000,
+             max(r["total"] for r in now["weight"]) / 1000, "KB"),
+        ]
+    except (KeyError, ValueError, TypeError):
+        return "The previous report has another shape; no comparison."
+    parts = [f"{name} {a:.3f} → {b:.3f} {unit} ({_pct(b / a) if a else 'n/a'})" for name, a, b, unit in pairs]
+    return f"Since the previous report ({before.get('date', '?')}): " + "; ".join(parts) + "."
+
+
+def render(r: dict[str, Any], previous: dict[str, Any] | None) -> str:
+    m, b, c = r["machine"], r["builds"], r["checks"]
+    out = ["# Benchmarks", "",
+           f"Run {r['date']}{' (quick mode: one run, small sizes)' if r['quick'] else ''} by `make bench`. "
+           "Figures are medians with the range (min–max) of the runs; runs of compared variants are interleaved.", "",
+           f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory']}; {m['os']}; Python {m['python']}, "
+           f"MkDocs {m['mkdocs']}, Material {m['material']}.", "",
+           changes(r, previous), "",
+           "## 1. Build (`mkdocs build --strict`, whole site, both languages)", "",
+           "| variant | wall time, s | peak memory, MiB | runs |", "|---|---|---|---|"]
+    names = {"site": "this site", "no-hooks": "same site, `hooks: []`", "bare": "same Markdown, bare Material (no i18n, no hooks)"}
+    for kind, name in names.items():
+        out.append(f"| {name} | {_s(b[kind]['wall'])} | {_s(b[kind]['peak_mib'], fmt='{:.1f}')} | {b[kind]['wall']['n']} |")
+    hooks = b["ratios"]["hooks"]
+    out += ["", f"Hooks add {_pct(hooks)} to the strict build's wall time (goal: at most +15 %: "
+            f"{'met' if hooks <= GOALS['hooks'] else 'NOT met'}). The site takes {b['ratios']['vs_bare']:.2f}× "
+            "the bare Material build (which builds one language and runs no hooks).", "",
+            "## 2. Checks (`python -m checks`, whole process, real docs)", "",
+            "| command | wall time, s |", "|---|---|",
+            f"| `python -m checks` | {_s(c['checks'])} |",
+            f"| `python -c pass` (interpreter start, baseline) | {_s(c['python'])} |", "",
+            f"The checks take {c['ratio']:.1f}× a bare interpreter start (goal: under {GOALS['checks_s']} s: "
+            f"{'met' if c['checks']['median'] < GOALS['checks_s'] else 'NOT met'}).", "",
+            "## 3. Growth (synthetic corpora: the memorandum's structure repeated, both languages, cross-referenced)", "",
+            "| size | pages | provisions | build, s | build per page, ms | vs 1× | check, s | check per page, ms | vs 1× |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for g in r["growth"]:
+        out.append(f"| {g['factor']}× | {g['pages']} | {g['provisions']} | {_s(g['build'])} | "
+                   f"{g['build_per_page_ms']:.1f} | {g['build_per_page_vs_1x']:.2f} | {_s(g['check'])} | "
+                   f"{g['check_per_page_ms']:.2f} | {g['check_per_page_vs_1x']:.2f} |")
+    last = r["growth"][-1]
+    out += ["", f"At {last['factor']}× the size, a page costs {last['build_per_page_vs_1x']:.2f}× as much to build "
+            f"and {last['check_per_page_vs_1x']:.2f}× as much to check as at 1× (flat is 1.00 or below; fixed "
+            "start-up costs spread over more pages push it below 1).", "",
+            "## 4. Page weight (first load, gzip -6 of every file requested, search index included)", "",
+            "| page | html | css | js | search index | fonts | other | total, KB |", "|---|---|---|---|---|---|---|---|"]
+    for w in r["weight"]:
+        k = w["bytes"]
+        cells = [f"{k.get(x, 0) / 1000:.1f}" for x in ("html", "css", "js", "search index", "fonts")]
+        other = sum(v for key, v in k.items() if key not in ("html", "css", "js", "search index", "fonts"))
+        out.append(f"| `{w['page']}` | " + " | ".join(cells) + f" | {other / 1000:.1f} | **{w['total'] / 1000:.1f}** |")
+    heaviest = max(w["total"] for w in r["weight"]) / 1000
+    out += ["", f"Heaviest first load {heaviest:.1f} KB (goal: under {GOALS['weight_kb']} KB: "
+            f"{'met' if heaviest < GOALS['weight_kb'] else 'NOT met'}). No fonts are loaded (`theme.font: false`).", "",
+            "## 5. Lighthouse performance (default mobile profile, Lighthouse 12.2.3, Debian Chromium)", "",
+            "| page | score | runs |", "|---|---|---|"]
+    for row in r["lighthouse"]:
+        out.append(f"| `{row['page']}` | {_s(row['performance'], fmt='{:.0f}')} | {row['performance']['n']} |")
+    worst = min(row["performance"]["median"] for row in r["lighthouse"])
+    out += ["", f"Lowest median {worst:.0f} (goal: at least {GOALS['performance']}: "
+            f"{'met' if worst >= GOALS['performance'] else 'NOT met'}). A benchmark figure: no test times it.", ""]
+    return "\n".join(out)

@@ -1,0 +1,35 @@
+"""The benchmark code runs (small mode) and writes a complete report."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.mark.browser
+def test_bench_quick_mode_writes_a_complete_report(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "bench", "--quick", "--out", str(tmp_path)],
+                            cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = (tmp_path / "RESULTS.md").read_text("utf-8")
+    for heading in ("## 1. Build", "## 2. Checks", "## 3. Growth", "## 4. Page weight", "## 5. Lighthouse"):
+        assert heading in report
+    data = json.loads((tmp_path / "results.json").read_text("utf-8"))
+    assert data["builds"]["site"]["wall"]["median"] > 0
+    assert {g["factor"] for g in data["growth"]} == {1, 2}
+    assert all(row["bytes"].get("html", 0) > 0 and row["total"] > 0 for row in data["weight"])
+    assert 0 < data["lighthouse"][0]["performance"]["median"] <= 100
+    # A second run compares with the first.
+    again = subprocess.run([sys.executable, "-m", "bench", "--quick", "--out", str(tmp_path)],
+                           cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                           capture_output=True, text=True, timeout=900)
+    assert again.returncode == 0
+    assert "Since the previous report" in (tmp_path / "RESULTS.md").read_text("utf-8")
