@@ -15,6 +15,9 @@ from typing import Any
 import yaml
 
 DEFAULT_PATH = Path("docs/_data/memorandum.yml")
+# libyaml's loader when PyYAML was built with it (the wheels are): same
+# results as yaml.SafeLoader, several times faster.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -81,7 +84,7 @@ def load(path: Path = DEFAULT_PATH) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise MetadataError(path, 1, exc.start + 1, "not valid UTF-8") from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -109,3 +112,20 @@ def _line_of(text: str, key: str) -> int:
         if line.startswith(f"{key}:"):
             return number
     return 1
+
+
+_CACHE: dict[tuple[str, int, int], dict[str, Any]] = {}
+
+
+def load_cached(path: Path = DEFAULT_PATH) -> dict[str, Any]:
+    """``load`` memoised on the file's path, mtime and size: every hook of
+    every language build reads the same file once. Callers must not mutate it."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return load(path)  # raises MetadataError naming the file
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = load(path)
+    return _CACHE[key]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gzip
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
+from html import escape
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
@@ -41,7 +41,7 @@ def sitemap(entries: list[tuple[str, list[tuple[str, str]]]]) -> str:
             'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for loc, alts in entries:
         rows.append(f"  <url>\n    <loc>{escape(loc)}</loc>")
-        rows += [f'    <xhtml:link rel="alternate" hreflang={quoteattr(h)} href={quoteattr(u)}/>'
+        rows += [f'    <xhtml:link rel="alternate" hreflang="{escape(h)}" href="{escape(u)}"/>'
                  for h, u in alts]
         rows.append("  </url>")
     rows.append("</urlset>\n")

@@ -93,7 +93,7 @@ def on_page_context(context, /, *, page, config, nav):
     lang = config["theme"]["language"]
     links = dict(page.meta.get("hreflang") or [])
     other = links.get("en" if lang == "ja" else "ja", "")
-    facts = metadata.load(Path(config["docs_dir"]) / "_data" / "memorandum.yml")
+    facts = metadata.load_cached(Path(config["docs_dir"]) / "_data" / "memorandum.yml")
     data = legislation(facts, lang, page.canonical_url or page.url, other)
     page.meta["jsonld"] = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return context
@@ -103,7 +103,7 @@ def on_post_build(*, config):
     if config["theme"]["language"] != DEFAULT_LANG:
         return
     docs = Path(config["docs_dir"])
-    facts = metadata.load(docs / "_data" / "memorandum.yml")
+    facts = metadata.load_cached(docs / "_data" / "memorandum.yml")
     ja = document.load_cached(document.memorandum_path(docs, "ja"))
     en = document.load_cached(document.memorandum_path(docs, "en"))
     out = Path(config["site_dir"]) / "memorandum.json"

@@ -70,6 +70,7 @@ def render(name: str, facts: dict[str, Any], lang: str) -> str | None:
         "signed_place": lambda: facts["signed"]["place"][lang],
         "originals": lambda: str(facts["signed"]["originals"]),
         "notice_period": lambda: facts["notice_period"][lang],
+        "repo_url": lambda: str(facts.get("repo_url", "")).rstrip("/"),
         "parties": lambda: "\n".join(f"- {p[lang]}" for p in facts["parties"]),
         "signatories": lambda: _table(
             [lab["on_behalf"], lab["name"], lab["title"]],
@@ -104,7 +105,8 @@ def on_config(config, /):
     _facts.clear()
     path = Path(config["docs_dir"]) / "_data" / "memorandum.yml"
     try:
-        _facts.update(metadata.load(path))
+        _facts.update(metadata.load_cached(path))
+        _facts["repo_url"] = config["repo_url"] or ""
     except metadata.MetadataError as exc:
         raise PluginError(str(exc)) from None
     return config

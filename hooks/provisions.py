@@ -48,7 +48,7 @@ def referenced(text: str, lang: str) -> list[str]:
 def _title(text: str, fallback: str) -> str:
     if text.startswith("---"):
         head = text.split("\n---", 1)[0].lstrip("-\n")
-        meta = yaml.safe_load(head) or {}
+        meta = yaml.load(head, Loader=metadata.SafeLoader) or {}
         if isinstance(meta, dict) and meta.get("title"):
             return str(meta["title"])
     m = re.search(r"^#\s+(.+?)\s*(?:\{.*\})?$", text, re.MULTILINE)
@@ -99,7 +99,7 @@ def on_files(files, /, *, config):
     _backlinks.clear()
     lang = config["theme"]["language"]
     _state["lang"] = lang
-    _state["name"] = metadata.load(Path(config["docs_dir"]) / "_data" / "memorandum.yml")["citation"][lang]
+    _state["name"] = metadata.load_cached(Path(config["docs_dir"]) / "_data" / "memorandum.yml")["citation"][lang]
     for f in files.documentation_pages():
         stem = f.src_uri.rsplit(".", 2)
         if not f.src_uri.endswith(f".{lang}.md") or stem[0] in ("memorandum", "parallel"):

@@ -62,9 +62,13 @@ def on_post_build(*, config):
     path = Path(config["site_dir"]) / "search" / "search_index.json"
     if not path.exists():
         return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    pages = {e["location"] for e in index["docs"]}
+    if not all(f"{prefix}memorandum/" in pages for prefix in PREFIX.values()):
+        return  # not yet the final, both-language index
     docs_dir = Path(config["docs_dir"])
     docs = {lang: document.load_cached(document.memorandum_path(docs_dir, lang)) for lang in PREFIX}
-    index = rewrite(json.loads(path.read_text(encoding="utf-8")), docs)
+    index = rewrite(index, docs)
     _write(path, index)
     for lang, prefix in PREFIX.items():
         if prefix:

@@ -20,7 +20,7 @@ from checks.terms import forms, occurrences
 
 log = get_plugin_logger(__name__)
 
-PAGES = ("memorandum", "parallel")  # pages whose text gets glossary links
+PAGES = ("memorandum",)  # pages whose text gets glossary links
 _targets: list[tuple[re.Pattern[str], str, str]] = []  # (pattern, glossary anchor, tooltip)
 
 
@@ -44,14 +44,18 @@ def link_terms(markdown: str, found: list[tuple[re.Pattern[str], str, str]], glo
     for i, block in enumerate(blocks):
         if not block.strip() or block.lstrip().startswith(("#", "---", "!!!", "<")):
             continue
+        skipped = [(m.start(), m.end()) for m in refs.SKIP.finditer(block)]
         for pattern, anchor, tip in found:
-            skipped = [(m.start(), m.end()) for m in refs.SKIP.finditer(block)]
             for m in pattern.finditer(block):
                 if any(a < m.end() and m.start() < b for a, b in skipped):
                     continue
                 title = tip.replace('"', "'")
                 link = f'[{m.group(0)}]({glossary}#{anchor} "{title}"){{ .term }}'
                 block = block[:m.start()] + link + block[m.end():]
+                # The new link is skipped from now on; later regions shift.
+                shift = len(link) - (m.end() - m.start())
+                skipped = [(a + shift, b + shift) if a >= m.end() else (a, b) for a, b in skipped]
+                skipped.append((m.start(), m.start() + len(link)))
                 break
         blocks[i] = block
     return "".join(blocks)
@@ -64,7 +68,7 @@ def on_config(config, /):
 
 def on_files(files, /, *, config):
     _targets.clear()
-    facts = metadata.load(Path(config["docs_dir"]) / "_data" / "memorandum.yml")
+    facts = metadata.load_cached(Path(config["docs_dir"]) / "_data" / "memorandum.yml")
     _targets.extend(targets(facts, config["theme"]["language"]))
     return files
 
