@@ -17,12 +17,17 @@ def main(argv: list[str]) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    logging.disable(logging.WARNING if not strict else logging.NOTSET)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(handler)
     start = time.perf_counter()
     cfg = load_config(config_file=config, site_dir=site, strict=strict)
     cfg.plugins.on_startup(command="build", dirty=False)
     try:
         build(cfg)
+    except Exception as exc:  # a failed build: say why, exit non-zero
+        print(f"build failed: {exc}", file=sys.stderr)
+        return 1
     finally:
         cfg.plugins.on_shutdown()
     wall = time.perf_counter() - start

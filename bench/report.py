@@ -43,7 +43,8 @@ def render(r: dict[str, Any], previous: dict[str, Any] | None) -> str:
            changes(r, previous), "",
            "## 1. Build (`mkdocs build --strict`, whole site, both languages)", "",
            "| variant | wall time, s | peak memory, MiB | runs |", "|---|---|---|---|"]
-    names = {"site": "this site", "no-hooks": "same site, `hooks: []`", "bare": "same Markdown, bare Material (no i18n, no hooks)"}
+    names = {"site": "this site (`--strict`)", "no-hooks": "same site, `hooks: []` (not strict: its placeholders stay unresolved)",
+             "bare": "same Markdown, bare Material (no i18n, no hooks)"}
     for kind, name in names.items():
         out.append(f"| {name} | {_s(b[kind]['wall'])} | {_s(b[kind]['peak_mib'], fmt='{:.1f}')} | {b[kind]['wall']['n']} |")
     hooks = b["ratios"]["hooks"]

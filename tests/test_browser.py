@@ -60,7 +60,10 @@ def test_switching_language_keeps_the_provision(served, page) -> None:
 def test_switching_language_without_fragment_keeps_the_scroll_place(served, page) -> None:
     base, _ = served
     page.goto(f"{base}/en/memorandum/")
-    page.evaluate("document.getElementById('article-1-item-5').scrollIntoView()")
+    # Put area 5 just below the sticky header: it is where the reader is.
+    page.evaluate("""() => { const h = document.querySelector('.md-header').getBoundingClientRect().bottom;
+        const el = document.getElementById('article-1-item-5');
+        window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top - h - 2); }""")
     page.wait_for_timeout(200)
     _switch(page, "ja")
     page.wait_for_url(f"{base}/memorandum/#article-1-item-5")
