@@ -103,13 +103,10 @@ def measure_growth(work: Path, factors: list[int], runs: int) -> list[dict[str, 
 def measure_weight(site: Path, pages: list[str]) -> list[dict[str, Any]]:
     """Bytes a first load transfers (gzip -6 of each file the browser asks for)."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from browser import ARGS, chromium_path, free_port, serve
+    from browser import ARGS, chromium_path, serving
     from playwright.sync_api import sync_playwright
-    port = free_port()
-    server = serve(site, port)
-    base = next(server)
     rows = []
-    try:
+    with serving(site) as base:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
             for path in pages:
@@ -134,27 +131,19 @@ def measure_weight(site: Path, pages: list[str]) -> list[dict[str, Any]]:
                     kinds[kind] = kinds.get(kind, 0) + len(gzip.compress(target.read_bytes(), 6))
                 rows.append({"page": "/" + path, "bytes": kinds, "total": sum(kinds.values())})
             browser.close()
-    finally:
-        server.close()
     return rows
 
 
 def measure_lighthouse(site: Path, pages: list[str], runs: int) -> list[dict[str, Any]]:
     sys.path.insert(0, str(ROOT / "tests"))
-    from browser import free_port, serve
+    from browser import serving
     from test_quality import lighthouse
-    port = free_port()
-    server = serve(site, port)
-    base = next(server)
     rows = []
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            for path in pages:
-                scores = [100 * lighthouse(f"{base}/{path}", Path(tmp) / "lh.json")["categories"]["performance"]["score"]
-                          for _ in range(runs)]
-                rows.append({"page": "/" + path, "performance": spread(scores)})
-    finally:
-        server.close()
+    with serving(site) as base, tempfile.TemporaryDirectory() as tmp:
+        for path in pages:
+            scores = [100 * lighthouse(f"{base}/{path}", Path(tmp) / "lh.json")["categories"]["performance"]["score"]
+                      for _ in range(runs)]
+            rows.append({"page": "/" + path, "performance": spread(scores)})
     return rows
 
 

@@ -3,8 +3,8 @@ repeated ``factor`` times, in both languages, with cross-referencing pages.
 
 Factor 1 has the real memorandum's shape (7 recitals, 2 articles: 8 areas and
 4 paragraphs, 2 signatories) plus 5 extra pages per language; factor k has
-k times the recitals, articles and extra pages. Every reference resolves, so
-the strict build passes at every size.
+k times the recitals, articles and extra pages, in nested sections. Every
+reference resolves, so the strict build passes at every size.
 """
 
 from __future__ import annotations
@@ -62,17 +62,28 @@ def page(n: int, factor: int, lang: str) -> str:
     return f"---\ntitle: {title}\n---\n\n# {title}\n\n{body}\n\n{body}\n"
 
 
+def location(n: int) -> Path:
+    """Where extra page n lives: sections of 5 pages, 10 sections to a group,
+    as a growing site would be organised (with navigation.prune, a page's
+    navigation then lists its group, its section and its siblings only)."""
+    s = (n - 1) // 5
+    return Path("notes") / f"g{s // 10:02d}" / f"s{s:03d}" / f"p{n:04d}"
+
+
 def make(dest: Path, factor: int) -> Path:
     """Write a project (mkdocs.yml, docs/, hooks/, overrides/) of the given size into ``dest``."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("hooks", "overrides"):
-        shutil.copytree(ROOT / name, dest / name, dirs_exist_ok=True)
+    for name in ("hooks", "overrides", "checks"):
+        shutil.copytree(ROOT / name, dest / name, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("__pycache__"))
     docs = dest / "docs"
     shutil.copytree(ROOT / "docs", docs, dirs_exist_ok=True)
     for lang in ("ja", "en"):
         (docs / f"memorandum.{lang}.md").write_text(memorandum(factor, lang), encoding="utf-8")
         for n in range(1, 5 * factor + 1):
-            (docs / f"p{n:04d}.{lang}.md").write_text(page(n, factor, lang), encoding="utf-8")
+            path = docs / location(n)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.with_name(f"{path.name}.{lang}.md").write_text(page(n, factor, lang), encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     start = config.index("\nnav:")
     end = config.index("\n\n", start + 1)

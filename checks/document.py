@@ -125,10 +125,15 @@ class Document:
         return [p.id for p in self.provisions]
 
     def get(self, pid: str) -> Provision | None:
-        for p in self.provisions:
-            if p.id == pid:
-                return p
-        return None
+        """The first provision with this id (indexed once the page is parsed)."""
+        index = self.__dict__.get("_index")
+        if index is None or index[1] != len(self.provisions):
+            by_id: dict[str, Provision] = {}
+            for p in self.provisions:
+                by_id.setdefault(p.id, p)
+            index = (by_id, len(self.provisions))
+            self.__dict__["_index"] = index
+        return index[0].get(pid)
 
     def of_kind(self, kind: str) -> list[Provision]:
         return [p for p in self.provisions if p.kind == kind]

@@ -28,8 +28,8 @@ TEXT = {
 }
 # A link written to a provision: ](memorandum.md#article-2-3) or ](../memorandum.md#…)
 LINK_TO_PROVISION = re.compile(r"\]\((?:\.\./)*memorandum\.md#(?P<id>[a-z0-9-]+)")
-# The start tag of an element carrying a provision id.
-START_TAG = r'<(?P<tag>p|li|h[1-6])\b[^>]*\bid="{id}"[^>]*>'
+# The start tag of an element carrying an id: <p id="article-2-1" …>
+START_TAG = re.compile(r'<(?P<tag>p|li|h[1-6])\b[^>]*\bid="(?P<id>[^"]+)"[^>]*>')
 CITE_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">'
              '<path d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 '
              '0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12z"/></svg>')
@@ -72,21 +72,28 @@ def tools(pid: str, lang: str, page_url: str, absolute: str, citation_name: str,
 
 
 def insert_tools(content: str, pieces: dict[str, str]) -> str:
-    """Put each provision's tools at the end of its element (after it, for headings)."""
-    for pid, piece in pieces.items():
-        m = re.search(START_TAG.format(id=re.escape(pid)), content)
-        if not m:
+    """Put each provision's tools at the end of its element (after it, for
+    headings), in one pass over the page."""
+    inserts: list[tuple[int, str]] = []
+    for m in START_TAG.finditer(content):
+        piece = pieces.get(m.group("id"))
+        if piece is None:
             continue
         tag = m.group("tag")
         end = content.find(f"</{tag}>", m.end())
         if end < 0:
             continue
         if tag.startswith("h"):
-            after = end + len(f"</{tag}>")
-            content = content[:after] + f'<p class="provision-tools provision-tools--heading">{piece}</p>' + content[after:]
+            inserts.append((end + len(f"</{tag}>"),
+                            f'<p class="provision-tools provision-tools--heading">{piece}</p>'))
         else:
-            content = content[:end] + f' <span class="provision-tools">{piece}</span>' + content[end:]
-    return content
+            inserts.append((end, f' <span class="provision-tools">{piece}</span>'))
+    out, pos = [], 0
+    for at, text in sorted(inserts, key=lambda x: x[0]):
+        out += [content[pos:at], text]
+        pos = at
+    out.append(content[pos:])
+    return "".join(out)
 
 
 def on_config(config, /):

@@ -6,6 +6,7 @@ locally) whose message says how to install it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -48,6 +49,16 @@ def serve(directory: Path, port: int) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    """``directory`` served on a free 127.0.0.1 port for the ``with`` block: its base URL."""
+    server = serve(directory, free_port())
+    try:
+        yield next(server)
+    finally:
+        server.close()
 
 
 def chromium_path() -> str:

@@ -23,7 +23,7 @@ def copy_project(dest: Path) -> Path:
     """A copy of what a build reads (config, docs, hooks, overrides) in ``dest``."""
     for name in ("mkdocs.yml",):
         shutil.copy2(ROOT / name, dest / name)
-    for name in ("docs", "hooks", "overrides"):
+    for name in ("docs", "hooks", "overrides", "checks"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, dest / name)
     return dest
