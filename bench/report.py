@@ -26,6 +26,8 @@ def changes(now: dict[str, Any], before: dict[str, Any] | None) -> str:
             ("python -m checks", before["checks"]["checks"]["median"], now["checks"]["checks"]["median"], "s"),
             ("largest first load", max(r["total"] for r in before["weight"]) / 1000,
              max(r["total"] for r in now["weight"]) / 1000, "KB"),
+            ("lowest Lighthouse performance", min(r["performance"]["median"] for r in before["lighthouse"]),
+             min(r["performance"]["median"] for r in now["lighthouse"]), ""),
         ]
     except (KeyError, ValueError, TypeError):
         return "The previous report has another shape; no comparison."
@@ -78,7 +80,8 @@ def render(r: dict[str, Any], previous: dict[str, Any] | None) -> str:
     heaviest = max(w["total"] for w in r["weight"]) / 1000
     out += ["", f"Heaviest first load {heaviest:.1f} KB (goal: under {GOALS['weight_kb']} KB: "
             f"{'met' if heaviest < GOALS['weight_kb'] else 'NOT met'}). No fonts are loaded (`theme.font: false`).", "",
-            "## 5. Lighthouse performance (default mobile profile, Lighthouse 12.2.3, Debian Chromium)", "",
+            "## 5. Lighthouse performance (default mobile profile, Lighthouse 12.2.3, Debian Chromium; "
+            "the site served gzip-compressed, as a static host serves it)", "",
             "| page | score | runs |", "|---|---|---|"]
     for row in r["lighthouse"]:
         out.append(f"| `{row['page']}` | {_s(row['performance'], fmt='{:.0f}')} | {row['performance']['n']} |")

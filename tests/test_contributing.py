@@ -16,6 +16,9 @@ WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 # The Japanese prose the project writes: never the signed memorandum text.
 JA_PROSE = ["docs/index.ja.md", "docs/about.ja.md", "docs/glossary.ja.md", "docs/parallel.ja.md",
             "CONTRIBUTING.ja.md"]
+# The English prose the project writes (the reference translation aside).
+EN_PROSE = ["docs/index.en.md", "docs/about.en.md", "docs/glossary.en.md", "docs/parallel.en.md",
+            "CONTRIBUTING.md", "README.md"]
 TEXTLINT = ROOT / "node_modules/.bin/textlint"
 
 
@@ -93,11 +96,11 @@ def test_contributing_guides_explain_every_check_code() -> None:
     assert sorted(p for p in {c[:3] for c in codes} if p not in japanese) == []
 
 
-def _textlint(*files: str) -> subprocess.CompletedProcess[str]:
+def _textlint(*files: str, config: str = ".textlintrc.json") -> subprocess.CompletedProcess[str]:
     if not TEXTLINT.exists():
         pytest.fail(f"textlint not found at {TEXTLINT}: run `make test` (npm ci) first", pytrace=False)
-    return subprocess.run([str(TEXTLINT), "--format", "unix", *files], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run([str(TEXTLINT), "--config", str(ROOT / config), "--format", "unix", *files],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
 def test_japanese_prose_passes_textlint() -> None:
@@ -123,3 +126,17 @@ def test_edit_link_and_last_changed_date(site: Path, page: str, source: str) -> 
     assert edit is not None and edit["href"].endswith(f"/edit/main/{source}")
     date = html.select_one(".git-revision-date-localized-plugin-date")
     assert date is not None and re.search(r"\d{4}", date.get_text())
+
+
+def test_english_prose_passes_textlint() -> None:
+    assert "docs/memorandum.en.md" not in EN_PROSE
+    result = _textlint(*EN_PROSE, config=".textlintrc.en.json")
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_textlint_catches_bad_english_prose(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.en.md"
+    bad.write_text("# Title\n\nThe site uses Javascript and is very, very obviously simple.\n", "utf-8")
+    result = _textlint(str(bad), config=".textlintrc.en.json")
+    assert result.returncode == 1
+    assert "terminology" in result.stdout and "write-good" in result.stdout
