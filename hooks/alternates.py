@@ -14,10 +14,8 @@ import gzip
 from pathlib import Path
 from html import escape
 
-from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-log = get_plugin_logger(__name__)
 
 DEFAULT_LANG = "ja"
 _entries: list[tuple[str, list[tuple[str, str]]]] = []  # (loc, [(hreflang, href)]) for this build

@@ -16,11 +16,9 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from mkdocs.plugins import get_plugin_logger
 
 from checks import document, metadata
 
-log = get_plugin_logger(__name__)
 
 DEFAULT_LANG = "ja"
 SCHEMA_NAME = "memorandum.schema.json"

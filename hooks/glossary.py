@@ -11,12 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mkdocs.plugins import get_plugin_logger
 
 from checks import document, metadata
 from checks.terms import forms, occurrences
 
-log = get_plugin_logger(__name__)
 
 PLACEHOLDER = "{{ glossary }}"
 LABELS = {

@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import re
 
-from mkdocs.plugins import get_plugin_logger
-
-log = get_plugin_logger(__name__)
 
 # A tag, or a run of text between tags.
 TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.DOTALL)

@@ -13,12 +13,10 @@ import re
 from pathlib import Path
 
 import yaml
-from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from checks import document, metadata, refs
 
-log = get_plugin_logger(__name__)
 
 TEXT = {
     "ja": {"cite": "引用をコピー", "link": "{label}へのリンク", "from": "参照元", "sep": "、",

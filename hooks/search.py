@@ -16,11 +16,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 
 from checks import document
 
-log = get_plugin_logger(__name__)
 
 PREFIX = {"ja": "", "en": "en/"}
 

@@ -13,12 +13,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from mkdocs.plugins import get_plugin_logger
 
 from checks import metadata, refs
 from checks.terms import forms, occurrences
 
-log = get_plugin_logger(__name__)
 
 PAGES = ("memorandum",)  # pages whose text gets glossary links
 _targets: list[tuple[re.Pattern[str], str, str]] = []  # (pattern, glossary anchor, tooltip)
