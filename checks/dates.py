@@ -8,6 +8,7 @@ from typing import Any, Iterator
 
 from checks import Finding, refs
 from checks.corpus import Corpus
+from checks.document import lang_of
 from checks.metadata import MONTHS_EN, format_date, iso
 
 _MONTH = "|".join(MONTHS_EN)
@@ -54,7 +55,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
     known = known_dates(corpus.facts)
     listed = ", ".join(sorted(known))
     for path, text in corpus.pages.items():
-        lang = path.name.rsplit(".", 2)[-2] if path.name.count(".") >= 2 else "ja"
+        lang = lang_of(path)
         if lang not in DATE:
             continue
         skipped = [(m.start(), m.end()) for m in refs.CODE.finditer(text)]

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from checks import Finding, refs
 from checks.corpus import Corpus
+from checks.document import lang_of
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
@@ -15,7 +16,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
     existing = set(ja.ids())
     articles = sorted(p.id for p in ja.of_kind("article"))
     for path, text in corpus.pages.items():
-        lang = path.name.rsplit(".", 2)[-2] if path.name.count(".") >= 2 else "ja"
+        lang = lang_of(path)
         for ref in refs.find(text, lang, refs.SKIP_CODE):
             if ref.target in existing:
                 continue

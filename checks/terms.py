@@ -19,13 +19,13 @@ def defined_ja(term: str) -> re.Pattern[str]:
 
 def defined_en(term: str) -> re.Pattern[str]:
     """An English definition quotes the term: "the Agreement" / a "Side"."""
-    bare = re.sub(r"^(?:the|a|an|this)\s+", "", term, flags=re.IGNORECASE)
-    return re.compile(rf"[{QUOTES_EN}](?:the\s+|a\s+)?{re.escape(bare)}[{QUOTES_EN}]", re.IGNORECASE)
+    return re.compile(rf"[{QUOTES_EN}](?:the\s+|a\s+)?{re.escape(bare(term, 'en'))}[{QUOTES_EN}]", re.IGNORECASE)
 
 
 def used_en(term: str) -> re.Pattern[str]:
-    bare = re.sub(r"^(?:the|a|an|this)\s+", "", term, flags=re.IGNORECASE)
-    return re.compile(rf"\b{re.escape(bare)}\b", re.IGNORECASE if bare != bare.capitalize() or " " in bare else 0)
+    """Where an English term is used; a one-word term ("Side") must keep its capital."""
+    word = bare(term, "en")
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE if word != word.capitalize() or " " in word else 0)
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
