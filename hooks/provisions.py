@@ -20,9 +20,10 @@ from checks import document, metadata, refs
 
 TEXT = {
     "ja": {"cite": "引用をコピー", "link": "{label}へのリンク", "from": "参照元", "sep": "、",
-           "citation": "{name} {label}（{url}）"},
+           "citation": "{name} {label}（{url}）", "whole": "{name}（{url}）"},
     "en": {"cite": "Copy citation", "link": "Link to {label}", "from": "Referenced from", "sep": ", ",
-           "citation": "{name}, {label} (reference translation), {url}"},
+           "citation": "{name}, {label} (reference translation), {url}",
+           "whole": "{name} (reference translation), {url}"},
 }
 # A link written to a provision: ](memorandum.md#article-2-3) or ](../memorandum.md#…)
 LINK_TO_PROVISION = re.compile(r"\]\((?:\.\./)*memorandum\.md#(?P<id>[a-z0-9-]+)")
@@ -57,7 +58,9 @@ def tools(pid: str, lang: str, page_url: str, absolute: str, citation_name: str,
           backlinks: list[tuple[str, str]]) -> str:
     """The HTML of one provision's tools."""
     t, label = TEXT[lang], document.label(pid, lang)
-    citation = t["citation"].format(name=citation_name, label=label, url=f"{absolute}#{pid}")
+    # The title cites the memorandum as a whole.
+    citation = t["whole" if pid == "title" else "citation"].format(name=citation_name, label=label,
+                                                                   url=f"{absolute}#{pid}")
     out = [f'<a class="provision-permalink" href="#{pid}" title="{html.escape(t["link"].format(label=label))}" '
            f'aria-label="{html.escape(t["link"].format(label=label))}">¶</a>',
            f'<button type="button" class="provision-cite" data-clipboard-text="{html.escape(citation)}" '

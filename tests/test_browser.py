@@ -232,3 +232,20 @@ def test_screenshots(served, chromium, path: str, width: int, name: str) -> None
     page.screenshot(path=str(out), full_page=False)
     assert out.stat().st_size > 5_000
     context.close()
+
+
+@pytest.mark.parametrize("prefix,copied", [("", "コピー"), ("en/", "Copied")])
+def test_cite_button_copies_the_citation(served, chromium, prefix: str, copied: str) -> None:
+    base, _ = served
+    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{base}/{prefix}memorandum/#article-2-3")
+    button = page.locator("#article-2-3 .provision-cite")
+    expected = button.get_attribute("data-clipboard-text")
+    assert "2.3" in expected and f"{base}/{prefix}memorandum/#article-2-3" in expected
+    button.click()
+    dialog = page.locator(".md-dialog")
+    dialog.wait_for(state="visible", timeout=5000)
+    assert copied in dialog.inner_text()
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    context.close()

@@ -147,12 +147,13 @@ def test_insert_tools_inside_paragraphs_and_after_headings() -> None:
                    'provision-tools--heading">H</p><p id="article-2-1">T <span class="provision-tools">P</span></p>')
 
 
-@pytest.mark.parametrize("lang,expected", [
-    ("ja", "日英量子科学技術協力覚書 第 2 条 2.3（https://e.org/memorandum/#article-2-3）"),
-    ("en", "Japan–UK Quantum MoC, Article 2.3 (reference translation), https://e.org/memorandum/#article-2-3"),
+@pytest.mark.parametrize("pid,lang,expected", [
+    ("article-2-3", "ja", "日英量子科学技術協力覚書 第 2 条 2.3（https://e.org/memorandum/#article-2-3）"),
+    ("article-2-3", "en", "Japan–UK Quantum MoC, Article 2.3 (reference translation), https://e.org/memorandum/#article-2-3"),
+    ("title", "ja", "日英量子科学技術協力覚書（https://e.org/memorandum/#title）"),
 ])
-def test_citation_text(lang: str, expected: str) -> None:
-    out = provisions.tools("article-2-3", lang, "memorandum/", "https://e.org/memorandum/",
+def test_citation_text(pid: str, lang: str, expected: str) -> None:
+    out = provisions.tools(pid, lang, "memorandum/", "https://e.org/memorandum/",
                            FACTS["citation"][lang], [])
     assert f'data-clipboard-text="{expected}"' in out
 
