@@ -54,7 +54,7 @@ def _front_matter(corpus: Corpus, path: Path, text: str) -> None:
         corpus.add(path, 1, 1, "STR002", "front matter opened with '---' is never closed")
         return
     try:
-        data = yaml.safe_load("\n".join(lines[1:end]))
+        data = yaml.load("\n".join(lines[1:end]), Loader=metadata.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         corpus.add(path, (mark.line + 2) if mark else 1, (mark.column + 1) if mark else 1,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
@@ -51,6 +52,7 @@ ID_PARAGRAPH = re.compile(r"^article-(?P<art>\d+)-(?P<par>\d+)$")
 ID_ITEM = re.compile(r"^article-(?P<art>\d+)-item-(?P<item>\d+)$")
 ID_RECITAL = re.compile(r"^preamble-(?P<num>\d+)$")
 ID_SIGNATORY = re.compile(r"^signatory-(?P<num>\d+)$")
+ID_INTRO = re.compile(r"^article-(?P<num>\d+)-intro$")
 
 
 class Line(NamedTuple):
@@ -92,7 +94,7 @@ class Provision:
             for i in range(pos, len(ln.text)):
                 yield ln.text[i], ln.number, ln.col + i + 1
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The plain text; lines joined (with a space in English)."""
         sep = "" if self.lang == "ja" else " "
@@ -208,7 +210,6 @@ def parse(text: str, path: Path, lang: str | None = None) -> Document:
                 start = i + 1
                 break
     doc = Document(path, lang, [], [], start)
-    article = ""
     for block in _blocks(lines, start):
         attrs_id, classes = None, ()
         body = list(block)
@@ -239,9 +240,7 @@ def parse(text: str, path: Path, lang: str | None = None) -> Document:
                 doc.problems.append(Problem(first.number, first.col + 1, "block has no provision id (expected an attribute list such as '{: #article-2-1 }')"))
             continue
         prov = Provision(attrs_id, "", body, classes=classes, lang=lang)
-        kind_of(prov, lang, heading is not None, article)
-        if prov.kind == "article":
-            article = prov.number
+        kind_of(prov, lang, heading is not None)
         if not prov.kind:
             doc.problems.append(Problem(prov.line, prov.col, f"unknown provision id '{attrs_id}'"))
             continue
@@ -251,7 +250,7 @@ def parse(text: str, path: Path, lang: str | None = None) -> Document:
     return doc
 
 
-def kind_of(prov: Provision, lang: str, is_heading: bool, article: str) -> None:
+def kind_of(prov: Provision, lang: str, is_heading: bool) -> None:
     """Set the kind and number of a provision from its id and text."""
     pid, text = prov.id, prov.text
     if pid == "title":
@@ -265,7 +264,7 @@ def kind_of(prov: Provision, lang: str, is_heading: bool, article: str) -> None:
         h = ARTICLE_HEADING[lang].match(text) if lang in ARTICLE_HEADING else None
         prov.number = h.group("num") if h else ""
         prov.heading = h.group("title") if h else text
-    elif pid == f"article-{article}-intro" or pid.endswith("-intro"):
+    elif ID_INTRO.match(pid):
         prov.kind = "intro"
     elif m := ID_ITEM.match(pid):
         prov.kind, prov.number = "item", m.group("item")
@@ -325,6 +324,6 @@ def label(pid: str, lang: str) -> str:
         if m := pattern.match(pid):
             g = m.groupdict()
             return names[kind].format(a=g.get("art") or g.get("num"), n=g.get("num") or g.get("item") or g.get("par"))
-    if pid.endswith("-intro") and (m := ID_ARTICLE.match(pid[: -len("-intro")])):
+    if m := ID_INTRO.match(pid):
         return names["intro"].format(a=m.group("num"))
     return pid

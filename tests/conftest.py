@@ -29,10 +29,12 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """``mkdocs build --strict`` of ``project`` into ``site``."""
+def build(project: Path, site: Path, *extra: str, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` of ``project`` into ``site`` (for ``site_url`` when given)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
          "-d", str(site), *extra],
@@ -66,11 +68,7 @@ def served(tmp_path_factory: pytest.TempPathFactory):
     port = free_port()
     project = copy_project(tmp_path_factory.mktemp("served-project"))
     out = tmp_path_factory.mktemp("served-site")
-    env_url = f"http://127.0.0.1:{port}/"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": env_url},
-        capture_output=True, text=True, timeout=300)
+    result = build(project, out, site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stderr
     server = serve(out, port)
     base = next(server)
