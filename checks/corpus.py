@@ -68,7 +68,7 @@ def load(docs: Path, root: Path | None = None, source: Path | None = None) -> Co
     """Read everything under ``docs``; ``source`` overrides the kept copy of the signed text."""
     docs = docs.resolve()
     corpus = Corpus(docs, (root or docs.parent).resolve())
-    meta_path = docs / "_data" / "memorandum.yml"
+    meta_path = metadata.path_in(docs)
     try:
         corpus.facts = metadata.load(meta_path)
     except metadata.MetadataError as exc:

@@ -58,9 +58,9 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         lang = lang_of(path)
         if lang not in DATE:
             continue
-        skipped = [(m.start(), m.end()) for m in refs.CODE.finditer(text)]
+        code = refs.in_code(text)
         for offset, value in dates_in(text, lang):
-            if any(a <= offset < b for a, b in skipped):
+            if code(offset):
                 continue
             if value not in known:
                 line, col = refs.line_col(text, offset)

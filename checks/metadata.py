@@ -46,6 +46,11 @@ class MetadataError(Exception):
         self.path, self.line, self.col, self.message = path, line, col, message
 
 
+def path_in(docs_dir: str | Path) -> Path:
+    """Where the metadata file of a docs directory lives."""
+    return Path(docs_dir) / "_data" / "memorandum.yml"
+
+
 def iso(value: Any) -> str | None:
     """A YAML date (parsed or not) as an ISO string."""
     if value is None:

@@ -8,7 +8,7 @@ One finder for the references check and the cross-reference hook:
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 REFERENCE = {
     "ja": re.compile(
@@ -99,6 +99,12 @@ def find(text: str, lang: str, skip: re.Pattern[str] = SKIP) -> Iterator[Ref]:
         else:
             article, paragraph = int(g["bart"]), int(g["bpar"])
         yield Ref(m.start(), m.end(), article, paragraph, m.group(0))
+
+
+def in_code(text: str) -> Callable[[int], bool]:
+    """A test of whether an offset of ``text`` lies in code (fenced or inline)."""
+    regions = [(m.start(), m.end()) for m in CODE.finditer(text)]
+    return lambda offset: any(a <= offset < b for a, b in regions)
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

@@ -29,10 +29,10 @@ RULES = (
 
 def scan(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, code, message) for each unsafe construct outside code."""
-    skipped = [(m.start(), m.end()) for m in refs.CODE.finditer(text)]
+    in_code = refs.in_code(text)
     for code, pattern, message in RULES:
         for m in pattern.finditer(text):
-            if any(a <= m.start() < b for a, b in skipped):
+            if in_code(m.start()):
                 continue
             yield m.start(0 if code == "SAF001" else 1), code, message.format(m.group(1))
 

@@ -91,7 +91,7 @@ def on_page_context(context, /, *, page, config, nav):
     lang = config["theme"]["language"]
     links = dict(page.meta.get("hreflang") or [])
     other = links.get("en" if lang == "ja" else "ja", "")
-    facts = metadata.load_cached(Path(config["docs_dir"]) / "_data" / "memorandum.yml")
+    facts = metadata.load_cached(metadata.path_in(config["docs_dir"]))
     data = legislation(facts, lang, page.canonical_url or page.url, other)
     page.meta["jsonld"] = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return context
@@ -101,7 +101,7 @@ def on_post_build(*, config):
     if config["theme"]["language"] != DEFAULT_LANG:
         return
     docs = Path(config["docs_dir"])
-    facts = metadata.load_cached(docs / "_data" / "memorandum.yml")
+    facts = metadata.load_cached(metadata.path_in(docs))
     ja = document.load_cached(document.memorandum_path(docs, "ja"))
     en = document.load_cached(document.memorandum_path(docs, "en"))
     out = Path(config["site_dir"]) / "memorandum.json"

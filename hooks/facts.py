@@ -9,7 +9,6 @@ line, so ``mkdocs build --strict`` fails.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any, Callable
 
 from mkdocs.exceptions import PluginError
@@ -103,7 +102,7 @@ def expand(markdown: str, facts: dict[str, Any], lang: str, page: str) -> str:
 
 def on_config(config, /):
     _facts.clear()
-    path = Path(config["docs_dir"]) / "_data" / "memorandum.yml"
+    path = metadata.path_in(config["docs_dir"])
     try:
         _facts.update(metadata.load_cached(path))
         _facts["repo_url"] = config["repo_url"] or ""

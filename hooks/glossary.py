@@ -73,6 +73,6 @@ def on_page_markdown(markdown: str, /, *, page, config, files) -> str | None:
         return None
     lang = config["theme"]["language"]
     docs = Path(config["docs_dir"])
-    facts = metadata.load_cached(docs / "_data" / "memorandum.yml")
+    facts = metadata.load_cached(metadata.path_in(docs))
     doc = document.load_cached(document.memorandum_path(docs, lang))
     return markdown.replace(PLACEHOLDER, render(facts, doc, lang))

@@ -107,7 +107,7 @@ def on_files(files, /, *, config):
     _backlinks.clear()
     lang = config["theme"]["language"]
     _state["lang"] = lang
-    _state["name"] = metadata.load_cached(Path(config["docs_dir"]) / "_data" / "memorandum.yml")["citation"][lang]
+    _state["name"] = metadata.load_cached(metadata.path_in(config["docs_dir"]))["citation"][lang]
     for f in files.documentation_pages():
         stem = f.src_uri.rsplit(".", 2)
         if not f.src_uri.endswith(f".{lang}.md") or stem[0] in ("memorandum", "parallel"):

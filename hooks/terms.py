@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from pathlib import Path
 from typing import Any
 
 
@@ -66,7 +65,7 @@ def on_config(config, /):
 
 def on_files(files, /, *, config):
     _targets.clear()
-    facts = metadata.load_cached(Path(config["docs_dir"]) / "_data" / "memorandum.yml")
+    facts = metadata.load_cached(metadata.path_in(config["docs_dir"]))
     _targets.extend(targets(facts, config["theme"]["language"]))
     return files
 
