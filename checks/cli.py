@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from checks import Finding, corpus as corpus_mod
-from checks import dates, durations, fidelity, numbering, parity, references, safety, signatories, terms
+from checks import Finding, built, corpus as corpus_mod
+from checks import (dates, durations, fidelity, numbering, parity, references, safety, signatories, terms,
+                    unknown_placeholders)
 
-RULES = (numbering, parity, dates, durations, signatories, terms, fidelity, references, safety)
+RULES = (numbering, parity, dates, durations, signatories, terms, fidelity, references, safety, unknown_placeholders)
 
 
 def run(docs: Path, source: Path | None = None, root: Path | None = None) -> list[Finding]:
@@ -44,12 +45,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--source", type=Path, help="signed source text to compare against "
                         "(default: the copy under docs/_data)")
     parser.add_argument("--format", choices=("text", "json", "github"), default="text")
+    parser.add_argument("--site", type=Path, help="also check a site built from the (first) docs directory: "
+                        "provision texts, exports and active content as readers get them")
     args = parser.parse_args(argv)
     findings: list[Finding] = []
     for docs in args.docs:
         if not docs.is_dir():
             parser.error(f"{docs}: not a directory")
         findings.extend(run(docs, args.source, root=Path.cwd()))
+    if args.site is not None:
+        if not args.site.is_dir():
+            parser.error(f"{args.site}: not a directory")
+        findings.extend(built.check_site(args.site, args.docs[0], root=Path.cwd()))
     for line in _format(findings, args.format):
         print(line)
     if args.format == "text":

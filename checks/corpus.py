@@ -11,12 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from checks import Finding, document, metadata, site
+from checks.page import Page
 
-from checks import Finding, document, metadata
-
-LANGS = ("ja", "en")
-MEMORANDUM = "memorandum"
 # Pages every language must have.
 REQUIRED_PAGES = ("index", "memorandum", "about")
 
@@ -26,7 +23,8 @@ class Corpus:
     docs: Path
     root: Path
     facts: dict[str, Any] | None = None
-    pages: dict[Path, str] = field(default_factory=dict)  # every Markdown page, by path
+    paths: list[Path] = field(default_factory=list)  # every Markdown file under docs/, readable or not
+    pages: dict[Path, Page] = field(default_factory=dict)  # every readable, non-empty page, by path
     memoranda: dict[str, document.Document] = field(default_factory=dict)  # by language
     source: str | None = None  # the signed Japanese text
     source_path: Path | None = None
@@ -42,28 +40,6 @@ class Corpus:
         self.findings.append(Finding(self.rel(path), line, col, code, message))
 
 
-def _front_matter(corpus: Corpus, path: Path, text: str) -> None:
-    """Report front matter that is not a YAML mapping."""
-    lines = text.splitlines()
-    if not lines or lines[0].strip() != "---":
-        return
-    for end in range(1, len(lines)):
-        if lines[end].strip() in ("---", "..."):
-            break
-    else:
-        corpus.add(path, 1, 1, "STR002", "front matter opened with '---' is never closed")
-        return
-    try:
-        data = yaml.load("\n".join(lines[1:end]), Loader=metadata.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        corpus.add(path, (mark.line + 2) if mark else 1, (mark.column + 1) if mark else 1,
-                   "STR002", f"front matter is not valid YAML: {exc.problem}")
-        return
-    if data is not None and not isinstance(data, dict):
-        corpus.add(path, 2, 1, "STR002", f"front matter should be a mapping, found {type(data).__name__}")
-
-
 def load(docs: Path, root: Path | None = None, source: Path | None = None) -> Corpus:
     """Read everything under ``docs``; ``source`` overrides the kept copy of the signed text."""
     docs = docs.resolve()
@@ -76,6 +52,7 @@ def load(docs: Path, root: Path | None = None, source: Path | None = None) -> Co
     for path in sorted(docs.rglob("*.md")):
         if "_data" in path.relative_to(docs).parts:
             continue
+        corpus.paths.append(path)
         try:
             text = path.read_bytes().decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -87,16 +64,18 @@ def load(docs: Path, root: Path | None = None, source: Path | None = None) -> Co
         if not text.strip():
             corpus.add(path, 1, 1, "STR001", "page is empty")
             continue
-        corpus.pages[path] = text
-        _front_matter(corpus, path, text)
-    for lang in LANGS:
+        page = corpus.pages[path] = Page(path, text)
+        if page.front_matter_error is not None:
+            err = page.front_matter_error
+            corpus.add(path, err.line, err.col, "STR002", err.message)
+    for lang in site.LANGS:
         for name in REQUIRED_PAGES:
             path = docs / f"{name}.{lang}.md"
             if not path.exists():
                 corpus.add(path, 1, 1, "STR001", f"missing page: expected {name}.{lang}.md in {corpus.rel(docs)}")
-        path = docs / f"{MEMORANDUM}.{lang}.md"
+        path = site.memorandum_path(docs, lang)
         if path in corpus.pages:
-            doc = document.parse(corpus.pages[path], path, lang)
+            doc = document.parse(corpus.pages[path].text, path, lang)
             corpus.memoranda[lang] = doc
             for p in doc.problems:
                 corpus.add(path, p.line, p.col, "STR004", p.message)

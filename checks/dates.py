@@ -6,9 +6,8 @@ import re
 from collections import Counter
 from typing import Any, Iterator
 
-from checks import Finding, refs
+from checks import Finding
 from checks.corpus import Corpus
-from checks.document import lang_of
 from checks.metadata import MONTHS_EN, format_date, iso
 
 _MONTH = "|".join(MONTHS_EN)
@@ -54,16 +53,14 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         return
     known = known_dates(corpus.facts)
     listed = ", ".join(sorted(known))
-    for path, text in corpus.pages.items():
-        lang = lang_of(path)
-        if lang not in DATE:
+    for path, page in corpus.pages.items():
+        if page.lang not in DATE:
             continue
-        code = refs.in_code(text)
-        for offset, value in dates_in(text, lang):
-            if code(offset):
+        for offset, value in dates_in(page.text, page.lang):
+            if page.in_any(offset, None, ("code", "comment")):
                 continue
             if value not in known:
-                line, col = refs.line_col(text, offset)
+                line, col = page.line_col(offset)
                 yield Finding(corpus.rel(path), line, col, "DAT001",
                               f"date {value} is not in the metadata: expected one of {listed}")
     signed = iso(corpus.facts["signed"]["date"])

@@ -14,7 +14,9 @@ small, fixed shape:
   per signatory ``{: #signatory-N .signatory }``, lines split by ``<br>``.
 
 Admonitions (``!!!`` / ``???`` blocks), HTML comments and front matter are
-editorial and are not part of the memorandum's text.
+editorial and are not part of the memorandum's text. A line that starts with
+a comment and goes on with text is read as Python-Markdown renders it: the
+comment is dropped and the text after it starts a new block.
 """
 
 from __future__ import annotations
@@ -23,7 +25,10 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import Iterator, Literal, NamedTuple
+
+from checks import site
+from checks.site import lang_of, memorandum_path  # noqa: F401  (the model's callers ask here too)
 
 # An attribute list on its own line or at the end of a heading:
 ATTR_LIST = re.compile(
@@ -44,15 +49,27 @@ ARTICLE_HEADING = {
 }
 # A numbered paragraph opens with its number: "2.1 本協力覚書…".
 PARAGRAPH_NUMBER = re.compile(r"^(?P<art>\d+)\.(?P<par>\d+)\s+")
-# Inline markup that is not text: bold/italic markers and line breaks.
-INLINE_MARKUP = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|<br\s*/?>")
-# Provision ids and their parts.
-ID_ARTICLE = re.compile(r"^article-(?P<num>\d+)$")
-ID_PARAGRAPH = re.compile(r"^article-(?P<art>\d+)-(?P<par>\d+)$")
-ID_ITEM = re.compile(r"^article-(?P<art>\d+)-item-(?P<item>\d+)$")
-ID_RECITAL = re.compile(r"^preamble-(?P<num>\d+)$")
-ID_SIGNATORY = re.compile(r"^signatory-(?P<num>\d+)$")
-ID_INTRO = re.compile(r"^article-(?P<num>\d+)-intro$")
+# Inline markup that is not text: bold/italic markers, line breaks, comments.
+INLINE_MARKUP = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|<br\s*/?>|<!--.*?-->")
+# A comment at the start of a line, and what follows it.
+LEADING_COMMENT = re.compile(r"^<!--.*?-->[ \t]*")
+
+Kind = Literal["title", "preamble", "recital", "article", "intro", "item", "paragraph", "signing-clause", "signatory"]
+# The grammar of provision ids, in one table: kind, id pattern (named groups
+# a = article, n = number within it), and how readers name it per language.
+GRAMMAR: tuple[tuple[Kind, re.Pattern[str], dict[str, str]], ...] = (
+    ("title", re.compile(r"^title$"), {"ja": "題名", "en": "Title"}),
+    ("preamble", re.compile(r"^preamble$"), {"ja": "序文", "en": "Preamble"}),
+    ("recital", re.compile(r"^preamble-(?P<n>\d+)$"), {"ja": "序文 第 {n} 段", "en": "Preamble, recital {n}"}),
+    ("article", re.compile(r"^article-(?P<a>\d+)$"), {"ja": "第 {a} 条", "en": "Article {a}"}),
+    ("intro", re.compile(r"^article-(?P<a>\d+)-intro$"), {"ja": "第 {a} 条 柱書", "en": "Article {a}, introduction"}),
+    ("item", re.compile(r"^article-(?P<a>\d+)-item-(?P<n>\d+)$"), {"ja": "第 {a} 条 分野 {n}", "en": "Article {a}, area {n}"}),
+    ("paragraph", re.compile(r"^article-(?P<a>\d+)-(?P<n>\d+)$"), {"ja": "第 {a} 条 {a}.{n}", "en": "Article {a}.{n}"}),
+    ("signing-clause", re.compile(r"^signatures$"), {"ja": "署名", "en": "Signatures"}),
+    ("signatory", re.compile(r"^signatory-(?P<n>\d+)$"), {"ja": "署名者 {n}", "en": "Signatory {n}"}),
+)
+ID_PATTERN = {kind: pattern for kind, pattern, _ in GRAMMAR}
+HEADING_KINDS: frozenset[str] = frozenset({"title", "preamble", "article"})  # provisions written as headings
 
 
 class Line(NamedTuple):
@@ -68,11 +85,9 @@ class Provision:
     """One addressable unit of the memorandum, with its source position."""
 
     id: str
-    kind: str  # title, preamble, recital, article, intro, item, paragraph, signing-clause, signatory
+    kind: Kind | Literal[""]
     lines: list[Line]
-    number: str = ""  # "1" for an article, "2.3" for a paragraph, "4" for an item
-    heading: str = ""  # an article's title after the number
-    classes: tuple[str, ...] = ()
+    number: str = ""  # as printed: "1" in an article's heading, "2.3" at a paragraph's start; else from the id
     lang: str = "ja"
 
     @property
@@ -97,7 +112,7 @@ class Provision:
     @cached_property
     def text(self) -> str:
         """The plain text; lines joined (with a space in English)."""
-        sep = "" if self.lang == "ja" else " "
+        sep = site.joiner(self.lang)
         parts = [INLINE_MARKUP.sub("", ln.text).strip() for ln in self.lines]
         return sep.join(p for p in parts if p)
 
@@ -121,7 +136,6 @@ class Document:
     lang: str
     provisions: list[Provision]
     problems: list[Problem]
-    front_matter_lines: int = 0
 
     def ids(self) -> list[str]:
         return [p.id for p in self.provisions]
@@ -141,21 +155,13 @@ class Document:
         return [p for p in self.provisions if p.kind == kind]
 
 
-def parse_attrs(body: str) -> tuple[str | None, tuple[str, ...]]:
-    """``#id .a .b`` -> ("id", ("a", "b"))."""
-    pid, classes = None, []
+def parse_attrs(body: str) -> str | None:
+    """The id of an attribute list's body: ``#id .a .b`` -> "id"."""
+    pid = None
     for tok in body.split():
         if tok.startswith("#"):
             pid = tok[1:]
-        elif tok.startswith("."):
-            classes.append(tok[1:])
-    return pid, tuple(classes)
-
-
-def lang_of(path: Path) -> str:
-    """The language of a page from its suffix: ``memorandum.en.md`` -> en."""
-    parts = path.name.split(".")
-    return parts[-2] if len(parts) >= 3 else "ja"
+    return pid
 
 
 def _blocks(lines: list[str], start: int) -> Iterator[list[Line]]:
@@ -170,6 +176,14 @@ def _blocks(lines: list[str], start: int) -> Iterator[list[Line]]:
             continue
         if raw.lstrip().startswith("<!--"):
             in_comment = "-->" not in raw
+            rest = LEADING_COMMENT.sub("", raw.lstrip(), count=1)
+            if in_comment or not rest.strip():
+                continue
+            # Text after the comment: rendered, in a block of its own.
+            if block:
+                yield block
+                block = []
+            block.append(Line(number, len(raw) - len(rest), rest.rstrip()))
             continue
         if in_admonition:
             if not raw.strip() or raw.startswith(("    ", "\t")):
@@ -209,23 +223,23 @@ def parse(text: str, path: Path, lang: str | None = None) -> Document:
             if lines[i].strip() in ("---", "..."):
                 start = i + 1
                 break
-    doc = Document(path, lang, [], [], start)
+    doc = Document(path, lang, [], [])
     for block in _blocks(lines, start):
-        attrs_id, classes = None, ()
+        attrs_id = None
         body = list(block)
         first = body[0]
         heading = HEADING.match(first.text)
         if heading:
             m = re.search(r"\{([^{}]*)\}\s*$", first.text)
             if m:
-                attrs_id, classes = parse_attrs(m.group(1).lstrip(":"))
+                attrs_id = parse_attrs(m.group(1).lstrip(":"))
             text = heading.group("text")
             body = [Line(first.number, first.col + heading.start("text"), text)]
         else:
             last = body[-1]
             m = ATTR_LIST.fullmatch(last.text) if last.text.startswith("{") else None
             if m:
-                attrs_id, classes = parse_attrs(m.group("body"))
+                attrs_id = parse_attrs(m.group("body"))
                 body = body[:-1]
             if body and LIST_ITEM.match(body[0].text):
                 item = LIST_ITEM.match(body[0].text)
@@ -239,8 +253,8 @@ def parse(text: str, path: Path, lang: str | None = None) -> Document:
             else:
                 doc.problems.append(Problem(first.number, first.col + 1, "block has no provision id (expected an attribute list such as '{: #article-2-1 }')"))
             continue
-        prov = Provision(attrs_id, "", body, classes=classes, lang=lang)
-        kind_of(prov, lang, heading is not None)
+        prov = Provision(attrs_id, "", body, lang=lang)
+        _classify(prov, lang, heading is not None)
         if not prov.kind:
             doc.problems.append(Problem(prov.line, prov.col, f"unknown provision id '{attrs_id}'"))
             continue
@@ -250,32 +264,23 @@ def parse(text: str, path: Path, lang: str | None = None) -> Document:
     return doc
 
 
-def kind_of(prov: Provision, lang: str, is_heading: bool) -> None:
-    """Set the kind and number of a provision from its id and text."""
-    pid, text = prov.id, prov.text
-    if pid == "title":
-        prov.kind = "title"
-    elif pid == "preamble":
-        prov.kind = "preamble"
-    elif m := ID_RECITAL.match(pid):
-        prov.kind, prov.number = "recital", m.group("num")
-    elif ID_ARTICLE.match(pid) and is_heading:
-        prov.kind = "article"
-        h = ARTICLE_HEADING[lang].match(text) if lang in ARTICLE_HEADING else None
-        prov.number = h.group("num") if h else ""
-        prov.heading = h.group("title") if h else text
-    elif ID_INTRO.match(pid):
-        prov.kind = "intro"
-    elif m := ID_ITEM.match(pid):
-        prov.kind, prov.number = "item", m.group("item")
-    elif ID_PARAGRAPH.match(pid):
-        prov.kind = "paragraph"
-        n = PARAGRAPH_NUMBER.match(text)
-        prov.number = f"{n.group('art')}.{n.group('par')}" if n else ""
-    elif pid == "signatures":
-        prov.kind = "signing-clause"
-    elif m := ID_SIGNATORY.match(pid):
-        prov.kind, prov.number = "signatory", m.group("num")
+def _classify(prov: Provision, lang: str, is_heading: bool) -> None:
+    """Set the kind and number of a provision from its id (by ``GRAMMAR``) and text."""
+    for kind, pattern, _ in GRAMMAR:
+        m = pattern.match(prov.id)
+        if m is None or (kind == "article" and not is_heading):
+            continue
+        prov.kind = kind
+        g = m.groupdict()
+        if kind == "article":
+            h = ARTICLE_HEADING[lang].match(prov.text) if lang in ARTICLE_HEADING else None
+            prov.number = h.group("num") if h else ""
+        elif kind == "paragraph":
+            n = PARAGRAPH_NUMBER.match(prov.text)
+            prov.number = f"{n.group('art')}.{n.group('par')}" if n else ""
+        else:
+            prov.number = g.get("n") or ""
+        return
 
 
 def load(path: Path) -> Document:
@@ -296,34 +301,9 @@ def load_cached(path: Path) -> Document:
     return _CACHE[key]
 
 
-def memorandum_path(docs_dir: str | Path, lang: str) -> Path:
-    """Where a language's memorandum page lives."""
-    return Path(docs_dir) / f"memorandum.{lang}.md"
-
-
-# How a provision is named to readers, by id pattern and language.
-_LABELS = {
-    "ja": {"title": "題名", "preamble": "序文", "recital": "序文 第 {n} 段", "article": "第 {a} 条",
-           "intro": "第 {a} 条 柱書", "item": "第 {a} 条 分野 {n}", "paragraph": "第 {a} 条 {a}.{n}",
-           "signing-clause": "署名", "signatory": "署名者 {n}"},
-    "en": {"title": "Title", "preamble": "Preamble", "recital": "Preamble, recital {n}", "article": "Article {a}",
-           "intro": "Article {a}, introduction", "item": "Article {a}, area {n}", "paragraph": "Article {a}.{n}",
-           "signing-clause": "Signatures", "signatory": "Signatory {n}"},
-}
-
-
 def label(pid: str, lang: str) -> str:
     """A reader's name for a provision id: 'article-2-3' -> '第 2 条 2.3' / 'Article 2.3'."""
-    names = _LABELS.get(lang, _LABELS["en"])
-    if pid in ("title", "preamble"):
-        return names[pid]
-    if pid == "signatures":
-        return names["signing-clause"]
-    for kind, pattern in (("recital", ID_RECITAL), ("signatory", ID_SIGNATORY), ("item", ID_ITEM),
-                          ("paragraph", ID_PARAGRAPH), ("article", ID_ARTICLE)):
+    for _, pattern, names in GRAMMAR:
         if m := pattern.match(pid):
-            g = m.groupdict()
-            return names[kind].format(a=g.get("art") or g.get("num"), n=g.get("num") or g.get("item") or g.get("par"))
-    if m := ID_INTRO.match(pid):
-        return names["intro"].format(a=m.group("num"))
+            return names.get(lang, names["en"]).format(**m.groupdict())
     return pid

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from checks import Finding
 from checks.corpus import Corpus
-from checks.document import ID_ARTICLE, ID_ITEM, ID_PARAGRAPH, Document
+from checks.document import ID_PATTERN, Document
 
 
 def check_document(doc: Document, rel: str) -> Iterator[Finding]:
@@ -21,7 +21,7 @@ def check_document(doc: Document, rel: str) -> Iterator[Finding]:
     paragraph = item = recital = 0
     for p in doc.provisions:
         if p.kind == "article":
-            id_num = int(ID_ARTICLE.match(p.id).group("num"))
+            id_num = int(ID_PATTERN["article"].match(p.id).group("a"))
             if not p.number:
                 want = "第 N 条：…" if doc.lang == "ja" else "Article N: …"
                 yield Finding(rel, p.line, p.col, "NUM001", f"article heading not recognised: expected '{want}', found '{p.text}'")
@@ -37,8 +37,8 @@ def check_document(doc: Document, rel: str) -> Iterator[Finding]:
                 yield Finding(rel, p.line, p.col, "NUM005", f"recitals out of sequence: expected '#preamble-{recital}', found '#{p.id}'")
                 recital = int(p.number)
         elif p.kind == "paragraph":
-            m = ID_PARAGRAPH.match(p.id)
-            art, par = int(m.group("art")), int(m.group("par"))
+            m = ID_PATTERN["paragraph"].match(p.id)
+            art, par = int(m.group("a")), int(m.group("n"))
             paragraph += 1
             if art != article or par != paragraph:
                 yield Finding(rel, p.line, p.col, "NUM003", f"paragraph id out of sequence: expected '#article-{article}-{paragraph}', found '#{p.id}'")
@@ -47,11 +47,11 @@ def check_document(doc: Document, rel: str) -> Iterator[Finding]:
                 yield Finding(rel, p.line, p.col, "NUM003", f"paragraph number does not agree with id '#{p.id}': expected '{art}.{par}', found '{found}'")
             paragraph = par
         elif p.kind == "item":
-            m = ID_ITEM.match(p.id)
+            m = ID_PATTERN["item"].match(p.id)
             item += 1
-            if int(m.group("art")) != article or int(m.group("item")) != item:
+            if int(m.group("a")) != article or int(m.group("n")) != item:
                 yield Finding(rel, p.line, p.col, "NUM004", f"item out of sequence: expected '#article-{article}-item-{item}', found '#{p.id}'")
-                item = int(m.group("item"))
+                item = int(m.group("n"))
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:

@@ -6,19 +6,18 @@ import difflib
 from typing import Iterator
 
 from checks import Finding
-from checks.corpus import LANGS, Corpus
+from checks.corpus import Corpus
+from checks.site import LANGS, other
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
-    on_disk = [p for p in corpus.docs.rglob("*.md") if "_data" not in p.relative_to(corpus.docs).parts]
-    names = {lang: {str(p.relative_to(corpus.docs)).rsplit(".", 2)[0]: p for p in on_disk
+    names = {lang: {str(p.relative_to(corpus.docs)).rsplit(".", 2)[0]: p for p in corpus.paths
                     if p.name.endswith(f".{lang}.md")} for lang in LANGS}
     for lang in LANGS:
-        other = LANGS[1 - LANGS.index(lang)]
         for name, path in sorted(names[lang].items()):
-            if name not in names[other]:
+            if name not in names[other(lang)]:
                 yield Finding(corpus.rel(path), 1, 1, "PAR002",
-                              f"page has no {other} counterpart: expected {name}.{other}.md")
+                              f"page has no {other(lang)} counterpart: expected {name}.{other(lang)}.md")
     ja, en = corpus.memoranda.get("ja"), corpus.memoranda.get("en")
     if ja is None or en is None or not ja.provisions or not en.provisions:
         return  # STR004 already says the page has no structure

@@ -6,7 +6,6 @@ from typing import Iterator
 
 from checks import Finding, refs
 from checks.corpus import Corpus
-from checks.document import lang_of
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
@@ -15,16 +14,22 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         return
     existing = set(ja.ids())
     articles = sorted(p.id for p in ja.of_kind("article"))
-    for path, text in corpus.pages.items():
-        lang = lang_of(path)
-        for ref in refs.find(text, lang, refs.SKIP_CODE):
+    for path, page in corpus.pages.items():
+        for ref in refs.find(page):
             if ref.target in existing:
                 continue
-            line, col = refs.line_col(text, ref.start)
-            if ref.paragraph is None:
-                want = ", ".join(articles)
-            else:
-                want = ", ".join(p.id for p in ja.of_kind("paragraph") if p.id.startswith(f"article-{ref.article}-")) \
-                    or f"a paragraph of an article that has them (article {ref.article} has none)"
-            yield Finding(corpus.rel(path), line, col, "REF001",
-                          f"'{ref.text}' points to no provision ('#{ref.target}'): expected one of {want}")
+            line, col = page.line_col(ref.start)
+            yield Finding(corpus.rel(path), line, col, "REF001", message(ref, ja, articles))
+
+
+def message(ref: refs.Ref, ja, articles: list[str]) -> str:
+    """What is wrong with a reference to a missing provision, and what would be right."""
+    article = ref.target.split("-")[1] if ref.target.startswith("article-") else ""
+    if ref.target.count("-") == 1 and article.isdigit():
+        want = ", ".join(articles)
+    elif article.isdigit():
+        want = ", ".join(p.id for p in ja.of_kind("paragraph") if p.id.startswith(f"article-{article}-")) \
+            or f"a paragraph of an article that has them (article {article} has none)"
+    else:
+        want = "a provision id such as " + ", ".join(ja.ids()[:3])
+    return f"'{ref.text}' points to no provision ('#{ref.target}'): expected one of {want}"

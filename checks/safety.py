@@ -1,50 +1,124 @@
-"""SAF: no active content in docs/ (Python-Markdown passes raw HTML through)."""
+"""SAF: no active content in docs/ (Python-Markdown passes raw HTML through).
+
+Line-accurate findings at the Markdown level; the built-HTML check
+(``checks.output``) judges every built page with the same allowlist and is
+the one that cannot be walked around. Here every HTML tag, attribute list,
+link, reference definition and autolink of a page is parsed and judged by
+``checks.active``; SVG and HTML assets under docs/ are parsed whole; a
+symlink under docs/ that resolves outside it is a finding.
+"""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from html.parser import HTMLParser
 from typing import Iterator
 
-from checks import Finding, refs
+from checks import Finding, active
 from checks.corpus import Corpus
+from checks.page import Page
 
-RULES = (
-    # An element that runs or embeds code, or rebases every link.
-    ("SAF001", re.compile(r"<\s*(script|iframe|object|embed|base|frame|frameset)\b", re.IGNORECASE),
-     "raw <{0}> element: expected no active or embedded content"),
-    # An inline event handler inside an HTML tag: <a onclick=…>
-    ("SAF002", re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.IGNORECASE),
-     "inline event handler '{0}=' in an HTML tag: expected none"),
-    # An event handler in a Markdown attribute list: { onclick=… }
-    ("SAF002", re.compile(r"\{[:\s][^}\n]*?(?<![\w-])(on[a-zA-Z]+)\s*=", re.IGNORECASE),
-     "inline event handler '{0}=' in an attribute list: expected none"),
-    # A javascript: (or vbscript:/data:text/html) URL, possibly obfuscated by spaces.
-    ("SAF003", re.compile(r"(?:\]\(\s*<?|(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?\s*)"
-                          r"((?:j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|vbscript|data\s*:\s*text/html)\s*:?)",
-                          re.IGNORECASE),
-     "'{0}' URL: expected an http(s), relative or mailto link"),
-)
+# Forms that no tag region may hide (a tag broken over lines, an unclosed
+# one): an element that runs code, and an event handler in any tag.
+RAW_ELEMENT = re.compile(r"<\s*(script|iframe|object|embed|base|frame|frameset|meta|link|style|svg|math|form)\b",
+                         re.IGNORECASE)
+RAW_HANDLER = re.compile(r"<[A-Za-z][^<>]*?[\s/\"'](on[A-Za-z]+)\s*=", re.IGNORECASE)
+# Markdown URLs: [text](url), [label]: url, <scheme:...>
+MD_LINK = re.compile(r"\]\(\s*<?(?P<url>[^()\s>]*)")
+MD_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\[\]\n]+\]:[ \t]*<?(?P<url>\S+?)>?(?:[ \t]|$)", re.MULTILINE)
+MD_AUTOLINK = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.\-]*:[^<>\s]*)>")
+ATTR_TOKEN = re.compile(r"(?P<name>[^\s=#.{}:][^\s={}]*)\s*=\s*(?P<value>\"[^\"]*\"|'[^']*'|[^\s}]*)")
+ASSETS = ("*.svg", "*.html", "*.htm", "*.xml", "*.xhtml")
 
 
-def scan(text: str) -> Iterator[tuple[int, str, str]]:
-    """(offset, code, message) for each unsafe construct outside code."""
-    in_code = refs.in_code(text)
-    for code, pattern, message in RULES:
-        for m in pattern.finditer(text):
-            if in_code(m.start()):
-                continue
-            yield m.start(0 if code == "SAF001" else 1), code, message.format(m.group(1))
+class _Tags(HTMLParser):
+    """Collect (tag, attrs, offset) from a piece of HTML."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, list[tuple[str, str | None]], tuple[int, int]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, attrs, self.getpos()))
+
+    handle_startendtag = handle_starttag
+
+
+def tags(html: str) -> list[tuple[str, list[tuple[str, str | None]], tuple[int, int]]]:
+    parser = _Tags()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def scan(page: Page, elements: frozenset[str] = active.CONTENT_ELEMENTS) -> Iterator[tuple[int, str, str]]:
+    """(offset, code, message) for each unsafe construct a reader's browser would get."""
+    text = page.text
+    hidden = ("code", "comment")
+    seen: set[tuple[int, str]] = set()
+
+    def report(offset: int, code: str, message: str) -> Iterator[tuple[int, str, str]]:
+        if (offset, code) not in seen and not page.in_any(offset, None, hidden):
+            seen.add((offset, code))
+            yield offset, code, message
+
+    for r in page.regions:
+        if r.kind == "tag":
+            for tag, attrs, _ in tags(text[r.start:r.end]):
+                for v in active.judge(tag, attrs, elements, strict_attrs=False):
+                    at = text[r.start:r.end].lower().find(v.needle.lower())
+                    yield from report(r.start + max(at, 0), v.code, v.message)
+        elif r.kind == "attr":
+            for m in ATTR_TOKEN.finditer(text, r.start, r.end):
+                value = m.group("value").strip("\"'")
+                for v in active.judge("span", [(m.group("name"), value)], strict_attrs=False):
+                    if v.code != "SAF001":
+                        yield from report(m.start(), v.code, v.message.replace("<span>", "an attribute list"))
+    for pattern in (MD_LINK, MD_DEFINITION, MD_AUTOLINK):
+        for m in pattern.finditer(text, page.body_start):
+            if (v := active.judge_url("href", m.group("url"))) is not None:
+                yield from report(m.start("url"), v.code, v.message)
+    for m in RAW_ELEMENT.finditer(text):
+        if m.group(1).lower() not in elements:
+            yield from report(m.start(), "SAF001", f"raw <{m.group(1).lower()}> element: expected no active or embedded content")
+    for m in RAW_HANDLER.finditer(text):
+        yield from report(m.start(1), "SAF002", f"inline event handler '{m.group(1).lower()}=' in an HTML tag: expected none")
+
+
+def scan_asset(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(line, col, code, message) for an SVG or HTML file under docs/, parsed whole."""
+    allowed = active.CONTENT_ELEMENTS | {"g", "circle", "rect", "line", "polyline", "polygon", "ellipse", "defs",
+                                         "lineargradient", "radialgradient", "stop", "text", "tspan", "title", "desc",
+                                         "use", "symbol", "clippath", "mask", "html", "head", "body"}
+    for tag, attrs, (line, col) in tags(text):
+        for v in active.judge(tag, attrs, frozenset(allowed), strict_attrs=False):
+            yield line, col + 1, v.code, v.message
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
-    files: dict[Path, str] = dict(corpus.pages)
-    for path in sorted(corpus.docs.rglob("*.html")):
-        try:
-            files[path] = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-    for path, text in files.items():
-        for offset, code, message in scan(text):
-            line, col = refs.line_col(text, offset)
+    for path, page in corpus.pages.items():
+        for offset, code, message in sorted(scan(page)):
+            line, col = page.line_col(offset)
             yield Finding(corpus.rel(path), line, col, code, message)
+    yield from check_tree(corpus)
+
+
+def check_tree(corpus: Corpus) -> Iterator[Finding]:
+    """Assets parsed whole; symlinks that leave docs/."""
+    docs = corpus.docs
+    for path in sorted(docs.rglob("*")):
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(docs):
+                yield Finding(corpus.rel(path), 1, 1, "SAF005",
+                              f"symlink resolves outside docs/ (to {target}): expected files inside docs/ only")
+                continue
+        if path.is_file() and any(path.match(p) for p in ASSETS) and path.resolve().is_relative_to(docs):
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                yield Finding(corpus.rel(path), 1, 1, "SAF001", "asset is not readable UTF-8: expected a text asset")
+                continue
+            for line, col, code, message in scan_asset(text):
+                yield Finding(corpus.rel(path), line, col, code, message)
+

@@ -8,6 +8,8 @@ from typing import Iterator
 
 from checks import Finding
 from checks.corpus import Corpus
+from checks.document import HEADING_KINDS
+from checks.termforms import bare
 
 QUOTES_EN = "\"“”'‘’"
 
@@ -53,25 +55,8 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                           f"'#{where}' should define \"{term['en']}\" (counterpart of 「{term['ja']}」): not found")
         use = used_en(term["en"])
         for prov in ja.provisions:
-            if prov.id == where or prov.kind in ("title", "article", "preamble"):
+            if prov.id == where or prov.kind in HEADING_KINDS:
                 continue
             if term["ja"] in prov.text and (other := en.get(prov.id)) is not None and not use.search(other.text):
                 yield Finding(rel_en, other.line, other.col, "TRM004",
                               f"'#{prov.id}' uses 「{term['ja']}」 in Japanese: expected \"{term['en']}\" here, not found")
-
-
-def bare(form: str, lang: str) -> str:
-    """'the Agreement' -> 'Agreement' (English articles dropped); Japanese unchanged."""
-    return re.sub(r"^(?:the|a|an|this)\s+", "", form, flags=re.IGNORECASE) if lang == "en" else form
-
-
-def occurrences(forms: list[str], lang: str) -> re.Pattern[str]:
-    """Where any form of a term occurs: a substring in Japanese, a whole word in English."""
-    alts = "|".join(re.escape(bare(f, lang)) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alts})\b" if lang == "en" else f"(?:{alts})")
-
-
-def forms(entry: dict, lang: str) -> list[str]:
-    """A term or instrument as written in ``lang``, with its aliases, longest first."""
-    out = [entry[lang]] + list((entry.get("aliases") or {}).get(lang, []))
-    return sorted(out, key=len, reverse=True)

@@ -16,9 +16,11 @@ from html import escape
 
 from mkdocs.utils import get_relative_url
 
+from checks.site import DEFAULT_LANG
 
-DEFAULT_LANG = "ja"
-_entries: list[tuple[str, list[tuple[str, str]]]] = []  # (loc, [(hreflang, href)]) for this build
+# (loc, [(hreflang, href)]) of this language's build; cleared in on_config,
+# which every language build runs.
+_entries: list[tuple[str, list[tuple[str, str]]]] = []
 
 
 def alternates(site_url: str, page_url: str, lang: str, others: dict[str, str]) -> list[tuple[str, str]]:

@@ -2,55 +2,60 @@
 
 ``第 2 条``, ``第 2 条 2.3``, a bare ``2.3`` (Japanese), ``Article 2``,
 ``Article 2.3`` and ``paragraph 2.3`` become links to ``#article-2``,
-``#article-2-3`` … on the memorandum page. Headings, code and existing
-links are left alone (``checks.refs``). A reference to a provision that does
-not exist is a warning naming the page and line, so ``--strict`` fails.
+``#article-2-3`` … on the memorandum page. Where a reference may be linked
+is the page model's answer (``checks.page``, ``checks.refs``): not in
+headings, code, comments, existing links or tags. A reference to a provision
+that does not exist is a warning ``REF001`` naming the page and the line in
+the source file (front matter counted), the same place ``python -m checks``
+names, so ``--strict`` fails.
 """
 
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
-from checks import document, refs
+from checks import document, refs, site
+from checks.page import Page
 
 log = get_plugin_logger(__name__)
 
-_ids: set[str] = set()  # provision ids of this build's language
+# Provision ids of this language's build; set in on_files, which every
+# language build (mkdocs-static-i18n builds once per language) runs.
+_ids: set[str] = set()
 
 
-def target_link(src_uri: str, target: str, memorandum_uri: str) -> str:
+def target_link(src_uri: str, target: str) -> str:
     """The Markdown link target from a page to a provision."""
-    if src_uri == memorandum_uri:
+    if site.is_memorandum(src_uri):
         return f"#{target}"
     start = posixpath.dirname(src_uri) or "."
-    return f"{posixpath.relpath('memorandum.md', start)}#{target}"
+    return f"{posixpath.relpath(site.MEMORANDUM + '.md', start)}#{target}"
 
 
-def link_references(markdown: str, lang: str, src_uri: str, ids: set[str]) -> tuple[str, list[tuple[int, str, str]]]:
-    """(markdown with references linked, [(line, text, target)] of broken ones)."""
-    out, pos, broken = [], 0, []
-    memorandum_uri = f"memorandum.{lang}.md"
-    for ref in refs.find(markdown, lang):
-        if ref.target not in ids:
-            broken.append((refs.line_col(markdown, ref.start)[0], ref.text, ref.target))
+def link_references(markdown: str, lang: str, src_uri: str, ids: set[str]) -> str:
+    """``markdown`` (a page body, as a hook receives it) with references to existing provisions linked."""
+    out, pos = [], 0
+    for ref in refs.find(Page.of_body(src_uri, markdown, lang)):
+        if not ref.linkable or ref.target not in ids:
             continue
         out.append(markdown[pos:ref.start])
-        out.append(f"[{ref.text}]({target_link(src_uri, ref.target, memorandum_uri)}){{ .xref }}")
+        out.append(f"[{ref.text}]({target_link(src_uri, ref.target)}){{ .xref }}")
         pos = ref.end
     out.append(markdown[pos:])
-    return "".join(out), broken
+    return "".join(out)
 
 
-def on_config(config, /):
-    _ids.clear()
-    return config
+def broken(source: Page, ids: set[str]) -> list[tuple[int, int, str, str]]:
+    """(line, col, text, target) of each reference in a source page to a missing provision."""
+    return [(*source.line_col(r.start), r.text, r.target) for r in refs.find(source) if r.target not in ids]
 
 
 def on_files(files, /, *, config):
     _ids.clear()
-    path = document.memorandum_path(config["docs_dir"], config["theme"]["language"])
+    path = site.memorandum_path(config["docs_dir"], config["theme"]["language"])
     if path.exists():
         _ids.update(document.load_cached(path).ids())
     return files
@@ -58,7 +63,8 @@ def on_files(files, /, *, config):
 
 def on_page_markdown(markdown: str, /, *, page, config, files) -> str | None:
     lang = config["theme"]["language"]
-    linked, broken = link_references(markdown, lang, page.file.src_uri, _ids)
-    for line, text, target in broken:
-        log.warning("%s:%d: reference '%s' points to no provision (#%s)", page.file.src_uri, line, text, target)
-    return linked
+    source = Page(Path(page.file.src_uri), page.file.content_string, lang)
+    for line, col, text, target in broken(source, _ids):
+        log.warning("%s:%d:%d: REF001 reference '%s' points to no provision (#%s)",
+                    site.display_path(page.file.abs_src_path, config.config_file_path), line, col, text, target)
+    return link_references(markdown, lang, page.file.src_uri, _ids)

@@ -17,17 +17,29 @@ from pathlib import Path
 from typing import Any
 
 
-from checks import document, metadata
+from checks import document, metadata, site
 
 
-DEFAULT_LANG = "ja"
 SCHEMA_NAME = "memorandum.schema.json"
 LEGAL_VALUE = {"ja": "https://schema.org/OfficialLegalValue", "en": "https://schema.org/UnofficialLegalValue"}
-STATUS = {
-    "ja": "署名された原本の日本語本文を一字一句再現したもの。本覚書は法的拘束力を持たない（第 2 条 2.1）。",
-    "en": "Reference translation made by this site; no official English text exists. "
-          "The memorandum is not legally binding (Article 2.1).",
+# What each language's text is; the binding status and its provision come from the metadata.
+NATURE = {
+    "ja": "署名された原本の日本語本文を一字一句再現したもの。",
+    "en": "Reference translation made by this site; no official English text could be found. "
+          "Where it differs from the Japanese text, the Japanese text governs on this site.",
 }
+BINDING = {
+    "ja": {False: "本覚書は法的拘束力を持たない（{label}）。", True: "本覚書は法的拘束力を持つ（{label}）。"},
+    "en": {False: "The memorandum is not legally binding ({label}).", True: "The memorandum is legally binding ({label})."},
+}
+
+
+def status(facts: dict[str, Any], lang: str) -> str:
+    """The description of one language's text: its nature and the binding status the metadata records."""
+    pid = facts.get("binding_provision") or ""
+    label = document.label(pid, lang)
+    sep = "" if lang == "ja" else " "
+    return NATURE[lang] + sep + BINDING[lang][bool(facts.get("legally_binding"))].format(label=label)
 
 
 def sha256_nfc(text: str) -> str:
@@ -53,7 +65,7 @@ def export(facts: dict[str, Any], ja: document.Document, en: document.Document) 
         texts = {"ja": p.text, "en": q.text if q else ""}
         provisions.append({
             "id": p.id, "kind": p.kind, "number": p.number or None,
-            "label": {lang: document.label(p.id, lang) for lang in ("ja", "en")},
+            "label": {lang: document.label(p.id, lang) for lang in site.LANGS},
             "text": texts,
             "sha256": {lang: sha256_nfc(t) for lang, t in texts.items()},
         })
@@ -64,7 +76,7 @@ def export(facts: dict[str, Any], ja: document.Document, en: document.Document) 
 
 def legislation(facts: dict[str, Any], lang: str, url: str, other_url: str) -> dict[str, Any]:
     """schema.org Legislation for one language's memorandum page."""
-    other = "en" if lang == "ja" else "ja"
+    other = site.other(lang)
     node = {
         "@context": "https://schema.org",
         "@type": "Legislation",
@@ -76,21 +88,22 @@ def legislation(facts: dict[str, Any], lang: str, url: str, other_url: str) -> d
         "legislationDate": metadata.iso(facts["signed"]["date"]),
         "inLanguage": lang,
         "legislationLegalValue": LEGAL_VALUE[lang],
-        "description": STATUS[lang],
+        "description": status(facts, lang),
         "legislationPassedBy": [{"@type": "GovernmentOrganization", "name": p[lang]} for p in facts["parties"]],
         "spatialCoverage": facts["signed"]["place"][lang],
     }
     link = {"@type": "Legislation", "@id": f"{other_url}#legislation", "url": other_url, "inLanguage": other}
-    node["workTranslation" if lang == DEFAULT_LANG else "translationOfWork"] = link
+    node["workTranslation" if lang == site.DEFAULT_LANG else "translationOfWork"] = link
     return node
 
 
 def on_page_context(context, /, *, page, config, nav):
-    if not page.file.src_uri.startswith("memorandum."):
+    if not site.is_memorandum(page.file.src_uri):
         return context
     lang = config["theme"]["language"]
-    links = dict(page.meta.get("hreflang") or [])
-    other = links.get("en" if lang == "ja" else "ja", "")
+    alternate = (getattr(page.file, "alternates", None) or {}).get(site.other(lang))
+    base = config["site_url"] or "/"
+    other = (base if base.endswith("/") else base + "/") + alternate.url if alternate else ""
     facts = metadata.load_cached(metadata.path_in(config["docs_dir"]))
     data = legislation(facts, lang, page.canonical_url or page.url, other)
     page.meta["jsonld"] = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
@@ -98,12 +111,12 @@ def on_page_context(context, /, *, page, config, nav):
 
 
 def on_post_build(*, config):
-    if config["theme"]["language"] != DEFAULT_LANG:
+    if config["theme"]["language"] != site.DEFAULT_LANG:
         return
     docs = Path(config["docs_dir"])
     facts = metadata.load_cached(metadata.path_in(docs))
-    ja = document.load_cached(document.memorandum_path(docs, "ja"))
-    en = document.load_cached(document.memorandum_path(docs, "en"))
+    ja = document.load_cached(site.memorandum_path(docs, "ja"))
+    en = document.load_cached(site.memorandum_path(docs, "en"))
     out = Path(config["site_dir"]) / "memorandum.json"
     tmp = out.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(export(facts, ja, en), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -1,6 +1,7 @@
 """The glossary page, generated from the metadata and the memorandum text.
 
-``{{ glossary }}`` on ``glossary.<lang>.md`` becomes one entry per defined
+``<!-- glossary -->`` on ``glossary.<lang>.md`` (a comment, like the parallel
+view's marker, so no fact placeholder can be mistaken for it) becomes one entry per defined
 term (``#term-<id>``) and per instrument (``#instrument-<id>``): the term in
 both languages, its meaning, where it is defined and every provision that
 uses it, each a link into the memorandum of the page's language.
@@ -12,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 
-from checks import document, metadata
-from checks.terms import forms, occurrences
+from checks import document, metadata, site
+from checks.termforms import forms, occurrences
 
 
-PLACEHOLDER = "{{ glossary }}"
+MARKER = "<!-- glossary -->"
 LABELS = {
     "ja": {"terms": "定義された用語", "instruments": "覚書が言及する文書", "other": "英語参考訳",
            "defined": "定義箇所", "used": "使用箇所", "mentioned": "言及箇所", "date": "日付",
@@ -31,7 +32,7 @@ def uses(doc: document.Document, needles: list[str], lang: str) -> list[str]:
     """Ids of provisions whose text contains any of ``needles``."""
     pattern = occurrences(needles, lang)
     return [p.id for p in doc.provisions
-            if p.kind not in ("title", "article", "preamble") and pattern.search(p.text)]
+            if p.kind not in document.HEADING_KINDS and pattern.search(p.text)]
 
 
 def _sentence(event: str, note: str, lang: str) -> str:
@@ -45,7 +46,7 @@ def _links(ids: list[str], lang: str) -> str:
 
 
 def render(facts: dict[str, Any], doc: document.Document, lang: str) -> str:
-    lab, other = LABELS[lang], ("en" if lang == "ja" else "ja")
+    lab, other = LABELS[lang], site.other(lang)
     out = [f"## {lab['terms']} {{ #terms }}", ""]
     for term in facts["defined_terms"]:
         used = [i for i in uses(doc, forms(term, lang), lang) if i != term.get("defined_in")]
@@ -69,10 +70,10 @@ def render(facts: dict[str, Any], doc: document.Document, lang: str) -> str:
 
 
 def on_page_markdown(markdown: str, /, *, page, config, files) -> str | None:
-    if PLACEHOLDER not in markdown:
+    if MARKER not in markdown:
         return None
     lang = config["theme"]["language"]
     docs = Path(config["docs_dir"])
     facts = metadata.load_cached(metadata.path_in(docs))
-    doc = document.load_cached(document.memorandum_path(docs, lang))
-    return markdown.replace(PLACEHOLDER, render(facts, doc, lang))
+    doc = document.load_cached(site.memorandum_path(docs, lang))
+    return markdown.replace(MARKER, render(facts, doc, lang))

@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from checks import document
+from checks import document, site
 
 log = get_plugin_logger(__name__)
 
@@ -25,7 +25,6 @@ COLUMNS = {
     "ja": {"ja": "日本語（署名原本）", "en": "英語（参考訳）"},
     "en": {"ja": "Japanese (signed original)", "en": "English (reference translation)"},
 }
-HEADINGS = ("title", "preamble", "article")
 # A line break as the memorandum pages write it.
 BR = re.compile(r"<br\s*/?>")
 # Bold text: **…**
@@ -43,7 +42,7 @@ def cell(prov: document.Provision | None) -> str:
     if prov is None:
         return ""
     body = "\n".join(inline(line.text) for line in prov.lines)
-    return f"<p><strong>{body}</strong></p>" if prov.kind in HEADINGS else f"<p>{body}</p>"
+    return f"<p><strong>{body}</strong></p>" if prov.kind in document.HEADING_KINDS else f"<p>{body}</p>"
 
 
 def rows(ja: document.Document, en: document.Document, lang: str) -> str:
@@ -67,7 +66,7 @@ def on_page_content(html_: str, /, *, page, config, files) -> str | None:
     if MARKER not in html_:
         return None
     docs = Path(config["docs_dir"])
-    ja_path, en_path = document.memorandum_path(docs, "ja"), document.memorandum_path(docs, "en")
+    ja_path, en_path = site.memorandum_path(docs, "ja"), site.memorandum_path(docs, "en")
     if not ja_path.exists() or not en_path.exists():
         raise PluginError(f"{page.file.src_uri}: the parallel view needs {ja_path.name} and {en_path.name}")
     ja, en = document.load_cached(ja_path), document.load_cached(en_path)

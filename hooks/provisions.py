@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import html
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
 from mkdocs.utils import get_relative_url
 
-from checks import document, metadata, refs
+from checks import document, metadata, refs, site
+from checks.page import Page
 
 
 TEXT = {
@@ -25,33 +26,20 @@ TEXT = {
            "citation": "{name}, {label} (reference translation), {url}",
            "whole": "{name} (reference translation), {url}"},
 }
-# A link written to a provision: ](memorandum.md#article-2-3) or ](../memorandum.md#…)
-LINK_TO_PROVISION = re.compile(r"\]\((?:\.\./)*memorandum\.md#(?P<id>[a-z0-9-]+)")
-# The start tag of an element carrying an id: <p id="article-2-1" …>
-START_TAG = re.compile(r'<(?P<tag>p|li|h[1-6])\b[^>]*\bid="(?P<id>[^"]+)"[^>]*>')
+HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 CITE_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">'
              '<path d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 '
              '0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12z"/></svg>')
 
-_backlinks: dict[str, list[tuple[str, str]]] = {}  # provision id -> [(src_uri, page title)]
-_state: dict[str, object] = {}
+# provision id -> [(src_uri, page title)], for this language's build (reset in on_files,
+# which every language build runs).
+_backlinks: dict[str, list[tuple[str, str]]] = {}
 
 
-def referenced(text: str, lang: str) -> list[str]:
-    """Provision ids a page's Markdown refers to, in order, once each."""
-    found = [r.target for r in refs.find(text, lang, refs.SKIP_CODE)]
-    found += [m.group("id") for m in LINK_TO_PROVISION.finditer(text)]
-    return list(dict.fromkeys(found))
-
-
-def _title(text: str, fallback: str) -> str:
-    if text.startswith("---"):
-        head = text.split("\n---", 1)[0].lstrip("-\n")
-        meta = yaml.load(head, Loader=metadata.SafeLoader) or {}
-        if isinstance(meta, dict) and meta.get("title"):
-            return str(meta["title"])
-    m = re.search(r"^#\s+(.+?)\s*(?:\{.*\})?$", text, re.MULTILINE)
-    return m.group(1) if m else fallback
+def referenced(page: Page) -> list[str]:
+    """Provision ids a page refers to, in order, once each."""
+    return list(dict.fromkeys(r.target for r in refs.find(page)))
 
 
 def tools(pid: str, lang: str, page_url: str, absolute: str, citation_name: str,
@@ -72,60 +60,79 @@ def tools(pid: str, lang: str, page_url: str, absolute: str, citation_name: str,
     return "".join(out)
 
 
+class _Ends(HTMLParser):
+    """Where each element with one of ``ids`` ends: {id: (tag, end tag start, end tag end)}."""
+
+    def __init__(self, html_: str, ids: set[str]) -> None:
+        super().__init__(convert_charrefs=False)
+        self.ids = ids
+        self.lines = [0] + [m.end() for m in re.finditer("\n", html_)]
+        self.stack: list[tuple[str, str | None]] = []
+        self.ends: dict[str, tuple[str, int, int]] = {}
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.lines[line - 1] + col
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        pid = dict(attrs).get("id")
+        self.stack.append((tag, pid if pid in self.ids and pid not in self.ends else None))
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                pid = self.stack[i][1]
+                if pid is not None:
+                    start = self._offset()
+                    self.ends[pid] = (tag, start, self.rawdata.index(">", start) + 1)
+                del self.stack[i:]
+                return
+
+
 def insert_tools(content: str, pieces: dict[str, str]) -> str:
     """Put each provision's tools at the end of its element (after it, for
-    headings), in one pass over the page."""
+    headings), found by parsing the content: nested elements, attribute
+    values with ``>`` and entities are read as a browser reads them."""
+    parser = _Ends(content, set(pieces))
+    parser.feed(content)
+    parser.close()
     inserts: list[tuple[int, str]] = []
-    for m in START_TAG.finditer(content):
-        piece = pieces.get(m.group("id"))
-        if piece is None:
-            continue
-        tag = m.group("tag")
-        end = content.find(f"</{tag}>", m.end())
-        if end < 0:
-            continue
-        if tag.startswith("h"):
-            inserts.append((end + len(f"</{tag}>"),
-                            f'<p class="provision-tools provision-tools--heading">{piece}</p>'))
+    for pid, (tag, start, end) in parser.ends.items():
+        if tag in HEADING_TAGS:
+            inserts.append((end, f'<p class="provision-tools provision-tools--heading">{pieces[pid]}</p>'))
         else:
-            inserts.append((end, f' <span class="provision-tools">{piece}</span>'))
+            inserts.append((start, f' <span class="provision-tools">{pieces[pid]}</span>'))
     out, pos = [], 0
-    for at, text in sorted(inserts, key=lambda x: x[0]):
+    for at, text in sorted(inserts):
         out += [content[pos:at], text]
         pos = at
     out.append(content[pos:])
     return "".join(out)
 
 
-def on_config(config, /):
-    _backlinks.clear()
-    _state.clear()
-    return config
-
-
 def on_files(files, /, *, config):
     _backlinks.clear()
     lang = config["theme"]["language"]
-    _state["lang"] = lang
-    _state["name"] = metadata.load_cached(metadata.path_in(config["docs_dir"]))["citation"][lang]
     for f in files.documentation_pages():
-        stem = f.src_uri.rsplit(".", 2)
-        if not f.src_uri.endswith(f".{lang}.md") or stem[0] in ("memorandum", "parallel"):
+        if site.lang_of(f.src_uri) != lang or site.stem(f.src_uri) in (site.MEMORANDUM, site.PARALLEL):
             continue
-        text = f.content_string
-        for pid in referenced(text, lang):
-            _backlinks.setdefault(pid, []).append((f.src_uri, _title(text, f.src_uri)))
+        page = Page(Path(f.src_uri), f.content_string, lang)
+        for pid in referenced(page):
+            _backlinks.setdefault(pid, []).append((f.src_uri, page.title(f.src_uri)))
     return files
 
 
 def on_page_content(content: str, /, *, page, config, files) -> str | None:
-    if not page.file.src_uri.startswith("memorandum."):
+    if not site.is_memorandum(page.file.src_uri):
         return None
-    lang = str(_state["lang"])
+    lang = config["theme"]["language"]
+    name = metadata.load_cached(metadata.path_in(config["docs_dir"]))["citation"][lang]
     doc = document.load_cached(Path(page.file.abs_src_path))
     absolute = page.canonical_url or page.url
     urls = {f.src_uri: f.url for f in files.documentation_pages()}
-    pieces = {p.id: tools(p.id, lang, page.url, absolute, str(_state["name"]),
+    pieces = {p.id: tools(p.id, lang, page.url, absolute, name,
                           [(urls[src], title) for src, title in _backlinks.get(p.id, []) if src in urls])
               for p in doc.provisions}
     return insert_tools(content, pieces)

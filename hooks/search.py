@@ -18,15 +18,14 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-from checks import document
+from checks import document, site
 
-
-PREFIX = {"ja": "", "en": "en/"}
+PREFIX = site.PREFIX
 
 
 def provision_entries(doc: document.Document, lang: str) -> list[dict[str, str]]:
     """One index entry per provision of a memorandum page."""
-    page = f"{PREFIX[lang]}memorandum/"
+    page = f"{PREFIX[lang]}{site.MEMORANDUM}/"
     out = []
     for p in doc.provisions:
         if p.kind == "title":
@@ -44,7 +43,8 @@ def rewrite(index: dict[str, Any], docs: dict[str, document.Document]) -> dict[s
     entries = []
     for entry in index["docs"]:
         location = entry["location"]
-        lang = next((lg for lg in ("en", "ja") if location.startswith(f"{PREFIX[lg]}memorandum/")), None)
+        lang = next((lg for lg in sorted(PREFIX, key=lambda lg: -len(PREFIX[lg]))
+                     if location.startswith(f"{PREFIX[lg]}{site.MEMORANDUM}/")), None)
         if lang is None:
             entries.append(entry)
         elif "#" not in location:
@@ -63,10 +63,10 @@ def on_post_build(*, config):
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     pages = {e["location"] for e in index["docs"]}
-    if not all(f"{prefix}memorandum/" in pages for prefix in PREFIX.values()):
+    if not all(f"{prefix}{site.MEMORANDUM}/" in pages for prefix in PREFIX.values()):
         return  # not yet the final, both-language index
     docs_dir = Path(config["docs_dir"])
-    docs = {lang: document.load_cached(document.memorandum_path(docs_dir, lang)) for lang in PREFIX}
+    docs = {lang: document.load_cached(site.memorandum_path(docs_dir, lang)) for lang in PREFIX}
     index = rewrite(index, docs)
     _write(path, index)
     for lang, prefix in PREFIX.items():

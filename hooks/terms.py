@@ -13,12 +13,14 @@ import re
 from typing import Any
 
 
-from checks import metadata, refs
-from checks.terms import forms, occurrences
+from checks import metadata, site
+from checks.page import NOT_MEMORANDUM_TEXT, Page, blocks
+from checks.termforms import forms, occurrences
 
 
-PAGES = ("memorandum",)  # pages whose text gets glossary links
-_targets: list[tuple[re.Pattern[str], str, str]] = []  # (pattern, glossary anchor, tooltip)
+# (pattern, glossary anchor, tooltip) of this language's build; set in
+# on_files, which every language build runs.
+_targets: list[tuple[re.Pattern[str], str, str]] = []
 
 
 def targets(facts: dict[str, Any], lang: str) -> list[tuple[re.Pattern[str], str, str]]:
@@ -35,32 +37,30 @@ def targets(facts: dict[str, Any], lang: str) -> list[tuple[re.Pattern[str], str
     return [(p, a, t) for p, a, t, _ in sorted(out, key=lambda x: -x[3])]
 
 
-def link_terms(markdown: str, found: list[tuple[re.Pattern[str], str, str]], glossary: str) -> str:
-    """Link the first occurrence of each target in every blank-line separated block."""
-    blocks = re.split(r"(\n[ \t]*\n)", markdown)
-    for i, block in enumerate(blocks):
-        if not block.strip() or block.lstrip().startswith(("#", "---", "!!!", "<")):
-            continue
-        skipped = [(m.start(), m.end()) for m in refs.SKIP.finditer(block)]
+def link_terms(markdown: str, found: list[tuple[re.Pattern[str], str, str]], glossary: str,
+               src_uri: str = "memorandum.md", lang: str = "") -> str:
+    """Link the first occurrence of each target in every blank-line separated block,
+    in the memorandum's text only: the page model leaves out headings, code,
+    comments, editorial blocks, attribute lists, links and tags."""
+    page = Page.of_body(src_uri, markdown, lang or site.lang_of(src_uri))
+    inserts: list[tuple[int, int, str]] = []
+    for start, end in blocks(markdown):
+        taken: list[tuple[int, int]] = []
         for pattern, anchor, tip in found:
-            for m in pattern.finditer(block):
-                if any(a < m.end() and m.start() < b for a, b in skipped):
+            for m in pattern.finditer(markdown, start, end):
+                if page.in_any(m.start(), m.end(), NOT_MEMORANDUM_TEXT) \
+                        or any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 title = tip.replace('"', "'")
-                link = f'[{m.group(0)}]({glossary}#{anchor} "{title}"){{ .term }}'
-                block = block[:m.start()] + link + block[m.end():]
-                # The new link is skipped from now on; later regions shift.
-                shift = len(link) - (m.end() - m.start())
-                skipped = [(a + shift, b + shift) if a >= m.end() else (a, b) for a, b in skipped]
-                skipped.append((m.start(), m.start() + len(link)))
+                inserts.append((m.start(), m.end(), f'[{m.group(0)}]({glossary}#{anchor} "{title}"){{ .term }}'))
+                taken.append((m.start(), m.end()))
                 break
-        blocks[i] = block
-    return "".join(blocks)
-
-
-def on_config(config, /):
-    _targets.clear()
-    return config
+    out, pos = [], 0
+    for start, end, link in sorted(inserts):
+        out += [markdown[pos:start], link]
+        pos = end
+    out.append(markdown[pos:])
+    return "".join(out)
 
 
 def on_files(files, /, *, config):
@@ -71,7 +71,7 @@ def on_files(files, /, *, config):
 
 
 def on_page_markdown(markdown: str, /, *, page, config, files) -> str | None:
-    if page.file.src_uri.split(".", 1)[0] not in PAGES:
+    if not site.is_memorandum(page.file.src_uri):
         return None
     glossary = posixpath.relpath("glossary.md", posixpath.dirname(page.file.src_uri) or ".")
-    return link_terms(markdown, _targets, glossary)
+    return link_terms(markdown, _targets, glossary, page.file.src_uri, config["theme"]["language"])

@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from checks import document, refs
+import shutil
+
+from checks import cli, document, placeholders, refs
+from checks.page import Page
 from conftest import PROVISION_IDS, ROOT, hook
 
 FACTS = yaml.safe_load((ROOT / "docs/_data/memorandum.yml").read_text("utf-8"))
@@ -35,25 +38,79 @@ REFERENCES = [
 ]
 
 
+def body(text: str, lang: str) -> Page:
+    return Page.of_body(f"page.{lang}.md", text, lang)
+
+
 @pytest.mark.parametrize("text,lang,expected", REFERENCES)
 def test_reference_patterns(text: str, lang: str, expected) -> None:
-    assert [(r.text, r.target) for r in refs.find(text, lang)] == expected
+    assert [(r.text, r.target) for r in refs.find(body(text, lang)) if r.linkable] == expected
 
 
 crossrefs = hook("crossrefs")
 
 LINKING = [
-    ("index.ja.md", "ja", "第 2 条 2.3 を見よ。", "[第 2 条 2.3](memorandum.md#article-2-3){ .xref } を見よ。", []),
-    ("memorandum.ja.md", "ja", "第 2 条 2.3 を見よ。", "[第 2 条 2.3](#article-2-3){ .xref } を見よ。", []),
-    ("sub/page.en.md", "en", "See Article 2.", "See [Article 2](../memorandum.md#article-2){ .xref }.", []),
-    ("about.en.md", "en", "\nSee Article 3.", "\nSee Article 3.", [(2, "Article 3", "article-3")]),
-    ("about.en.md", "en", "```\nArticle 9\n```", "```\nArticle 9\n```", []),
+    ("index.ja.md", "ja", "第 2 条 2.3 を見よ。", "[第 2 条 2.3](memorandum.md#article-2-3){ .xref } を見よ。"),
+    ("memorandum.ja.md", "ja", "第 2 条 2.3 を見よ。", "[第 2 条 2.3](#article-2-3){ .xref } を見よ。"),
+    ("sub/page.en.md", "en", "See Article 2.", "See [Article 2](../memorandum.md#article-2){ .xref }."),
+    ("about.en.md", "en", "\nSee Article 3.", "\nSee Article 3."),
+    ("about.en.md", "en", "```\nArticle 9\n```", "```\nArticle 9\n```"),
 ]
 
 
-@pytest.mark.parametrize("src,lang,markdown,expected,broken", LINKING)
-def test_link_references(src: str, lang: str, markdown: str, expected: str, broken) -> None:
-    assert crossrefs.link_references(markdown, lang, src, IDS) == (expected, broken)
+@pytest.mark.parametrize("src,lang,markdown,expected", LINKING)
+def test_link_references(src: str, lang: str, markdown: str, expected: str) -> None:
+    assert crossrefs.link_references(markdown, lang, src, IDS) == expected
+
+
+# One rule set for every reader of a page: (page text, lang, is the marked
+# word a reference the check reports, is it linked by the hook, is the
+# term linked). The marked word is "第 9 条"/"Article 9" (a reference to a
+# missing provision), "第 2 条"/"Article 2" for linking, "双方"/"Sides" for terms.
+REGIONS = [
+    # (where, ja text, en text, reported/broken, linked, term linked)
+    ("prose", "{x}", "{x}", True, True, True),
+    ("comment", "<!-- {x} -->", "<!-- {x} -->", False, False, False),
+    ("multi-line comment", "<!--\n{x}\n-->", "<!--\n{x}\n-->", False, False, False),
+    ("admonition", '!!! note "注"\n\n    {x}', '!!! note "Note"\n\n    {x}', True, True, False),
+    ("collapsible", '??? note "注"\n    {x}', '??? note "Note"\n    {x}', True, True, False),
+    ("fenced code", "```\n{x}\n```", "```\n{x}\n```", False, False, False),
+    ("inline code", "`{x}`", "`{x}`", False, False, False),
+    ("heading", "## {x}", "## {x}", True, False, False),
+    ("front matter", "---\nnote: {x}\n", "---\nnote: {x}\n", False, False, False),
+]
+WORDS = {"ja": ("第 9 条", "第 2 条", "双方"), "en": ("Article 9", "Article 2", "Sides")}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("where,ja,en,reported,linked,term", REGIONS, ids=[r[0] for r in REGIONS])
+def test_hooks_and_checks_agree_on_every_region(tmp_path: Path, lang, where, ja, en, reported, linked, term) -> None:
+    missing, present, word = WORDS[lang]
+    shape = ja if lang == "ja" else en
+    # The check: a reference to a missing provision is reported, or not.
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    page = docs / f"about.{lang}.md"
+    original = page.read_text("utf-8")
+    if shape.startswith("---\n"):  # a key added to the page's own front matter
+        page.write_text(shape.format(x=missing) + original[4:], "utf-8")
+    else:
+        page.write_text(original + "\n" + shape.format(x=missing) + "\n", "utf-8")
+    codes = [f.code for f in cli.run(docs, root=tmp_path) if f.path.endswith(page.name)]
+    assert codes == (["REF001"] if reported else [])
+    # The hook: the same reference is reported as broken with the same line, or not.
+    source = Page(page, page.read_text("utf-8"), lang)
+    lines = [line for line, _, _, _ in crossrefs.broken(source, IDS)]
+    assert lines == [f.line for f in cli.run(docs, root=tmp_path) if f.code == "REF001"]
+    # The hook links a reference to an existing provision, or leaves it alone.
+    close = "---\n" if shape.startswith("---\n") else ""  # a front matter of its own, closed
+    text = Page(Path(f"about.{lang}.md"), shape.format(x=present) + close, lang).body  # what MkDocs hands a hook
+    linked_text = crossrefs.link_references(text, lang, f"about.{lang}.md", IDS)
+    assert ("{ .xref }" in linked_text) == linked
+    # The terms hook links a defined term in the memorandum's text only.
+    text = Page(Path(f"memorandum.{lang}.md"), shape.format(x=word) + close, lang).body
+    out = terms.link_terms(text, terms.targets(FACTS, lang), "glossary.md", f"memorandum.{lang}.md", lang)
+    assert ("{ .term }" in out) == term
 
 
 terms = hook("terms")
@@ -65,11 +122,13 @@ terms = hook("terms")
                                       '[Side](glossary.md#term-side "{tip_side}"){{ .term }}'),
     ("en", "# The Sides", "# The Sides"),
     ("en", "[Sides](x.md)", "[Sides](x.md)"),
+    ("en", "<!-- the Sides -->", "<!-- the Sides -->"),
+    ("ja", "??? note\n    双方", "??? note\n    双方"),
 ])
 def test_link_terms_first_occurrence_per_block(lang: str, markdown: str, expected: str) -> None:
     tips = {t["id"]: t["definition"][lang].replace('"', "'") for t in FACTS["defined_terms"]}
     want = expected.format(tip=tips["sides"], tip_side=tips["side"])
-    assert terms.link_terms(markdown, terms.targets(FACTS, lang), "glossary.md") == want
+    assert terms.link_terms(markdown, terms.targets(FACTS, lang), "glossary.md", f"memorandum.{lang}.md", lang) == want
 
 
 def test_instrument_title_wins_over_the_term_inside_it() -> None:
@@ -136,8 +195,8 @@ provisions = hook("provisions")
 
 
 def test_referenced_collects_text_references_and_links() -> None:
-    text = "第 2 条 2.3 と [分野](memorandum.md#article-1-item-2)、`第 9 条`"
-    assert provisions.referenced(text, "ja") == ["article-2-3", "article-1-item-2"]
+    text = "第 2 条 2.3 と [分野](memorandum.md#article-1-item-2)、`第 9 条`<!-- 第 8 条 -->"
+    assert provisions.referenced(body(text, "ja")) == ["article-2-3", "article-1-item-2"]
 
 
 def test_insert_tools_inside_paragraphs_and_after_headings() -> None:
@@ -158,20 +217,17 @@ def test_citation_text(pid: str, lang: str, expected: str) -> None:
     assert f'data-clipboard-text="{expected}"' in out
 
 
-facts = hook("facts")
-
-
 @pytest.mark.parametrize("name,lang,expected", [
     ("signed_date", "ja", "2025 年 4 月 28 日"), ("signed_date", "en", "28 April 2025"),
     ("notice_period", "ja", "3 か月"), ("notice_period", "en", "three months"),
     ("no_such_fact", "en", None),
 ])
 def test_fact_placeholders(name: str, lang: str, expected) -> None:
-    assert facts.render(name, FACTS, lang) == expected
+    assert placeholders.render(name, FACTS, lang) == expected
 
 
 def test_timeline_is_in_date_order() -> None:
-    dates = [row[0] for row in facts.timeline(FACTS, "en")]
+    dates = [row[0] for row in placeholders.timeline(FACTS, "en")]
     assert dates == ["June 1994", "18 May 2023", "28 April 2025", "6 November 2025"]
 
 

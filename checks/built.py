@@ -1,0 +1,149 @@
+"""The built site against its sources: ``python -m checks --site DIR`` and the build.
+
+Every built page is read as a reader gets it (``checks.output``) and its
+findings are placed in the Markdown source it came from:
+
+* OUT001: the visible text of a provision differs from the document
+  model's text, or a memorandum page shows text outside every provision;
+* OUT002: a character reference shows as text (``&para;``);
+* OUT003: ``/memorandum.json`` disagrees with the built pages (text or
+  SHA-256), or the built Japanese text differs from the signed source;
+* SAF001–SAF004: active content, by the allowlist in ``checks.active``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from pathlib import Path, PurePosixPath
+from typing import Iterator
+
+from checks import Finding, document, fidelity, metadata, output, site
+
+
+def sha256_nfc(text: str) -> str:
+    return hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()
+
+
+def source_of(rel: PurePosixPath, docs: Path) -> tuple[Path | None, str]:
+    """The source file and language of a built page (None for the theme's own pages)."""
+    lang = site.DEFAULT_LANG
+    parts = rel.parts
+    for code, prefix in site.PREFIX.items():
+        if prefix and parts and parts[0] == prefix.rstrip("/"):
+            lang, parts = code, parts[1:]
+    if not parts:
+        return None, lang
+    if parts[-1] != "index.html":
+        raw = docs.joinpath(*parts)
+        return (raw if raw.is_file() else None), lang
+    stem = "/".join(parts[:-1]) or "index"
+    path = docs / f"{stem}.{lang}.md"
+    return (path if path.is_file() else None), lang
+
+
+def _line(needle: str, text: str) -> int:
+    """The line of the first occurrence of ``needle`` in ``text`` (case-insensitive), else 1."""
+    if not needle:
+        return 1
+    at = text.lower().find(needle.lower())
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
+class Site:
+    """One built site and the docs it was built from."""
+
+    def __init__(self, site_dir: Path, docs: Path, root: Path) -> None:
+        self.site_dir, self.docs, self.root = site_dir, docs, root
+        self.docs_by_lang = {lang: document.load_cached(site.memorandum_path(docs, lang))
+                             for lang in site.LANGS if site.memorandum_path(docs, lang).is_file()}
+        self.meta_path = metadata.path_in(docs)
+        self.built_texts: dict[str, dict[str, str]] = {}
+
+    def rel(self, path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(self.root.resolve()))
+        except ValueError:
+            return str(path)
+
+    def check_page(self, html_path: Path) -> Iterator[Finding]:
+        rel = PurePosixPath(html_path.relative_to(self.site_dir).as_posix())
+        src, lang = source_of(rel, self.docs)
+        where = self.rel(src) if src else f"{self.rel(self.site_dir)}/{rel}"
+        source_text = src.read_text("utf-8", errors="replace") if src else ""
+        doc = self.docs_by_lang.get(lang) if src and site.is_memorandum(src.name) else None
+        ids = frozenset(doc.ids()) if doc else frozenset()
+        built = output.read(html_path.read_text("utf-8", errors="replace"), ids)
+        for v in built.unsafe:
+            line = _line(v.needle, source_text)
+            if line == 1 and self.meta_path.is_file() and v.needle:
+                meta_line = _line(v.needle, self.meta_path.read_text("utf-8", errors="replace"))
+                if meta_line > 1:
+                    yield Finding(self.rel(self.meta_path), meta_line, 1, v.code, f"on the built page {rel}: {v.message}")
+                    continue
+            yield Finding(where, line, 1, v.code, f"on the built page {rel}: {v.message}")
+        for ref in sorted(set(built.charrefs)):
+            yield Finding(where, 1, 1, "OUT002", f"'{ref}' shows as text on the built page {rel} "
+                                                 f"({built.charrefs.count(ref)} times): expected the character it stands for")
+        if doc is None:
+            return
+        self.built_texts[lang] = built.provisions
+        expected = {p.id: p.text for p in doc.provisions}
+        for mismatch in output.compare(built, expected, lang):
+            prov = doc.get(mismatch.pid) if mismatch.pid else None
+            line = prov.line if prov else _line(mismatch.needle, source_text)
+            yield Finding(where, line, 1, "OUT001", f"on the built page {rel}: {mismatch.message}")
+
+    def check_exports(self) -> Iterator[Finding]:
+        """memorandum.json against the built pages; the built Japanese against the signed source."""
+        ja = self.docs_by_lang.get("ja")
+        json_path = self.site_dir / "memorandum.json"
+        if ja is not None and json_path.is_file():
+            try:
+                data = json.loads(json_path.read_text("utf-8"))
+                provisions = {p["id"]: p for p in data["provisions"]}
+            except (ValueError, KeyError, TypeError) as exc:
+                yield Finding(self.rel(json_path), 1, 1, "OUT003", f"memorandum.json is not readable: {exc}")
+                return
+            for lang, texts in self.built_texts.items():
+                doc = self.docs_by_lang[lang]
+                for prov in doc.provisions:
+                    entry = provisions.get(prov.id)
+                    if entry is None:
+                        yield Finding(self.rel(doc.path), prov.line, 1, "OUT003", f"'#{prov.id}' is missing from memorandum.json")
+                        continue
+                    text = entry.get("text", {}).get(lang, "")
+                    if entry.get("sha256", {}).get(lang) != sha256_nfc(text):
+                        yield Finding(self.rel(doc.path), prov.line, 1, "OUT003",
+                                      f"memorandum.json: SHA-256 of '#{prov.id}' ({lang}) does not match its text")
+                    if prov.id in texts and output.visible(text, lang) != output.visible(texts[prov.id], lang):
+                        yield Finding(self.rel(doc.path), prov.line, 1, "OUT003",
+                                      f"memorandum.json text of '#{prov.id}' ({lang}) differs from the built page")
+        yield from self._against_source()
+
+    def _against_source(self) -> Iterator[Finding]:
+        ja, texts = self.docs_by_lang.get("ja"), self.built_texts.get("ja")
+        if ja is None or texts is None:
+            return
+        try:
+            facts = metadata.load_cached(self.meta_path)
+            raw = (self.docs / "_data" / str(facts["source"]["path"])).read_text("utf-8")
+        except (metadata.MetadataError, OSError, UnicodeDecodeError, KeyError, TypeError):
+            return  # the checks report an unreadable metadata file or source (STR003, FID002)
+        found = [(unicodedata.normalize("NFC", ch), p.line, 1) for p in ja.provisions
+                 for ch in texts.get(p.id, "") if not ch.isspace()]
+        diff = fidelity.compare(fidelity.source_text(raw), found)
+        if diff:
+            line, _, message = diff
+            yield Finding(self.rel(ja.path), line, 1, "OUT003", f"built Japanese text: {message}")
+
+
+def check_site(site_dir: Path, docs: Path, root: Path | None = None) -> list[Finding]:
+    """Every finding on a built site, sorted."""
+    checker = Site(site_dir.resolve(), docs.resolve(), (root or docs.parent).resolve())
+    findings: list[Finding] = []
+    for html_path in sorted(checker.site_dir.rglob("*.html")):
+        findings.extend(checker.check_page(html_path))
+    findings.extend(checker.check_exports())
+    return sorted(set(findings))

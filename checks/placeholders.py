@@ -1,0 +1,108 @@
+"""Fact placeholders: ``{{ name }}`` in a page, filled from docs/_data/memorandum.yml.
+
+Home and about pages state the signing date, the parties, the signatories
+and the instruments; they take them from the metadata file so that a fact
+is written once. The facts hook fills them at build time; the STR005 check
+reports an unknown name at the same line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Iterator
+
+from checks import metadata, site
+from checks.page import Page
+
+# A placeholder: double braces around a lower-case name.
+PLACEHOLDER = re.compile(r"\{\{\s*(?P<name>[a-z_]+)\s*\}\}")
+
+LABELS = {
+    "ja": {"party": "当事者", "on_behalf": "代表", "name": "署名者", "title": "役職",
+           "instrument": "文書", "date": "日付", "event": "経緯", "note": "注記",
+           "term": "用語", "en": "英語参考訳での訳語", "defined_in": "定義箇所", "definition": "意味",
+           "none": "—"},
+    "en": {"party": "Party", "on_behalf": "Signing for", "name": "Signatory", "title": "Title",
+           "instrument": "Instrument", "date": "Date", "event": "Event", "note": "Note",
+           "term": "Term", "en": "Japanese original", "defined_in": "Defined in", "definition": "Meaning",
+           "none": "—"},
+}
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
+    return "\n".join(out)
+
+
+def _date(value: Any, lang: str) -> str:
+    return metadata.format_date(value, lang) if value else LABELS[lang]["none"]
+
+
+def timeline(facts: dict[str, Any], lang: str) -> list[list[str]]:
+    """Dated instruments, the signing and later events, in date order."""
+    signed = {"ja": f"本協力覚書に署名（{facts['signed']['place']['ja']}）",
+              "en": f"This memorandum signed ({facts['signed']['place']['en']})"}
+    rows = [(metadata.iso(i["date"]), f"{i[lang]}: {i['event'][lang]}" if lang == "en" else f"「{i[lang]}」{i['event'][lang]}")
+            for i in facts["instruments"] if i.get("date")]
+    rows.append((metadata.iso(facts["signed"]["date"]), signed[lang]))
+    rows += [(metadata.iso(e["date"]), e[lang]) for e in facts.get("events", [])]
+    return [[metadata.format_date(d, lang), text] for d, text in sorted(rows)]
+
+
+def _signatories(facts: dict[str, Any], lang: str) -> str:
+    lab = LABELS[lang]
+    return _table([lab["on_behalf"], lab["name"], lab["title"]],
+                  [[s["on_behalf"][lang], f"**{s['name'][lang]}**", s["title"][lang]] for s in facts["signatories"]])
+
+
+def _instruments(facts: dict[str, Any], lang: str) -> str:
+    lab = LABELS[lang]
+    return _table([lab["instrument"], lab["date"], lab["event"], lab["note"]],
+                  [[i[lang], _date(i.get("date"), lang), i["event"][lang], i["note"][lang]] for i in facts["instruments"]])
+
+
+def _terms(facts: dict[str, Any], lang: str) -> str:
+    lab = LABELS[lang]
+    return _table([lab["term"], lab["en"], lab["definition"]],
+                  [[t[lang], t[site.other(lang)], t["definition"][lang]] for t in facts["defined_terms"]])
+
+
+# Each placeholder's name and how it renders from (facts, lang).
+RENDER: dict[str, Callable[[dict[str, Any], str], str]] = {
+    "title": lambda f, lang: f["title"][lang],
+    "short_title": lambda f, lang: f["short_title"][lang],
+    "citation": lambda f, lang: f["citation"][lang],
+    "signed_date": lambda f, lang: metadata.format_date(f["signed"]["date"], lang),
+    "signed_date_iso": lambda f, lang: metadata.iso(f["signed"]["date"]) or "",
+    "signed_place": lambda f, lang: f["signed"]["place"][lang],
+    "originals": lambda f, lang: str(f["signed"]["originals"]),
+    "notice_period": lambda f, lang: f["notice_period"][lang],
+    "repo_url": lambda f, lang: str(f.get("repo_url", "")).rstrip("/"),
+    "parties": lambda f, lang: "\n".join(f"- {p[lang]}" for p in f["parties"]),
+    "signatories": _signatories,
+    "instruments": _instruments,
+    "timeline": lambda f, lang: _table([LABELS[lang]["date"], LABELS[lang]["event"]], timeline(f, lang)),
+    "terms": _terms,
+}
+NAMES = frozenset(RENDER)
+
+
+def render(name: str, facts: dict[str, Any], lang: str) -> str | None:
+    """The Markdown for one placeholder, or None when the name is unknown."""
+    fn = RENDER.get(name)
+    return fn(facts, lang) if fn else None
+
+
+def unknown(page: Page) -> Iterator[tuple[int, str]]:
+    """(offset, name) of each placeholder in a page whose name no fact answers to."""
+    for m in PLACEHOLDER.finditer(page.text, page.body_start):
+        if m.group("name") not in NAMES:
+            yield m.start(), m.group("name")
+
+
+def expand(markdown: str, facts: dict[str, Any], lang: str) -> str:
+    """Every known placeholder replaced; unknown ones left as written (``unknown`` reports them)."""
+    def sub(m: re.Match[str]) -> str:
+        out = render(m.group("name"), facts, lang)
+        return m.group(0) if out is None else out
+    return PLACEHOLDER.sub(sub, markdown)

@@ -1,0 +1,58 @@
+"""The site's identity, in one place: its languages and which page is the memorandum.
+
+Checks, hooks, exports and the bench all ask these questions here, never
+with their own literals.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+LANGS = ("ja", "en")
+DEFAULT_LANG = "ja"  # the signed original; served at /
+MEMORANDUM = "memorandum"  # the memorandum page's stem: memorandum.<lang>.md
+PARALLEL = "parallel"  # the parallel view's stem
+# URL prefix of each language's build: / for Japanese, /en/ for English.
+PREFIX = {lang: "" if lang == DEFAULT_LANG else f"{lang}/" for lang in LANGS}
+
+
+def other(lang: str) -> str:
+    """The other language of the pair."""
+    return LANGS[1] if lang == LANGS[0] else LANGS[0]
+
+
+def joiner(lang: str) -> str:
+    """How source lines of one provision join into its text."""
+    return "" if lang == "ja" else " "
+
+
+def lang_of(path: str | Path) -> str:
+    """The language of a page from its suffix: ``memorandum.en.md`` -> en."""
+    parts = PurePosixPath(str(path)).name.split(".")
+    return parts[-2] if len(parts) >= 3 and parts[-2] in LANGS else DEFAULT_LANG
+
+
+def stem(src_uri: str | Path) -> str:
+    """A page's name without language and extension: ``sub/about.en.md`` -> ``sub/about``."""
+    name = str(src_uri).replace("\\", "/")
+    parts = name.rsplit(".", 2)
+    return parts[0] if len(parts) == 3 and parts[1] in LANGS else name.rsplit(".", 1)[0]
+
+
+def is_memorandum(src_uri: str | Path) -> bool:
+    """Whether a page (by its path under docs/) is a memorandum page."""
+    return stem(src_uri) == MEMORANDUM
+
+
+def memorandum_path(docs_dir: str | Path, lang: str) -> Path:
+    """Where a language's memorandum page lives."""
+    return Path(docs_dir) / f"{MEMORANDUM}.{lang}.md"
+
+
+def display_path(path: str | Path, config_file: str | Path | None) -> str:
+    """A source file's path as the checks print it: relative to the project (mkdocs.yml's folder)."""
+    root = Path(config_file).resolve().parent if config_file else Path.cwd()
+    try:
+        return str(Path(path).resolve().relative_to(root))
+    except ValueError:
+        return str(path)

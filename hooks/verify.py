@@ -1,0 +1,40 @@
+"""The build checks what it publishes, with the codes ``python -m checks`` uses.
+
+* Before the first language is built, every Markdown-level check runs on
+  docs/ and each finding is a warning (``path:line:col: CODE message``), so
+  ``mkdocs build --strict`` fails exactly when ``python -m checks`` does,
+  naming the same places: a memorandum page the model rejects (STR004)
+  does not build.
+* After the last language is built, every built page is read with an HTML
+  parser and compared with the document model, ``/memorandum.json`` and the
+  signed source; active content is judged by an allowlist (``checks.built``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from checks import built, cli, site
+
+log = get_plugin_logger(__name__)
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+
+
+def on_pre_build(*, config):
+    if config["theme"]["language"] != site.DEFAULT_LANG:
+        return  # mkdocs-static-i18n builds each language; the docs are checked once
+    for finding in cli.run(Path(config["docs_dir"]), root=_root(config)):
+        log.warning("%s", finding)
+
+
+@event_priority(-120)  # after mkdocs-static-i18n (-100) has built every other language
+def on_post_build(*, config):
+    if config["theme"]["language"] != site.DEFAULT_LANG:
+        return
+    for finding in built.check_site(Path(config["site_dir"]), Path(config["docs_dir"]), _root(config)):
+        log.warning("%s", finding)
