@@ -19,7 +19,7 @@ import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from checks import Finding, document, fidelity, metadata, output, site
+from checks import Finding, document, fidelity, metadata, output, safety, site
 
 
 def sha256_nfc(text: str) -> str:
@@ -145,5 +145,11 @@ def check_site(site_dir: Path, docs: Path, root: Path | None = None) -> list[Fin
     findings: list[Finding] = []
     for html_path in sorted(checker.site_dir.rglob("*.html")):
         findings.extend(checker.check_page(html_path))
+    for svg in sorted(checker.site_dir.rglob("*.svg")):
+        rel = svg.relative_to(checker.site_dir)
+        src = checker.docs / rel
+        where = checker.rel(src) if src.is_file() else checker.rel(svg)
+        for line, col, code, message in safety.scan_asset(svg.read_text("utf-8", errors="replace")):
+            findings.append(Finding(where, line, col, code, f"on the built asset {rel.as_posix()}: {message}"))
     findings.extend(checker.check_exports())
     return sorted(set(findings))

@@ -74,6 +74,7 @@ class _Reader(HTMLParser):
         self.unsafe: list[active.Verdict] = []
         self.charrefs: list[str] = []
         self.run: list[str] = []  # visible text since the last block boundary, for charrefs
+        self.stray_run: list[str] = []  # stray text since the last block boundary
         self.script: list[str] | None = None
 
     def _top(self) -> tuple[str | None, bool, bool, bool]:
@@ -127,13 +128,18 @@ class _Reader(HTMLParser):
             return
         if pid is not None:
             self.texts[pid].append(data)
-        elif content and not editorial and data.strip():
-            self.stray.append(data.strip())
+        elif content and not editorial:
+            self.stray_run.append(data)
 
     def _flush(self) -> None:
         if self.run:
             self.charrefs += CHARREF.findall("".join(self.run))
             self.run = []
+        if self.stray_run:
+            text = " ".join("".join(self.stray_run).split())
+            if text:
+                self.stray.append(text)
+            self.stray_run = []
 
     def _judge(self, tag: str, attrs, amap: dict[str, str]) -> None:
         for name, value in attrs:

@@ -14,7 +14,9 @@ import re
 from html.parser import HTMLParser
 from typing import Iterator
 
-from checks import Finding, active
+import yaml
+
+from checks import Finding, active, metadata
 from checks.corpus import Corpus
 from checks.page import Page
 
@@ -96,11 +98,34 @@ def scan_asset(text: str) -> Iterator[tuple[int, int, str, str]]:
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
-    for path, page in corpus.pages.items():
+    for page in corpus.pages.values():
         for offset, code, message in sorted(scan(page)):
             line, col = page.line_col(offset)
-            yield Finding(corpus.rel(path), line, col, code, message)
+            yield Finding(corpus.rel(page.path), line, col, code, message)
+    yield from check_metadata(corpus)
     yield from check_tree(corpus)
+
+
+def check_metadata(corpus: Corpus) -> Iterator[Finding]:
+    """The metadata's values are rendered into pages: each string value is judged like a page."""
+    meta = metadata.path_in(corpus.docs)
+    try:
+        root = yaml.compose(meta.read_text("utf-8"), Loader=metadata.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return  # STR003 reports an unreadable metadata file
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if isinstance(node.value, str) and any(c in node.value for c in "<]{"):
+                value = Page(meta, node.value, has_front_matter=False)
+                for _, code, message in sorted(scan(value)):
+                    yield Finding(corpus.rel(meta), node.start_mark.line + 1, node.start_mark.column + 1, code,
+                                  f"in a metadata value: {message}")
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(v for pair in node.value for v in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
 
 
 def check_tree(corpus: Corpus) -> Iterator[Finding]:

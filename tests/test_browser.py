@@ -64,7 +64,10 @@ def test_switching_language_without_fragment_keeps_the_scroll_place(served, page
     page.evaluate("""() => { const h = document.querySelector('.md-header').getBoundingClientRect().bottom;
         const el = document.getElementById('article-1-item-5');
         window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top - h - 2); }""")
-    page.wait_for_timeout(200)
+    # Wait until the scroll has landed: area 5 is the first provision below the header.
+    page.wait_for_function("""() => { const h = document.querySelector('.md-header').getBoundingClientRect().bottom;
+        const r = document.getElementById('article-1-item-5').getBoundingClientRect();
+        return r.top <= h + 8 && r.bottom > h + 8; }""", timeout=10000)
     _switch(page, "ja")
     page.wait_for_url(f"{base}/memorandum/#article-1-item-5")
 
@@ -122,13 +125,17 @@ def search(page, query: str) -> list[str]:
     """Result locations (path#fragment, site-relative) for a query typed into the search box."""
     box = page.locator("input.md-search__input")
     box.fill("")
+    box.press("End")  # Material searches on keyup: an empty query clears the results
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length === 0", timeout=10000)
     box.fill(query)
-    box.press("End")  # Material searches on keyup
+    box.press("End")
+    # The results have arrived for this query and stopped changing (the same
+    # list on three animation frames in a row).
     page.wait_for_function(
-        "q => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && document.querySelector('input.md-search__input').value === q"
-        " && document.querySelectorAll('.md-search-result__item').length > 0; }", arg=query, timeout=10000)
-    page.wait_for_timeout(200)
+        "q => { const items = [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href).join('|');"
+        " if (document.querySelector('input.md-search__input').value !== q || !items) return false;"
+        " window.__stable = window.__last === items ? (window.__stable || 0) + 1 : 0;"
+        " window.__last = items; return window.__stable >= 3; }", arg=query, timeout=10000, polling="raf")
     hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     out = []
     for h in hrefs:

@@ -25,13 +25,22 @@
 
   var PROVISION = "#preamble, [id^='preamble-'], [id^='article-'], #signatures, [id^='signatory-'], [id^='term-'], [id^='instrument-']";
 
-  /* The provision the reader is at: the fragment, else the first provision
-     still showing below the sticky header. */
+  /* The provision the reader is at: the fragment while its target is in
+     view (the reader followed a link), else the first provision still
+     showing below the sticky header. The theme's navigation.tracking
+     rewrites the fragment to the section heading while the reader
+     scrolls, so a fragment whose target has left the view is not the
+     reader's place. */
   function currentPlace() {
-    if (location.hash.length > 1) return location.hash;
-    if (window.scrollY <= 0) return "";
     var header = document.querySelector(".md-header");
     var top = (header ? header.getBoundingClientRect().bottom : 0) + 8;
+    if (location.hash.length > 1) {
+      var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (!target) return location.hash;
+      var box = target.getBoundingClientRect();
+      if (box.bottom > top && box.top < window.innerHeight) return location.hash;
+    }
+    if (window.scrollY <= 0) return "";
     var nodes = document.querySelectorAll(PROVISION);
     for (var i = 0; i < nodes.length; i++) {
       if (nodes[i].getBoundingClientRect().bottom > top) return "#" + nodes[i].id;

@@ -1,0 +1,231 @@
+"""What readers get: active content in every form, built pages against the model, HTML edits through a parser."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checks import active, built, cli, output, safety
+from checks.page import Page
+from conftest import ROOT, build, copy_project, hook
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ACTIVE = FIXTURES / "active"
+
+# Each form of active content, in a page of its own (both languages where the
+# form is Markdown): the exact findings of `python -m checks`, and the codes
+# the built-HTML check reports for the same page (None where Markdown escapes
+# the markup, so nothing active is published, and the Markdown check is the guard).
+FORMS = [
+    ("attr-list-no-colon.en.md", [(4, 2, "SAF002")], {"SAF002"}),
+    ("attr-list-no-colon.ja.md", [(4, 2, "SAF002")], {"SAF002"}),
+    ("handler-no-space.en.md", [(3, 11, "SAF002")], {"SAF002"}),
+    ("handler-no-space.ja.md", [(3, 16, "SAF002")], None),
+    ("reference-definition.en.md", [(5, 6, "SAF003")], {"SAF003"}),
+    ("reference-definition.ja.md", [(5, 6, "SAF003")], {"SAF003"}),
+    ("entity-scheme.en.md", [(3, 9, "SAF003")], {"SAF003"}),
+    ("entity-scheme.ja.md", [(3, 1, "SAF003")], {"SAF003"}),
+    ("meta-refresh.en.md", [(3, 1, "SAF001"), (3, 7, "SAF001")], {"SAF001", "SAF004"}),
+    ("meta-refresh.ja.md", [(3, 1, "SAF001"), (3, 7, "SAF001")], {"SAF001", "SAF004"}),
+    ("data-url.en.md", [(3, 1, "SAF001"), (3, 14, "SAF003")], {"SAF001", "SAF003"}),
+    ("data-url.ja.md", [(3, 7, "SAF003")], {"SAF003"}),
+]
+
+
+def _docs_with(tmp_path: Path, *names: str) -> Path:
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    for name in names:
+        shutil.copy(ACTIVE / name, docs / name)
+    return docs
+
+
+def _found(docs: Path) -> list[tuple[str, int, int, str]]:
+    return [tuple(f[:4]) for f in cli.run(docs, root=docs.parent)]
+
+
+@pytest.mark.parametrize("name,expected,built_codes", FORMS, ids=[f[0] for f in FORMS])
+def test_active_content_form_is_a_finding(tmp_path: Path, name: str, expected, built_codes) -> None:
+    twin = name.replace(".en.", ".ja.") if ".en." in name else name.replace(".ja.", ".en.")
+    docs = _docs_with(tmp_path, name, twin)  # both languages: no PAR002
+    assert [f for f in _found(docs) if f[0] == f"docs/{name}"] == \
+        [(f"docs/{name}", line, col, code) for line, col, code in expected]
+
+
+def test_markup_in_a_metadata_value_is_a_finding(tmp_path: Path) -> None:
+    docs = _docs_with(tmp_path)
+    meta = docs / "_data/memorandum.yml"
+    meta.write_text(meta.read_text("utf-8").replace("    en: London, United Kingdom",
+                                                    '    en: "London <img src=x onerror=alert(1)>"'), "utf-8")
+    assert _found(docs) == [("docs/_data/memorandum.yml", 26, 9, "SAF002")]
+
+
+def test_script_in_an_svg_asset_is_a_finding(tmp_path: Path) -> None:
+    docs = _docs_with(tmp_path)
+    (docs / "assets/images").mkdir(parents=True)
+    shutil.copy(ACTIVE / "script.svg", docs / "assets/images/logo.svg")
+    assert _found(docs) == [("docs/assets/images/logo.svg", 3, 3, "SAF001")]
+
+
+def test_symlink_out_of_docs_is_a_finding(tmp_path: Path) -> None:
+    docs = _docs_with(tmp_path)
+    outside = tmp_path / "secret.txt"
+    outside.write_text("not for publication", "utf-8")
+    (docs / "assets/notes.txt").symlink_to(outside)
+    (docs / "assets/inside.css").symlink_to(docs / "assets/stylesheets/memorandum.css")
+    assert _found(docs) == [("docs/assets/notes.txt", 1, 1, "SAF005")]
+
+
+def test_every_form_fails_the_build_and_the_built_check_sees_it(tmp_path: Path) -> None:
+    """One build with every form: the strict build fails naming each file; the
+    built-HTML check, run on a non-strict build, finds each form in what was published."""
+    project = copy_project(tmp_path)
+    names = [name for name, _, _ in FORMS]
+    for name in names:
+        shutil.copy(ACTIVE / name, project / "docs" / name)
+    (project / "docs/assets/images").mkdir(parents=True)
+    shutil.copy(ACTIVE / "script.svg", project / "docs/assets/images/logo.svg")
+    strict = build(project, tmp_path / "strict")
+    assert strict.returncode == 1 and "Traceback" not in strict.stderr
+    for name in names:
+        assert f"docs/{name}:" in strict.stderr, name
+    loose = build(project, tmp_path / "site", "--no-strict")
+    assert loose.returncode == 0 and "Traceback" not in loose.stderr
+    found: dict[str, set[str]] = {}
+    for f in built.check_site(tmp_path / "site", project / "docs", project):
+        found.setdefault(f.path, set()).add(f.code)
+    for name, _, codes in FORMS:
+        assert found.get(f"docs/{name}") == codes, name
+    assert found.get("docs/assets/images/logo.svg") == {"SAF001"}
+
+
+# Built HTML read as a reader gets it: (html, provision ids, provisions, stray, unsafe codes, charrefs).
+READS = [
+    ("entity split by a tag", '<p>&<span lang="en">para</span>;</p>', (), {}, [], [], ["&para;"]),
+    ("entity in a title", '<a title="&amp;para; link" href="#x">x</a>', (), {}, [], [], ["&para;"]),
+    ("decoded entity is fine", "<p>&para; &amp; &lt;</p>", (), {}, [], [], []),
+    ("attribute with > and <", '<div class="md-content__inner"><p id="a" title="x > y < z">T<span class="provision-tools">¶</span></p></div>',
+     ("a",), {"a": "T"}, [], [], []),
+    ("nested list", '<div class="md-content__inner"><ul><li id="i1">Outer<ul><li>inner</li></ul> tail</li></ul></div>',
+     ("i1",), {"i1": "Outerinner tail"}, [], [], []),
+    ("stray text", '<div class="md-content__inner"><p id="a">T</p><p>Added</p><div class="admonition"><p>Note</p></div></div>',
+     ("a",), {"a": "T"}, ["Added"], [], []),
+    ("hidden text is not the provision's", '<div class="md-content__inner"><p id="a">T<span hidden>H</span><a class="headerlink">¶</a></p></div>',
+     ("a",), {"a": "T"}, [], [], []),
+    ("script in content", '<div class="md-content__inner"><p id="a">T</p><script>alert(1)</script></div>',
+     ("a",), {"a": "T"}, [], ["SAF001"], []),
+    ("handler in content", '<div class="md-content__inner"><p onclick="x()">T</p></div>', (), {}, ["T"], ["SAF002"], []),
+    ("entity-encoded scheme", '<div class="md-content__inner"><a href="&#x6A;ava&#x09;script:x">T</a></div>', (), {}, ["T"], ["SAF003"], []),
+    ("style outside tables", '<div class="md-content__inner"><p style="position:fixed">T</p></div>', (), {}, ["T"], ["SAF004"], []),
+    ("table alignment is allowed", '<div class="md-content__inner"><table><tr><td style="text-align: left;">T</td></tr></table></div>',
+     (), {}, ["T"], [], []),
+    ("theme script by path", '<script src="../assets/javascripts/bundle.abc.min.js"></script>', (), {}, [], [], []),
+    ("script from elsewhere", '<script src="https://cdn.example/x.js"></script>', (), {}, [], ["SAF001"], []),
+    ("unknown inline script", "<head><script>fetch('/x')</script></head>", (), {}, [], ["SAF001"], []),
+    ("meta refresh in head", '<head><meta http-equiv="refresh" content="0"></head>', (), {}, [], ["SAF001", "SAF001"], []),
+]
+
+
+@pytest.mark.parametrize("html,ids,provisions,stray,unsafe,charrefs", [r[1:] for r in READS], ids=[r[0] for r in READS])
+def test_read_built_html(html, ids, provisions, stray, unsafe, charrefs) -> None:
+    got = output.read(html, frozenset(ids))
+    assert got.provisions == provisions
+    assert got.stray == stray
+    assert [v.code for v in got.unsafe] == unsafe
+    assert got.charrefs == charrefs
+
+
+@pytest.mark.parametrize("lang,want,got,same", [
+    ("ja", "城内 実", "\n城内 実\n", True),
+    ("ja", "日本国内閣府を代表して城内 実", "日本国内閣府を代表して\n城内 実", True),
+    ("ja", "城内 実", "城内実", False),
+    ("en", "On behalf of the Cabinet Office", "On behalf of\nthe Cabinet Office", True),
+    ("en", "two originals", "three originals", False),
+])
+def test_visible_text_comparison(lang: str, want: str, got: str, same: bool) -> None:
+    built_page = output.Built({"x": got}, [], [], [])
+    assert (list(output.compare(built_page, {"x": want}, lang)) == []) == same
+
+
+@pytest.mark.parametrize("value,scheme", [
+    ("javascript:alert(1)", "javascript"), (" JaVaScRiPt:x", "javascript"), ("&#106;avascript:x", "javascript"),
+    ("java\tscript:x", "javascript"), ("data:text/html,x", "data"), ("https://e.org/", "https"),
+    ("../memorandum/#article-2", None), ("#top", None), ("mailto:a@e.org", "mailto"),
+])
+def test_url_scheme_as_a_browser_reads_it(value: str, scheme) -> None:
+    assert active.scheme(value) == scheme
+
+
+def test_the_comment_line_case_fails_check_and_build(tmp_path: Path) -> None:
+    """Text after a comment on a line of Article 2.2 is rendered: the model reads it, the checks fail."""
+    project = copy_project(tmp_path)
+    page = project / "docs/memorandum.ja.md"
+    text = page.read_text("utf-8").replace("2.2 本協力覚書は、双方による署名の日から開始される。",
+                                           "2.2 本協力覚書は、双方による署名の日から開始される。\n<!-- 注 --> 追加された文", 1)
+    page.write_text(text, "utf-8")
+    codes = {(f.line, f.code) for f in cli.run(project / "docs", root=project)}
+    assert (63, "FID001") in codes and (62, "STR004") in codes
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "docs/memorandum.ja.md:63:12: FID001" in result.stderr
+    loose = build(project, tmp_path / "loose", "--no-strict")
+    assert loose.returncode == 0
+    out = built.check_site(tmp_path / "loose", project / "docs", project)
+    # What the reader got: the first half of 2.2 outside every provision, and
+    # a Japanese text that is not the signed one.
+    assert [(f.line, f.code) for f in out if f.code.startswith("OUT")] == [(62, "OUT001"), (63, "OUT003")]
+    assert "'2.2 本協力覚書は、双方による署名の日から開始される。'" in out[0].message
+
+
+def test_built_site_shows_no_character_reference_and_passes_the_built_check(site: Path) -> None:
+    for page in sorted(site.rglob("*.html")):
+        assert output.read(page.read_text("utf-8")).charrefs == [], page
+    assert built.check_site(site, ROOT / "docs", ROOT) == []
+
+
+lang = hook("lang")
+provisions = hook("provisions")
+
+
+@pytest.mark.parametrize("page_lang,html,expected", [
+    ("ja", '<a class="headerlink" href="#x" title="リンク">&para;</a>', '<a class="headerlink" href="#x" title="リンク">&para;</a>'),
+    ("ja", "<p>Q&amp;A Research &amp; Development</p>",
+     '<p>Q&amp;<span lang="en">A Research</span> &amp; <span lang="en">Development</span></p>'),
+    ("ja", '<a title="x > 一方 < y">DSIT</a>', '<a title="x > 一方 < y"><span lang="en">DSIT</span></a>'),
+    ("ja", "<p>a &#182; b &#x00B6; Word</p>", '<p>a &#182; b &#x00B6; <span lang="en">Word</span></p>'),
+    ("en", '<p title="一方 > 双方">Side &amp; 一方</p>', '<p title="一方 > 双方">Side &amp; <span lang="ja">一方</span></p>'),
+    ("ja", "<ul><li>Outer<ul><li>Inner text</li></ul></li></ul>",
+     '<ul><li><span lang="en">Outer</span><ul><li><span lang="en">Inner text</span></li></ul></li></ul>'),
+    ("ja", "<!-- Comment text --><p>本文</p>", "<!-- Comment text --><p>本文</p>"),
+])
+def test_lang_edits_through_a_parser(page_lang: str, html: str, expected: str) -> None:
+    assert lang.mark(html, page_lang) == expected
+
+
+@pytest.mark.parametrize("html,expected", [
+    ('<ul><li id="i1">A<ul><li>B</li></ul></li></ul>', '<ul><li id="i1">A<ul><li>B</li></ul> <span class="provision-tools">T</span></li></ul>'),
+    ('<p id="i1" title="a > b">A</p>', '<p id="i1" title="a > b">A <span class="provision-tools">T</span></p>'),
+    ('<p id="i1">A &amp; <em>B</em></p>', '<p id="i1">A &amp; <em>B</em> <span class="provision-tools">T</span></p>'),
+    ('<h2 id="i1">A<a class="headerlink">&para;</a></h2>',
+     '<h2 id="i1">A<a class="headerlink">&para;</a></h2><p class="provision-tools provision-tools--heading">T</p>'),
+    ('<p>no id</p>', '<p>no id</p>'),
+])
+def test_provision_tools_land_at_the_end_of_their_element(html: str, expected: str) -> None:
+    assert provisions.insert_tools(html, {"i1": "T"}) == expected
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("<!-- a -->", {"comment"}), ("`code`", {"code"}), ("[a](b)", {"link"}), ("{: #x }", {"attr"}),
+    ("{onclick=x}", {"attr"}), ("<b>", {"tag"}), ("## H", {"heading"}), ("2.1 text", {"number"}),
+    ("!!! note\n    body", {"editorial"}), ("plain", set()),
+])
+def test_page_regions(text: str, kinds: set[str]) -> None:
+    page = Page.of_body("x.en.md", text, "en")
+    assert {r.kind for r in page.regions} == kinds
+
+
+def test_asset_scan_names_line_and_column() -> None:
+    svg = (ACTIVE / "script.svg").read_text("utf-8")
+    assert [(line, col, code) for line, col, code, _ in safety.scan_asset(svg)] == [(3, 3, "SAF001")]
