@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench import corpus
+from bench import corpus, linearity
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -184,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         builds = measure_builds(work, runs)
         print("bench: checks …", file=sys.stderr)
         checks = measure_checks(max(runs, 3) if not args.quick else 1)
+        print("bench: linearity …", file=sys.stderr)
+        linear = linearity.measure(1 if args.quick else 3, (10, 100) if args.quick else linearity.SIZES_KB)
         print(f"bench: growth {factors} …", file=sys.stderr)
         growth = measure_growth(work, factors, max(1, runs // 2) if not args.quick else 1)
         site = work / "out-site"
@@ -193,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         print("bench: Lighthouse …", file=sys.stderr)
         lighthouse = measure_lighthouse(site, pages[1:2] if args.quick else pages, 1 if args.quick else 3)
     results = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "quick": args.quick,
-               "machine": machine(), "builds": builds, "checks": checks, "growth": growth,
+               "machine": machine(), "builds": builds, "checks": checks, "linearity": linear, "growth": growth,
                "weight": weight, "lighthouse": lighthouse}
     args.out.mkdir(parents=True, exist_ok=True)
     previous_path = args.out / "results.json"

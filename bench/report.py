@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-GOALS = {"hooks": 1.15, "checks_s": 0.5, "weight_kb": 120, "performance": 95}
+GOALS = {"hooks": 1.15, "checks_s": 0.5, "weight_kb": 120, "performance": 95, "linear": 3.0}
 
 
 def _s(x: dict[str, float], scale: float = 1.0, fmt: str = "{:.3f}") -> str:
@@ -35,6 +35,10 @@ def changes(now: dict[str, Any], before: dict[str, Any] | None) -> str:
     return f"Since the previous report ({before.get('date', '?')}): " + "; ".join(parts) + "."
 
 
+def _sizes(r: dict[str, Any]) -> list[int]:
+    return [10, 100] if r.get("quick") else [10, 100, 1000]
+
+
 def render(r: dict[str, Any], previous: dict[str, Any] | None) -> str:
     m, b, c = r["machine"], r["builds"], r["checks"]
     out = ["# Benchmarks", "",
@@ -59,6 +63,14 @@ def render(r: dict[str, Any], previous: dict[str, Any] | None) -> str:
             f"| `python -c pass` (interpreter start, baseline) | {_s(c['python'])} |", "",
             f"The checks take {c['ratio']:.1f}× a bare interpreter start (goal: under {GOALS['checks_s']} s: "
             f"{'met' if c['checks']['median'] < GOALS['checks_s'] else 'NOT met'}).", "",
+            "## 2b. Linearity (one page, every per-page check: ms per KB at each size)", "",
+            "| input | " + " | ".join(f"{kb} KB" for kb in _sizes(r)) + " | last / first |",
+            "|---|" + "---|" * (len(_sizes(r)) + 1)]
+    for row in r.get("linearity", []):
+        out.append(f"| {row['input']} | " + " | ".join(f"{x:.3f}" for x in row["ms_per_kb"]) + f" | {row['ratio']:.2f} |")
+    worst = max((row["ratio"] for row in r.get("linearity", [])), default=0.0)
+    out += ["", f"Largest growth of the per-KB time from the smallest to the largest page: {worst:.2f}× "
+            f"(flat is about 1; goal: at most {GOALS['linear']}×: {'met' if worst <= GOALS['linear'] else 'NOT met'}).", "",
             "## 3. Growth (synthetic corpora: the memorandum's structure repeated, both languages, cross-referenced)", "",
             "| size | pages | provisions | build, s | build per page, ms | vs 1× | check, s | check per page, ms | vs 1× |",
             "|---|---|---|---|---|---|---|---|---|"]

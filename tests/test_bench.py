@@ -20,11 +20,13 @@ def test_bench_quick_mode_writes_a_complete_report(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-3000:]
     report = (tmp_path / "RESULTS.md").read_text("utf-8")
-    for heading in ("## 1. Build", "## 2. Checks", "## 3. Growth", "## 4. Page weight", "## 5. Lighthouse"):
+    for heading in ("## 1. Build", "## 2. Checks", "## 2b. Linearity", "## 3. Growth", "## 4. Page weight",
+                    "## 5. Lighthouse"):
         assert heading in report
     data = json.loads((tmp_path / "results.json").read_text("utf-8"))
     assert data["builds"]["site"]["wall"]["median"] > 0
     assert {g["factor"] for g in data["growth"]} == {1, 2}
+    assert len(data["linearity"]) >= 15 and all(len(row["ms_per_kb"]) == 2 for row in data["linearity"])
     assert all(row["bytes"].get("html", 0) > 0 and row["total"] > 0 for row in data["weight"])
     assert 0 < data["lighthouse"][0]["performance"]["median"] <= 100
     # A second run compares with the first.

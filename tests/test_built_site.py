@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from checks import document
+from checks import cli, document
 from conftest import PROVISION_IDS, ROOT, build, copy_project
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -58,7 +58,7 @@ def test_every_internal_link_and_fragment_resolves(site: Path) -> None:
 
 @pytest.mark.parametrize("page,selector,minimum", [
     ("about/index.html", "a.xref", 1),
-    ("en/index.html", "a.xref", 0),
+    ("en/about/index.html", "a.xref", 1),
     ("memorandum/index.html", "a.term", 15),
     ("en/memorandum/index.html", "a.term", 15),
     ("memorandum/index.html", ".referenced-from a", 10),
@@ -149,3 +149,27 @@ def test_backlinks_are_per_language(tmp_path: Path) -> None:
     en = parse(tmp_path / "site/en/memorandum/index.html").find(id="preamble-5")
     assert "参照元: このサイトについて" in ja.select_one(".referenced-from").get_text()
     assert en.select_one(".referenced-from") is None
+
+
+# One fault per hook that warns, each placed after front matter and after
+# placeholders that expand into tables: (page, text appended, code).
+HOOK_FAULTS = [
+    ("index.ja.md", "\n{{ signed_day }}\n", "STR005", "hooks/facts"),
+    ("about.en.md", "\nSee Article 7.\n", "REF001", "hooks/crossrefs"),
+    ("about.ja.md", "\n第 7 条を参照。\n", "REF001", "hooks/crossrefs"),
+    ("glossary.en.md", "\nSee [the end](memorandum.md#article-9).\n", "REF001", "hooks/crossrefs"),
+]
+
+
+@pytest.mark.parametrize("page,added,code,logger", HOOK_FAULTS, ids=[f[0] + "-" + f[2] for f in HOOK_FAULTS])
+def test_build_warnings_name_the_line_the_checks_name(tmp_path: Path, page: str, added: str, code: str, logger: str) -> None:
+    project = copy_project(tmp_path)
+    path = project / "docs" / page
+    path.write_text(path.read_text("utf-8") + added, "utf-8")
+    expected = {f"{f.path}:{f.line}:{f.col}" for f in cli.run(project / "docs", root=project) if f.code == code}
+    assert len(expected) == 1
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    hook_lines = {m.group(1) for m in re.finditer(rf"{logger}: (\S+:\d+:\d+): {code} ", result.stderr)}
+    check_lines = {m.group(1) for m in re.finditer(rf"hooks/verify: (\S+:\d+:\d+): {code} ", result.stderr)}
+    assert hook_lines == expected and check_lines == expected

@@ -229,3 +229,11 @@ def test_page_regions(text: str, kinds: set[str]) -> None:
 def test_asset_scan_names_line_and_column() -> None:
     svg = (ACTIVE / "script.svg").read_text("utf-8")
     assert [(line, col, code) for line, col, code, _ in safety.scan_asset(svg)] == [(3, 3, "SAF001")]
+
+
+def test_linearity_bench_measures_every_input() -> None:
+    """The bench's inputs run through every per-page check (its timing is the bench's, not a test's)."""
+    from bench import linearity
+    rows = linearity.measure(1, (1, 2))
+    assert [r["input"] for r in rows] == list(linearity.UNITS)
+    assert all(len(r["ms_per_kb"]) == 2 and all(x > 0 for x in r["ms_per_kb"]) for r in rows)
