@@ -48,7 +48,8 @@ def load(docs: Path, root: Path | None = None, source: Path | None = None) -> Co
     try:
         corpus.facts = metadata.load(meta_path)
     except metadata.MetadataError as exc:
-        corpus.add(exc.path, exc.line, exc.col, "STR003", exc.message)
+        for line, col, message in exc.problems:
+            corpus.add(exc.path, line, col, "STR003", message)
     for path in sorted(docs.rglob("*.md")):
         if "_data" in path.relative_to(docs).parts:
             continue

@@ -8,6 +8,8 @@ names the file, line and column.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -15,35 +17,38 @@ from typing import Any
 import yaml
 
 DEFAULT_PATH = Path("docs/_data/memorandum.yml")
-# libyaml's loader when PyYAML was built with it (the wheels are): same
-# results as yaml.SafeLoader, several times faster.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SCHEMA_PATH = Path(__file__).with_name("metadata.schema.json")
 MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )
 # An ISO date of year, year-month or year-month-day precision.
 ISO_DATE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
-# Keys every metadata file must have, with the type of their value.
-REQUIRED: dict[str, type] = {
-    "title": dict,
-    "short_title": dict,
-    "citation": dict,
-    "signed": dict,
-    "notice_period": dict,
-    "parties": list,
-    "signatories": list,
-    "instruments": list,
-    "defined_terms": list,
+
+
+class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's safe loader (same results as yaml.SafeLoader, faster) that keeps
+    dates as the strings written: an impossible date (2025-02-30) is then a
+    schema finding with its line, not an exception inside the YAML library."""
+
+
+SafeLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
 class MetadataError(Exception):
-    """A metadata file that cannot be used; str() is 'path:line:col: message'."""
+    """A metadata file that cannot be used; str() is 'path:line:col: message'.
 
-    def __init__(self, path: Path, line: int, col: int, message: str):
+    ``problems`` holds every (line, col, message) found; the first is also
+    the error's own line, column and message."""
+
+    def __init__(self, path: Path, line: int, col: int, message: str,
+                 problems: list[tuple[int, int, str]] | None = None):
         super().__init__(f"{path}:{line}:{col}: {message}")
         self.path, self.line, self.col, self.message = path, line, col, message
+        self.problems = problems or [(line, col, message)]
 
 
 def path_in(docs_dir: str | Path) -> Path:
@@ -58,6 +63,18 @@ def iso(value: Any) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+def real_date(value: Any) -> bool:
+    """An ISO date of year, month or day precision that exists on the calendar."""
+    m = ISO_DATE.match(iso(value) or "")
+    if not m:
+        return False
+    try:
+        dt.date(int(m.group("y")), int(m.group("m") or 1), int(m.group("d") or 1))
+    except ValueError:
+        return False
+    return True
 
 
 def format_date(value: Any, lang: str) -> str:
@@ -81,42 +98,71 @@ def format_date(value: Any, lang: str) -> str:
 
 
 def load(path: Path = DEFAULT_PATH) -> dict[str, Any]:
-    """Load and shape-check the metadata file."""
+    """Load the metadata file and validate it against ``metadata.schema.json``."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise MetadataError(path, 1, 1, "metadata file not found") from None
+    except OSError as exc:
+        raise MetadataError(path, 1, 1, f"cannot read metadata file: {exc.strerror}") from None
     except UnicodeDecodeError as exc:
         raise MetadataError(path, 1, exc.start + 1, "not valid UTF-8") from None
     try:
+        node = yaml.compose(text, Loader=SafeLoader)
         data = yaml.load(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise MetadataError(path, line, col, f"invalid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
         raise MetadataError(path, 1, 1, f"invalid YAML: {exc}") from None
     if not isinstance(data, dict):
-        raise MetadataError(path, 1, 1, "expected a mapping of facts at the top level")
-    for key, kind in REQUIRED.items():
-        if not isinstance(data.get(key), kind):
-            found = type(data.get(key)).__name__ if key in data else "nothing"
-            raise MetadataError(path, _line_of(text, key), 1,
-                                f"expected '{key}' to be a {kind.__name__}, found {found}")
-    try:
-        format_date(data["signed"].get("date"), "en")
-    except ValueError:
-        raise MetadataError(path, _line_of(text, "signed"), 1,
-                            f"expected signed.date as YYYY-MM-DD, found {data['signed'].get('date')!r}") from None
+        raise MetadataError(path, 1, 1, f"expected a mapping of facts at the top level, found {type(data).__name__}")
+    problems = sorted((*_position(node, list(err.absolute_path), err.validator == "required"), _describe(err))
+                      for err in _validator().iter_errors(data))
+    if problems:
+        raise MetadataError(path, *problems[0], problems=problems)
     return data
 
 
-def _line_of(text: str, key: str) -> int:
-    """The line where a top-level key is written (1 when absent)."""
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
+@functools.lru_cache(maxsize=1)
+def _validator() -> Any:
+    import jsonschema  # the schema library; only loading the metadata needs it
+    checker = jsonschema.FormatChecker()
+    checker.checks("iso-date-prefix")(real_date)
+    checker.checks("date")(real_date)
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema, format_checker=checker)
+
+
+def _describe(err: Any) -> str:
+    """One schema error as a contributor reads it: where, what was expected, what was found."""
+    where = ".".join(str(p) for p in err.absolute_path) or "(top level)"
+    found = err.instance if not isinstance(err.instance, (dict, list)) else type(err.instance).__name__
+    if err.validator == "format":
+        return f"{where}: expected a real date (YYYY, YYYY-MM or YYYY-MM-DD), found {found!r}"
+    if err.validator == "type":
+        return f"{where}: expected {err.validator_value}, found {type(err.instance).__name__} {found!r}"
+    return f"{where}: {err.message}"
+
+
+def _position(node: Any, path: list[Any], at_key: bool = False) -> tuple[int, int]:
+    """Line and column of the YAML node at ``path`` (its nearest existing ancestor);
+    with ``at_key``, of the key that holds it (where a missing property belongs)."""
+    mark = node.start_mark if node is not None else None
+    for key in path:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            pair = next(((k, v) for k, v in node.value if k.value == str(key)), None)
+            if pair is not None:
+                child, mark = pair[1], (pair[0].start_mark if at_key else pair[1].start_mark)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            child = node.value[key]
+            mark = child.start_mark
+        if child is None:
+            break
+        node = child
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 _CACHE: dict[tuple[str, int, int], dict[str, Any]] = {}

@@ -38,8 +38,8 @@ from typing import Any, Iterable, Iterator, NamedTuple
 import yaml
 
 from checks import site
+from checks.metadata import SafeLoader
 
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 HIDDEN = frozenset({"front-matter", "comment", "code", "attr"})  # not read as text by anyone
 UNLINKABLE = HIDDEN | {"heading", "link", "tag"}  # where no link may be inserted
@@ -135,7 +135,7 @@ class Page:
             line, col = (mark.line + 2, mark.column + 1) if mark else (2, 1)
             self.front_matter_error = FrontMatterError(line, col, f"front matter is not valid YAML: {exc.problem or exc.context}")
             return
-        except yaml.YAMLError as exc:
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
             self.front_matter_error = FrontMatterError(2, 1, f"front matter is not valid YAML: {exc}")
             return
         if data is None:

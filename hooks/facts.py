@@ -29,7 +29,9 @@ def on_config(config, /):
     try:
         _facts.update(metadata.load_cached(metadata.path_in(config["docs_dir"])))
     except metadata.MetadataError as exc:
-        raise PluginError(str(exc)) from None
+        where = site.display_path(exc.path, config.config_file_path)
+        raise PluginError("\n".join(f"{where}:{line}:{col}: STR003 {message}"
+                                    for line, col, message in exc.problems)) from None
     _facts["repo_url"] = config["repo_url"] or ""
     return config
 

@@ -14,11 +14,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from checks import built, cli, site
 
 log = get_plugin_logger(__name__)
+# Findings after which pages cannot be built as they are (a page, its front
+# matter or the metadata is unusable): the build stops with a message
+# instead of failing later with a traceback. Every other finding is a
+# warning, which fails the strict build.
+FATAL = frozenset({"STR001", "STR002", "STR003"})
 
 
 def _root(config) -> Path:
@@ -28,8 +34,12 @@ def _root(config) -> Path:
 def on_pre_build(*, config):
     if config["theme"]["language"] != site.DEFAULT_LANG:
         return  # mkdocs-static-i18n builds each language; the docs are checked once
-    for finding in cli.run(Path(config["docs_dir"]), root=_root(config)):
+    findings = cli.run(Path(config["docs_dir"]), root=_root(config))
+    for finding in findings:
         log.warning("%s", finding)
+    fatal = sorted({f.path for f in findings if f.code in FATAL})
+    if fatal:
+        raise PluginError(f"cannot build: fix the findings above in {', '.join(fatal)} (python -m checks shows them)")
 
 
 @event_priority(-120)  # after mkdocs-static-i18n (-100) has built every other language

@@ -55,7 +55,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def hook(name: str):
     """Import hooks/<name>.py as MkDocs does (by path), for its pure functions."""
     import importlib.util
-    spec = importlib.util.spec_from_file_location(f"hook_{name}", ROOT / "hooks" / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(f"hooks.{name}", ROOT / "hooks" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -94,3 +94,13 @@ def page(chromium):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Mark every test that builds a site (through a fixture or by calling ``build``):
+    ``-m "not build"`` selects the in-process tests (mutation testing runs those)."""
+    for item in items:
+        function = getattr(item, "function", None)
+        calls_build = function is not None and "build" in function.__code__.co_names
+        if calls_build or {"site", "served"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
