@@ -53,6 +53,8 @@ def broken(source: Page, ids: set[str]) -> list[tuple[int, int, str, str]]:
     return [(*source.line_col(r.start), r.text, r.target) for r in refs.find(source) if r.target not in ids]
 
 
+# MkDocs events: thin wiring of the functions above, run by the build tests.
+# pragma: no mutate block
 def on_files(files, /, *, config):
     _ids.clear()
     path = site.memorandum_path(config["docs_dir"], config["theme"]["language"])

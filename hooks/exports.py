@@ -97,6 +97,8 @@ def legislation(facts: dict[str, Any], lang: str, url: str, other_url: str) -> d
     return node
 
 
+# MkDocs events: thin wiring of the functions above, run by the build tests.
+# pragma: no mutate block
 def on_page_context(context, /, *, page, config, nav):
     if not site.is_memorandum(page.file.src_uri):
         return context

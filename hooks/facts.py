@@ -24,6 +24,8 @@ log = get_plugin_logger(__name__)
 _facts: dict[str, Any] = {}
 
 
+# MkDocs events: thin wiring of the functions above, run by the build tests.
+# pragma: no mutate block
 def on_config(config, /):
     _facts.clear()
     try:

@@ -69,6 +69,8 @@ def render(facts: dict[str, Any], doc: document.Document, lang: str) -> str:
     return "\n".join(out)
 
 
+# MkDocs events: thin wiring of the functions above, run by the build tests.
+# pragma: no mutate block
 def on_page_markdown(markdown: str, /, *, page, config, files) -> str | None:
     if MARKER not in markdown:
         return None

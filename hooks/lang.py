@@ -128,6 +128,8 @@ def mark(html: str, page_lang: str) -> str:
     return "".join(parser.out)
 
 
+# MkDocs events: thin wiring of the functions above, run by the build tests.
+# pragma: no mutate block
 @event_priority(-50)  # after every hook that adds content text (parallel view, provision tools)
 def on_page_content(html: str, /, *, page, config, files) -> str | None:
     return mark(html, config["theme"]["language"])

@@ -62,6 +62,8 @@ def rows(ja: document.Document, en: document.Document, lang: str) -> str:
     return "\n".join(out)
 
 
+# MkDocs events: thin wiring of the functions above, run by the build tests.
+# pragma: no mutate block
 def on_page_content(html_: str, /, *, page, config, files) -> str | None:
     if MARKER not in html_:
         return None

@@ -112,6 +112,8 @@ def insert_tools(content: str, pieces: dict[str, str]) -> str:
     return "".join(out)
 
 
+# MkDocs events: thin wiring of the functions above, run by the build tests.
+# pragma: no mutate block
 def on_files(files, /, *, config):
     _backlinks.clear()
     lang = config["theme"]["language"]

@@ -53,6 +53,21 @@ def rewrite(index: dict[str, Any], docs: dict[str, document.Document]) -> dict[s
     return {**index, "docs": entries}
 
 
+def only(index: dict[str, Any], prefix: str) -> dict[str, Any]:
+    """One language's entries, located relative to that language's root (``en/``)."""
+    docs = [{**e, "location": e["location"][len(prefix):]} for e in index["docs"] if e["location"].startswith(prefix)]
+    return {**index, "docs": docs}
+
+
+def _write(path: Path, index: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    tmp.replace(path)
+
+
+# MkDocs events: thin wiring of the functions above, run by the build tests.
+# pragma: no mutate block
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has written the final index
 def on_post_build(*, config):
     # The i18n plugin writes the final index at the end of the default
@@ -72,16 +87,3 @@ def on_post_build(*, config):
     for lang, prefix in PREFIX.items():
         if prefix:
             _write(Path(config["site_dir"]) / prefix / "search" / "search_index.json", only(index, prefix))
-
-
-def only(index: dict[str, Any], prefix: str) -> dict[str, Any]:
-    """One language's entries, located relative to that language's root (``en/``)."""
-    docs = [{**e, "location": e["location"][len(prefix):]} for e in index["docs"] if e["location"].startswith(prefix)]
-    return {**index, "docs": docs}
-
-
-def _write(path: Path, index: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    tmp.replace(path)

@@ -63,6 +63,8 @@ def link_terms(markdown: str, found: list[tuple[re.Pattern[str], str, str]], glo
     return "".join(out)
 
 
+# MkDocs events: thin wiring of the functions above, run by the build tests.
+# pragma: no mutate block
 def on_files(files, /, *, config):
     _targets.clear()
     facts = metadata.load_cached(metadata.path_in(config["docs_dir"]))

@@ -27,6 +27,8 @@ log = get_plugin_logger(__name__)
 FATAL = frozenset({"STR001", "STR002", "STR003"})
 
 
+# MkDocs events: thin wiring of the functions above, run by the build tests.
+# pragma: no mutate block
 def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import cli
+from checks import Finding, cli
 from checks.dates import dates_in
 from checks.durations import months_in
 from conftest import ROOT
@@ -118,6 +118,22 @@ MUTATIONS = [
     ("broken YAML in front matter", "about.ja.md", [("title: このサイトについて", "title: [このサイト")], [
         ("docs/about.ja.md", 3, 12, "STR002"),
     ]),
+    ("a provision id used twice", "memorandum.en.md", [("{: #article-2-4 }", "{: #article-2-3 }")], [
+        ("docs/memorandum.en.md", 68, 1, "NUM003"),
+        ("docs/memorandum.en.md", 68, 1, "NUM003"),
+        ("docs/memorandum.en.md", 68, 1, "NUM006"),
+        ("docs/memorandum.en.md", 68, 1, "PAR001"),
+        ("docs/memorandum.en.md", 68, 1, "PAR001"),
+    ]),
+    ("a defined term in lower case", "memorandum.en.md", [("Either Side may terminate", "Either side may terminate")], [
+        ("docs/memorandum.en.md", 62, 1, "TRM004"),
+    ]),
+    ("an unknown fact placeholder", "index.en.md", [("{{ signed_place }}", "{{ signed_city }}")], [
+        ("docs/index.en.md", 8, 194, "STR005"),
+    ]),
+    ("a handler without a space", "about.ja.md", [("## 本文の出典", '<svg/onload=alert(1)>\n\n## 本文の出典')], [
+        ("docs/about.ja.md", 8, 6, "SAF002"),
+    ]),
     ("signed source copy altered", "_data/signed-original.txt", [("城内 実", "城内 稔")], [
         ("docs/_data/memorandum.yml", 1, 1, "FID002"),
         ("docs/memorandum.ja.md", 75, 6, "FID001"),
@@ -140,6 +156,11 @@ def test_single_fault_is_caught(tmp_path: Path, name: str, file: str, edits, exp
 # Whole-file faults: (name, file, content or None to delete, expected findings).
 FILE_FAULTS = [
     ("empty page", "about.en.md", "", [("docs/about.en.md", 1, 1, "STR001")]),
+    ("whitespace-only page", "about.ja.md", " \n\t\n\u3000\n", [("docs/about.ja.md", 1, 1, "STR001")]),
+    ("an English page without its Japanese twin", "extra.en.md", "# Extra\n", [("docs/extra.en.md", 1, 1, "PAR002")]),
+    ("a Japanese page without its English twin", "extra.ja.md", "# 追加\n", [("docs/extra.ja.md", 1, 1, "PAR002")]),
+    ("an HTML file under docs", "assets/embed.html", '<p onclick="x()">x</p>\n<iframe src="https://e.org"></iframe>\n', [
+        ("docs/assets/embed.html", 1, 1, "SAF002"), ("docs/assets/embed.html", 2, 1, "SAF001")]),
     ("undecodable page", "index.en.md", b"\xff\xfe# x", [("docs/index.en.md", 1, 1, "STR001")]),
     ("missing page", "about.en.md", None, [
         ("docs/about.en.md", 1, 1, "STR001"), ("docs/about.ja.md", 1, 1, "PAR002")]),
@@ -157,6 +178,7 @@ FILE_FAULTS = [
 def test_whole_file_fault_is_a_finding(tmp_path: Path, name: str, file: str, content, expected) -> None:
     docs = docs_copy(tmp_path)
     page = docs / file
+    page.parent.mkdir(parents=True, exist_ok=True)
     if content is None:
         page.unlink()
     elif isinstance(content, bytes):
@@ -243,6 +265,32 @@ def test_cli_json_and_github_formats(tmp_path: Path) -> None:
     assert as_json == [{"path": "docs/about.en.md", "line": 1, "col": 1, "code": "STR001", "message": "page is empty"}]
     github = _cli("--format", "github", "docs", cwd=tmp_path).stdout.strip()
     assert github == "::error file=docs/about.en.md,line=1,col=1,title=STR001::STR001 page is empty"
+
+
+@pytest.mark.parametrize("fmt,expected", [
+    ("text", "docs/about.en.md:3:7: STR002 front matter is not valid YAML: x"),
+    ("github", "::error file=docs/about.en.md,line=3,col=7,title=STR002::STR002 front matter is not valid YAML: x"),
+])
+def test_output_formats_keep_line_before_column(fmt: str, expected: str) -> None:
+    finding = Finding("docs/about.en.md", 3, 7, "STR002", "front matter is not valid YAML: x")
+    assert list(cli._format([finding], fmt)) == [expected]
+
+
+def test_cli_in_process(tmp_path: Path, capsys, monkeypatch) -> None:
+    docs = docs_copy(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["docs"]) == 0
+    assert capsys.readouterr().out.strip() == "ok: no findings in docs"
+    (docs / "about.en.md").write_text("\n", "utf-8")
+    assert cli.main(["docs", "--format", "github"]) == 1
+    assert capsys.readouterr().out.strip() == "::error file=docs/about.en.md,line=1,col=1,title=STR001::STR001 page is empty"
+    assert cli.main(["docs"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.strip() == "docs/about.en.md:1:1: STR001 page is empty"
+    assert captured.err.strip() == "1 finding in docs"
+    with pytest.raises(SystemExit) as exc:
+        cli.main([str(tmp_path / "nowhere")])
+    assert exc.value.code == 2
 
 
 def test_cli_usage_error_exit_2(tmp_path: Path) -> None:

@@ -237,3 +237,66 @@ def test_linearity_bench_measures_every_input() -> None:
     rows = linearity.measure(1, (1, 2))
     assert [r["input"] for r in rows] == list(linearity.UNITS)
     assert all(len(r["ms_per_kb"]) == 2 and all(x > 0 for x in r["ms_per_kb"]) for r in rows)
+
+
+# A built site made in-process from the model: one page per language with
+# every provision as the theme renders it, and memorandum.json from the export.
+exports = hook("exports")
+
+
+def fake_site(tmp_path: Path) -> Path:
+    import html as html_lib
+    import json
+    from checks import document, metadata, site as site_ids
+    docs = {lang: document.load(ROOT / f"docs/memorandum.{lang}.md") for lang in site_ids.LANGS}
+    out = tmp_path / "site"
+    for lang, doc in docs.items():
+        rows = "".join(f'<p id="{p.id}">{html_lib.escape(p.text)}<span class="provision-tools">¶</span></p>'
+                       for p in doc.provisions)
+        page = out / site_ids.PREFIX[lang] / "memorandum/index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f'<html><body><article class="md-content__inner">{rows}</article></body></html>', "utf-8")
+    facts = metadata.load(ROOT / "docs/_data/memorandum.yml")
+    (out / "memorandum.json").write_text(json.dumps(exports.export(facts, docs["ja"], docs["en"]), ensure_ascii=False), "utf-8")
+    return out
+
+
+# (what is changed in the fake site, file, old, new, expected (path, code) findings)
+SITE_FAULTS = [
+    ("nothing", None, "", "", []),
+    ("a provision's visible text", "en/memorandum/index.html", "two originals", "three originals",
+     [("docs/memorandum.en.md", "OUT001"), ("docs/memorandum.en.md", "OUT003")]),
+    ("Japanese text", "memorandum/index.html", "政策対話を行う", "政策対話をする",
+     [("docs/memorandum.ja.md", "OUT001"), ("docs/memorandum.ja.md", "OUT003"), ("docs/memorandum.ja.md", "OUT003")]),
+    ("stray text", "memorandum/index.html", "</article>", "<p>追加</p></article>", [("docs/memorandum.ja.md", "OUT001")]),
+    ("a split entity", "en/memorandum/index.html", "¶</span>", "&<span>para</span>;</span>", [("docs/memorandum.en.md", "OUT002")]),
+    ("an inline script", "memorandum/index.html", "</article>", "<script>alert(1)</script></article>", [("docs/memorandum.ja.md", "SAF001")]),
+    ("a provision's id changed", "en/memorandum/index.html", 'id="article-2-4"', 'id="article-2-9"',
+     [("docs/memorandum.en.md", "OUT001"), ("docs/memorandum.en.md", "OUT001")]),  # missing, and its text stray
+    ("a hash in the export", "memorandum.json", '"sha256": {"ja": "', '"sha256": {"ja": "0', [("docs/memorandum.ja.md", "OUT003")]),
+    ("an unreadable export", "memorandum.json", "{", "[", [("site/memorandum.json", "OUT003")]),
+]
+
+
+@pytest.mark.parametrize("name,file,old,new,expected", SITE_FAULTS, ids=[f[0] for f in SITE_FAULTS])
+def test_built_site_check_on_a_fake_site(tmp_path: Path, name, file, old, new, expected) -> None:
+    out = fake_site(tmp_path)
+    if file:
+        target = out / file
+        text = target.read_text("utf-8")
+        assert old in text
+        target.write_text(text.replace(old, new, 1), "utf-8")
+    found = [(f.path, f.code) for f in built.check_site(out, ROOT / "docs", tmp_path)]
+    rel = {"docs/memorandum.ja.md": str(ROOT / "docs/memorandum.ja.md"), "docs/memorandum.en.md": str(ROOT / "docs/memorandum.en.md")}
+    assert sorted(found) == sorted((rel.get(p, p), c) for p, c in expected)
+
+
+@pytest.mark.parametrize("rel,expected", [
+    ("index.html", ("index.ja.md", "ja")), ("en/index.html", ("index.en.md", "en")),
+    ("memorandum/index.html", ("memorandum.ja.md", "ja")), ("en/about/index.html", ("about.en.md", "en")),
+    ("404.html", (None, "ja")), ("en/missing/index.html", (None, "en")),
+])
+def test_built_page_maps_to_its_source(rel: str, expected) -> None:
+    from pathlib import PurePosixPath
+    src, lang = built.source_of(PurePosixPath(rel), ROOT / "docs")
+    assert (src.name if src else None, lang) == expected
