@@ -11,7 +11,7 @@ STAMP := $(VENV)/.synced
 NODE_STAMP := node_modules/.installed
 RUN := $(VENV)/bin
 
-.PHONY: help serve build check test bench clean
+.PHONY: help serve build check test bench relock mutation clean
 
 help:
 	@echo "make serve   live preview at http://127.0.0.1:8000/"
@@ -19,6 +19,8 @@ help:
 	@echo "make check   compliance checks on docs/"
 	@echo "make test    strict build, checks and the test suite"
 	@echo "make bench   benchmarks, report in bench/RESULTS.md"
+	@echo "make relock  re-stamp the translation lock after updating the English"
+	@echo "make mutation  mutation testing of the checks and hooks (mutmut)"
 
 $(UV):
 	python3 -m pip install --quiet --user "uv==$(UV_VERSION)" || python3 -m pip install --quiet "uv==$(UV_VERSION)"
@@ -46,6 +48,14 @@ test: $(STAMP) $(NODE_STAMP)
 
 bench: $(STAMP) $(NODE_STAMP)
 	$(RUN)/python -m bench
+
+relock: $(STAMP)
+	$(RUN)/python -m checks.relock
+
+mutation: $(STAMP)
+	rm -rf mutants
+	$(RUN)/mutmut run --max-children 2
+	$(RUN)/python -m bench.mutation
 
 clean:
 	rm -rf site .pytest_cache test-results

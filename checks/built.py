@@ -13,17 +13,12 @@ findings are placed in the Markdown source it came from:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from checks import Finding, document, fidelity, metadata, output, safety, site
-
-
-def sha256_nfc(text: str) -> str:
-    return hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()
 
 
 def source_of(rel: PurePosixPath, docs: Path) -> tuple[Path | None, str]:
@@ -114,7 +109,7 @@ class Site:
                         yield Finding(self.rel(doc.path), prov.line, 1, "OUT003", f"'#{prov.id}' is missing from memorandum.json")
                         continue
                     text = entry.get("text", {}).get(lang, "")
-                    if entry.get("sha256", {}).get(lang) != sha256_nfc(text):
+                    if entry.get("sha256", {}).get(lang) != document.sha256_nfc(text):
                         yield Finding(self.rel(doc.path), prov.line, 1, "OUT003",
                                       f"memorandum.json: SHA-256 of '#{prov.id}' ({lang}) does not match its text")
                     if prov.id in texts and output.visible(text, lang) != output.visible(texts[prov.id], lang):

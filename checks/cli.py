@@ -10,9 +10,10 @@ from typing import Iterator, Sequence
 
 from checks import Finding, built, corpus as corpus_mod
 from checks import (dates, durations, fidelity, numbering, parity, references, safety, signatories, terms,
-                    unknown_placeholders)
+                    translation, unknown_placeholders)
 
-RULES = (numbering, parity, dates, durations, signatories, terms, fidelity, references, safety, unknown_placeholders)
+RULES = (numbering, parity, dates, durations, signatories, terms, fidelity, references, safety, unknown_placeholders,
+         translation)
 
 
 def run(docs: Path, source: Path | None = None, root: Path | None = None) -> list[Finding]:

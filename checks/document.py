@@ -21,7 +21,9 @@ comment is dropped and the text after it starts a new block.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -281,6 +283,11 @@ def _classify(prov: Provision, lang: str, is_heading: bool) -> None:
         else:
             prov.number = g.get("n") or ""
         return
+
+
+def sha256_nfc(text: str) -> str:
+    """The SHA-256 of a text after NFC normalisation: the hash /memorandum.json and the translation lock use."""
+    return hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()
 
 
 def load(path: Path) -> Document:

@@ -10,9 +10,7 @@ original, the English page its reference translation.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -42,10 +40,6 @@ def status(facts: dict[str, Any], lang: str) -> str:
     return NATURE[lang] + sep + BINDING[lang][bool(facts.get("legally_binding"))].format(label=label)
 
 
-def sha256_nfc(text: str) -> str:
-    return hashlib.sha256(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()
-
-
 def _plain(value: Any) -> Any:
     """YAML values as JSON: dates become ISO strings."""
     if isinstance(value, dict):
@@ -67,7 +61,7 @@ def export(facts: dict[str, Any], ja: document.Document, en: document.Document) 
             "id": p.id, "kind": p.kind, "number": p.number or None,
             "label": {lang: document.label(p.id, lang) for lang in site.LANGS},
             "text": texts,
-            "sha256": {lang: sha256_nfc(t) for lang, t in texts.items()},
+            "sha256": {lang: document.sha256_nfc(t) for lang, t in texts.items()},
         })
     meta = {k: v for k, v in _plain(facts).items() if k != "source"}
     return {"$schema": SCHEMA_NAME, "metadata": meta,

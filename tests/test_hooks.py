@@ -176,7 +176,7 @@ def test_export_hashes_are_of_nfc_text() -> None:
     assert [p["id"] for p in data["provisions"]] == DOCS["ja"].ids()
     item = next(p for p in data["provisions"] if p["id"] == "article-2-3")
     assert item["text"]["ja"].startswith("2.3 本協力覚書は")
-    assert item["sha256"]["ja"] == exports.sha256_nfc(item["text"]["ja"])
+    assert item["sha256"]["ja"] == document.sha256_nfc(item["text"]["ja"])
     assert item["sha256"]["en"] != item["sha256"]["ja"]
 
 

@@ -1,0 +1,104 @@
+"""``python -m checks.relock`` (``make relock``): re-stamp the translation lock.
+
+For each English provision or page whose Japanese text changed, it shows
+the Japanese before (from git history, where the old text can be found)
+and after, as a diff. It re-stamps an item only once its English text has
+changed too (the contributor updated the translation), or when the
+contributor names it with ``--keep ID`` (the English needs no change).
+Items whose only change is an English edit are re-stamped: the contributor
+checked them against the current Japanese. Exit 1 when an item was left
+stale, so scripts notice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import difflib
+import subprocess
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from checks import document, lock, site
+
+
+def japanese_before(docs: Path, item: lock.Item, digest: str) -> str | None:
+    """The Japanese text whose SHA-256 the lock holds, from the git history of its file."""
+    name = f"{site.MEMORANDUM if item.kind == 'provisions' else item.key}.{site.DEFAULT_LANG}.md"
+    path = docs / name
+    try:
+        revs = subprocess.run(["git", "log", "--format=%H", "-n", "50", "--", name], cwd=docs, capture_output=True,
+                              text=True, timeout=30).stdout.split()
+        top = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=docs, capture_output=True, text=True,
+                             timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    for rev in revs:
+        shown = subprocess.run(["git", "show", f"{rev}:{top}{name}"], cwd=docs, capture_output=True, text=True)
+        if shown.returncode != 0:
+            continue
+        if item.kind == "pages":
+            if document.sha256_nfc(shown.stdout) == digest:
+                return shown.stdout
+            continue
+        old = document.parse(shown.stdout, path, site.DEFAULT_LANG).get(item.key)
+        if old is not None and document.sha256_nfc(old.text) == digest:
+            return old.text
+    return None
+
+
+def diff(before: str | None, after: str, label: str) -> str:
+    if before is None:
+        return f"  (the Japanese text it was checked against is not in the git history)\n  now: {after}\n"
+    lines = difflib.unified_diff(before.splitlines() or [before], after.splitlines() or [after],
+                                 f"{label} (checked)", f"{label} (now)", lineterm="", n=1)
+    return "".join(f"  {line}\n" for line in lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m checks.relock", description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=Path, default=Path("docs"))
+    parser.add_argument("--keep", action="append", default=[], metavar="ID",
+                        help="re-stamp this stale item although its English is unchanged (the English needs no change)")
+    parser.add_argument("--date", default=dt.date.today().isoformat(), help="the date to record (default: today)")
+    args = parser.parse_args(argv)
+    docs = args.docs
+    try:
+        ja = document.load(site.memorandum_path(docs, "ja"))
+        en = document.load(site.memorandum_path(docs, "en"))
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"relock: cannot read the memorandum pages: {exc}", file=sys.stderr)
+        return 2
+    path = lock.path_in(docs)
+    recorded = lock.load(path)
+    new: dict[str, dict[str, dict[str, str]]] = {"provisions": {}, "pages": {}}
+    left = 0
+    for item in lock.items(docs, ja, en):
+        entry = recorded[item.kind].get(item.key)
+        state = lock.status(item, entry)
+        name = f"#{item.key}" if item.kind == "provisions" else f"{item.key} page"
+        if state == "ok":
+            new[item.kind][item.key] = entry
+        elif state in ("missing", "edited"):
+            new[item.kind][item.key] = lock.stamp(item, args.date)
+            print(f"stamped {name} ({'new' if state == 'missing' else 'English updated'})")
+        else:  # the Japanese changed
+            english_changed = entry.get("en") != document.sha256_nfc(item.en)
+            print(f"{name}: the Japanese changed since {entry.get('checked') or 'the last check'}:")
+            print(diff(japanese_before(docs, item, entry.get("ja", "")), item.ja, name), end="")
+            if english_changed or item.key in args.keep:
+                new[item.kind][item.key] = lock.stamp(item, args.date)
+                print(f"stamped {name} ({'English updated' if english_changed else 'kept: --keep'})")
+            else:
+                new[item.kind][item.key] = entry
+                left += 1
+                print(f"left {name} stale: update its English first, or pass --keep {item.key} "
+                      "if the English needs no change")
+    path.write_text(lock.dump(new), encoding="utf-8")
+    print(f"relock: wrote {path}" + (f"; {left} item(s) still stale" if left else ""))
+    return 1 if left else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
