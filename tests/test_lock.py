@@ -1,0 +1,92 @@
+"""The translation lock: a corrected Japanese provision names exactly its English twin until relocked."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from checks import cli, relock
+from conftest import ROOT
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(cwd), "PATH": "/usr/bin:/bin"})
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A copy of the docs under git, as a contributor's checkout has them."""
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "docs")
+    return tmp_path
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _correct_japanese(docs: Path, old: str, new: str) -> None:
+    """A legitimate correction: the page, the signed-source copy and its SHA-256 together."""
+    _replace(docs / "memorandum.ja.md", old, new)
+    source = docs / "_data/signed-original.txt"
+    before = hashlib.sha256(source.read_bytes()).hexdigest()
+    _replace(source, old, new)
+    _replace(docs / "_data/memorandum.yml", before, hashlib.sha256(source.read_bytes()).hexdigest())
+
+
+def _findings(root: Path) -> list[tuple[str, int, str]]:
+    return [(f.path, f.line, f.code) for f in cli.run(root / "docs", root=root)]
+
+
+def test_a_corrected_provision_names_its_english_twin_until_relocked(repo: Path, capsys) -> None:
+    docs = repo / "docs"
+    _correct_japanese(docs, "例えば視察団派遣などにより", "例えば調査団派遣などにより")
+    assert _findings(repo) == [("docs/memorandum.en.md", 42, "TRL001")]
+    # relock shows the Japanese before and after, and keeps the item stale while the English is unchanged.
+    assert relock.main(["--docs", str(docs), "--date", "2026-12-01"]) == 1
+    out = capsys.readouterr().out
+    assert "-学術・産業界の交流と資金機会" in out and "例えば視察団派遣" in out and "例えば調査団派遣" in out
+    assert "left #article-1-item-2 stale" in out
+    assert _findings(repo) == [("docs/memorandum.en.md", 42, "TRL001")]
+    # The English is updated: relock stamps it, and the checks pass.
+    _replace(docs / "memorandum.en.md", "for example by sending delegations", "for example through study missions")
+    assert relock.main(["--docs", str(docs), "--date", "2026-12-01"]) == 0
+    assert "stamped #article-1-item-2 (English updated)" in capsys.readouterr().out
+    assert _findings(repo) == []
+    lock = (docs / "_data/translation-lock.yml").read_text("utf-8")
+    assert lock.count("2026-12-01") == 1
+
+
+def test_keep_restamps_a_provision_whose_english_needs_no_change(repo: Path, capsys) -> None:
+    docs = repo / "docs"
+    _correct_japanese(docs, "政策対話を行う。", "政策対話を行う。")  # no-op edit keeps the text: nothing stale
+    assert _findings(repo) == []
+    _replace(docs / "about.ja.md", "修正の提案は", "修正のご提案は")
+    assert _findings(repo) == [("docs/about.en.md", 1, "TRL002")]
+    assert relock.main(["--docs", str(docs), "--date", "2026-12-02"]) == 1
+    assert "about page: the Japanese changed" in capsys.readouterr().out
+    assert relock.main(["--docs", str(docs), "--date", "2026-12-02", "--keep", "about"]) == 0
+    assert _findings(repo) == []
+
+
+def test_an_english_edit_is_recorded_by_relock(repo: Path) -> None:
+    docs = repo / "docs"
+    _replace(docs / "memorandum.en.md", "on this day, 28 April 2025", "on this 28th day of April 2025")
+    assert _findings(repo) == [("docs/memorandum.en.md", 71, "TRL004")]
+    assert relock.main(["--docs", str(docs), "--date", "2026-12-03"]) == 0
+    assert _findings(repo) == []
+
+
+def test_a_missing_lock_is_a_finding(repo: Path) -> None:
+    (repo / "docs/_data/translation-lock.yml").unlink()
+    assert _findings(repo) == [("docs/_data/translation-lock.yml", 1, "TRL003")]
