@@ -41,7 +41,7 @@ def known_dates(facts: dict[str, Any]) -> set[str]:
         for key in ("date", "text_date"):
             if item.get(key):
                 out.add(iso(item[key]))
-    for e in facts.get("events", []):
+    for e in facts.get("events", []) + facts.get("signatories", []):
         if e.get("source"):
             for lang in ("ja", "en"):
                 out.update(d for _, d in dates_in(str(e["source"].get(lang, "")), lang))

@@ -18,12 +18,12 @@ from checks.page import Page
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<name>[a-z_]+)\s*\}\}")
 
 LABELS = {
-    "ja": {"party": "当事者", "on_behalf": "代表", "name": "署名者", "title": "役職",
-           "instrument": "文書", "date": "日付", "event": "経緯", "note": "注記",
+    "ja": {"on_behalf": "代表", "name": "署名者", "title": "役職",
+           "instrument": "文書・機関", "date": "日付", "event": "経緯", "note": "注記",
            "term": "用語", "en": "英語参考訳での訳語", "defined_in": "定義箇所", "definition": "意味",
            "none": "—"},
-    "en": {"party": "Party", "on_behalf": "Signing for", "name": "Signatory", "title": "Title",
-           "instrument": "Instrument", "date": "Date", "event": "Event", "note": "Note",
+    "en": {"on_behalf": "Signing for", "name": "Signatory", "title": "Title",
+           "instrument": "Instrument or body", "date": "Date", "event": "Event", "note": "Note",
            "term": "Term", "en": "Japanese original", "defined_in": "Defined in", "definition": "Meaning",
            "none": "—"},
 }
@@ -51,8 +51,15 @@ def timeline(facts: dict[str, Any], lang: str) -> list[list[str]]:
 
 def _signatories(facts: dict[str, Any], lang: str) -> str:
     lab = LABELS[lang]
-    return _table([lab["on_behalf"], lab["name"], lab["title"]],
-                  [[s["on_behalf"][lang], f"**{s['name'][lang]}**", s["title"][lang]] for s in facts["signatories"]])
+    return _table([lab["on_behalf"], lab["name"], lab["title"], lab["note"]],
+                  [[s["on_behalf"][lang], f"**{s['name'][lang]}**", s["title"][lang],
+                    (s.get("note") or {}).get(lang, lab["none"])] for s in facts["signatories"]])
+
+
+def _translation_checked(facts: dict[str, Any], lang: str) -> str:
+    """When the translation was last checked against the Japanese (from the translation lock)."""
+    checked = facts.get("translation_checked")
+    return metadata.format_date(checked, lang) if checked else LABELS[lang]["none"]
 
 
 def _instruments(facts: dict[str, Any], lang: str) -> str:
@@ -83,6 +90,7 @@ RENDER: dict[str, Callable[[dict[str, Any], str], str]] = {
     "instruments": _instruments,
     "timeline": lambda f, lang: _table([LABELS[lang]["date"], LABELS[lang]["event"]], timeline(f, lang)),
     "terms": _terms,
+    "translation_checked": _translation_checked,
 }
 NAMES = frozenset(RENDER)
 

@@ -14,13 +14,13 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from checks import metadata, placeholders, site
+from checks import lock, metadata, placeholders, site
 from checks.page import Page
 
 log = get_plugin_logger(__name__)
 
-# The metadata and the repository URL; set in on_config, which every
-# language build runs.
+# The metadata, the repository URL and the translation lock's latest date;
+# set in on_config, which every language build runs.
 _facts: dict[str, Any] = {}
 
 
@@ -35,6 +35,7 @@ def on_config(config, /):
         raise PluginError("\n".join(f"{where}:{line}:{col}: STR003 {message}"
                                     for line, col, message in exc.problems)) from None
     _facts["repo_url"] = config["repo_url"] or ""
+    _facts["translation_checked"] = lock.latest(lock.load(lock.path_in(config["docs_dir"])))
     return config
 
 

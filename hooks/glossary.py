@@ -19,10 +19,10 @@ from checks.termforms import forms, occurrences
 
 MARKER = "<!-- glossary -->"
 LABELS = {
-    "ja": {"terms": "定義された用語", "instruments": "覚書が言及する文書", "other": "英語参考訳",
+    "ja": {"terms": "定義された用語", "instruments": "覚書が言及する文書と機関", "other": "英語参考訳",
            "defined": "定義箇所", "used": "使用箇所", "mentioned": "言及箇所", "date": "日付",
            "none": "なし（題名・本文で用いる呼称）", "sep": "、"},
-    "en": {"terms": "Defined terms", "instruments": "Instruments the memorandum names", "other": "Japanese original",
+    "en": {"terms": "Defined terms", "instruments": "Instruments and bodies the memorandum names", "other": "Japanese original",
            "defined": "Defined in", "used": "Used in", "mentioned": "Mentioned in", "date": "Date",
            "none": "not formally defined (the memorandum's name for itself)", "sep": ", "},
 }

@@ -58,10 +58,10 @@ MUTATIONS = [
         ("docs/memorandum.ja.md", 71, 1, "DAT003"),
         ("docs/memorandum.ja.md", 71, 13, "FID001"),
     ]),
-    ("signing date changed in English", "memorandum.en.md", [("on this day, 28 April 2025.", "on this day, 29 April 2025.")], [
+    ("signing date changed in English", "memorandum.en.md", [("on this 28th day of April 2025", "on this 29th day of April 2025")], [
         ("docs/memorandum.en.md", 71, 1, "DAT002"),
         ("docs/memorandum.en.md", 71, 1, "DAT003"),
-        ("docs/memorandum.en.md", 71, 65, "DAT001"),
+        ("docs/memorandum.en.md", 71, 43, "DAT001"),
     ]),
     ("date written without spaces is the same date", "memorandum.en.md", [("signed in June 1994", "signed in June, 1994")], []),
     ("month of the 1994 agreement changed in English", "memorandum.en.md", [("signed in June 1994", "signed in July 1994")], [
@@ -69,7 +69,7 @@ MUTATIONS = [
         ("docs/memorandum.en.md", 20, 188, "DAT001"),
     ]),
     ("date on the home page", "index.en.md", [("on {{ signed_date }}", "on 1 May 2025")], [
-        ("docs/index.en.md", 8, 216, "DAT001"),
+        ("docs/index.en.md", 8, 269, "DAT001"),
     ]),
     ("one character of the Japanese text", "memorandum.ja.md", [("政策対話を行う", "政策対話をする")], [
         ("docs/memorandum.ja.md", 46, 55, "FID001"),
@@ -129,7 +129,7 @@ MUTATIONS = [
         ("docs/memorandum.en.md", 62, 1, "TRM004"),
     ]),
     ("an unknown fact placeholder", "index.en.md", [("{{ signed_place }}", "{{ signed_city }}")], [
-        ("docs/index.en.md", 8, 194, "STR005"),
+        ("docs/index.en.md", 8, 247, "STR005"),
     ]),
     ("a handler without a space", "about.ja.md", [("## 本文の出典", '<svg/onload=alert(1)>\n\n## 本文の出典')], [
         ("docs/about.ja.md", 8, 6, "SAF002"),

@@ -59,7 +59,7 @@ def test_a_corrected_provision_names_its_english_twin_until_relocked(repo: Path,
     assert "left #article-1-item-2 stale" in out
     assert _findings(repo) == [("docs/memorandum.en.md", 42, "TRL001")]
     # The English is updated: relock stamps it, and the checks pass.
-    _replace(docs / "memorandum.en.md", "for example by sending delegations", "for example through study missions")
+    _replace(docs / "memorandum.en.md", "for example through study missions", "for example through survey missions")
     assert relock.main(["--docs", str(docs), "--date", "2026-12-01"]) == 0
     assert "stamped #article-1-item-2 (English updated)" in capsys.readouterr().out
     assert _findings(repo) == []
@@ -81,7 +81,7 @@ def test_keep_restamps_a_provision_whose_english_needs_no_change(repo: Path, cap
 
 def test_an_english_edit_is_recorded_by_relock(repo: Path) -> None:
     docs = repo / "docs"
-    _replace(docs / "memorandum.en.md", "on this day, 28 April 2025", "on this 28th day of April 2025")
+    _replace(docs / "memorandum.en.md", "in two originals.", "in duplicate.")
     assert _findings(repo) == [("docs/memorandum.en.md", 71, "TRL004")]
     assert relock.main(["--docs", str(docs), "--date", "2026-12-03"]) == 0
     assert _findings(repo) == []
