@@ -127,7 +127,7 @@ class Site:
         except (metadata.MetadataError, OSError, UnicodeDecodeError, KeyError, TypeError):
             return  # the checks report an unreadable metadata file or source (STR003, FID002)
         found = [(unicodedata.normalize("NFC", ch), p.line, 1) for p in ja.provisions
-                 for ch in texts.get(p.id, "") if not ch.isspace()]
+                 for ch in output.visible(texts.get(p.id, ""), "ja")]
         diff = fidelity.compare(fidelity.source_text(raw), found)
         if diff:
             line, _, message = diff

@@ -53,6 +53,9 @@ ARTICLE_HEADING = {
 PARAGRAPH_NUMBER = re.compile(r"^(?P<art>\d+)\.(?P<par>\d+)\s+")
 # Inline markup that is not text: bold/italic markers, line breaks, comments.
 INLINE_MARKUP = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|<br\s*/?>|<!--.*?-->")
+# What Markdown strips at a line's ends: ASCII blanks only. A no-break or an
+# ideographic space is text, as in the signed original.
+BLANK = " \t\r"
 # A comment at the start of a line, and what follows it.
 LEADING_COMMENT = re.compile(r"^<!--.*?-->[ \t]*")
 
@@ -115,13 +118,13 @@ class Provision:
     def text(self) -> str:
         """The plain text; lines joined (with a space in English)."""
         sep = site.joiner(self.lang)
-        parts = [INLINE_MARKUP.sub("", ln.text).strip() for ln in self.lines]
+        parts = [INLINE_MARKUP.sub("", ln.text).strip(BLANK) for ln in self.lines]
         return sep.join(p for p in parts if p)
 
     @property
     def text_lines(self) -> list[str]:
         """The plain text of each source line (a signatory's parts)."""
-        return [INLINE_MARKUP.sub("", ln.text).strip() for ln in self.lines]
+        return [INLINE_MARKUP.sub("", ln.text).strip(BLANK) for ln in self.lines]
 
 
 class Problem(NamedTuple):
@@ -176,19 +179,19 @@ def _blocks(lines: list[str], start: int) -> Iterator[list[Line]]:
         if in_comment:
             in_comment = "-->" not in raw
             continue
-        if raw.lstrip().startswith("<!--"):
+        if raw.lstrip(BLANK).startswith("<!--"):
             in_comment = "-->" not in raw
-            rest = LEADING_COMMENT.sub("", raw.lstrip(), count=1)
-            if in_comment or not rest.strip():
+            rest = LEADING_COMMENT.sub("", raw.lstrip(BLANK), count=1)
+            if in_comment or not rest.strip(BLANK):
                 continue
             # Text after the comment: rendered, in a block of its own.
             if block:
                 yield block
                 block = []
-            block.append(Line(number, len(raw) - len(rest), rest.rstrip()))
+            block.append(Line(number, len(raw) - len(rest), rest.rstrip(BLANK)))
             continue
         if in_admonition:
-            if not raw.strip() or raw.startswith(("    ", "\t")):
+            if not raw.strip(BLANK) or raw.startswith(("    ", "\t")):
                 continue
             in_admonition = False
         if ADMONITION.match(raw):
@@ -197,17 +200,17 @@ def _blocks(lines: list[str], start: int) -> Iterator[list[Line]]:
                 block = []
             in_admonition = True
             continue
-        if not raw.strip():
+        if not raw.strip(BLANK):
             if block:
                 yield block
                 block = []
             continue
-        stripped = raw.lstrip()
+        stripped = raw.lstrip(BLANK)
         # A new list item or heading starts a new block.
         if block and (LIST_ITEM.match(stripped) and raw == stripped or HEADING.match(raw)):
             yield block
             block = []
-        block.append(Line(number, len(raw) - len(stripped), stripped.rstrip()))
+        block.append(Line(number, len(raw) - len(stripped), stripped.rstrip(BLANK)))
         if HEADING.match(raw):
             yield block
             block = []

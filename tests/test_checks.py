@@ -179,6 +179,42 @@ LOCK = {
 }
 
 
+# The signed text, character for character: spaces, normalisation form and markup.
+SIGNED_TEXT = [
+    ("a half-width space dropped", [("## 第 1 条：協力分野", "## 第1 条：協力分野")],
+     [("docs/memorandum.en.md", 35, 1, "TRL001"), ("docs/memorandum.ja.md", 35, 5, "FID001")]),
+    ("a no-break space for a half-width one", [("**城内 実**", "**城内\u00a0実**")],
+     [("docs/memorandum.en.md", 74, 1, "TRL001"), ("docs/memorandum.ja.md", 75, 1, "SIG002"),
+      ("docs/memorandum.ja.md", 75, 5, "FID001")]),
+    ("an ideographic space for a half-width one", [("3 か月前までに", "3\u3000か月前までに")],
+     [("docs/memorandum.en.md", 62, 1, "TRL001"), ("docs/memorandum.ja.md", 62, 51, "FID001")]),
+    ("a space added", [("双方による署名の日から", "双方 による署名の日から")],
+     [("docs/memorandum.en.md", 62, 1, "TRL001"), ("docs/memorandum.ja.md", 62, 14, "FID001")]),
+    ("a leading ideographic space", [("2.4 本協力覚書の終了は", "\u30002.4 本協力覚書の終了は")],
+     [("docs/memorandum.en.md", 68, 1, "TRL001"), ("docs/memorandum.ja.md", 68, 1, "FID001"),
+      ("docs/memorandum.ja.md", 68, 1, "NUM003")]),
+    ("decomposed kana (NFD)", [("連携が求められている", "連携か\u3099求められている")],
+     [("docs/memorandum.ja.md", 20, 254, "FID003")]),  # the lock hashes NFC text: no TRL
+    ("emphasis inside a provision", [("政策対話を行う", "**政策対話**を行う")],
+     [("docs/memorandum.ja.md", 46, 50, "FID004"), ("docs/memorandum.ja.md", 46, 56, "FID004")]),
+    ("raw HTML inside a provision", [("政策対話を行う", "<span>政策対話</span>を行う")],
+     [("docs/memorandum.en.md", 46, 1, "TRL001"), ("docs/memorandum.ja.md", 46, 50, "FID001"),
+      ("docs/memorandum.ja.md", 46, 50, "FID004"), ("docs/memorandum.ja.md", 46, 60, "FID004")]),
+]
+
+
+@pytest.mark.parametrize("name,edits,expected", SIGNED_TEXT, ids=[s[0] for s in SIGNED_TEXT])
+def test_the_signed_text_character_for_character(tmp_path: Path, name: str, edits, expected) -> None:
+    docs = docs_copy(tmp_path)
+    page = docs / "memorandum.ja.md"
+    text = page.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    page.write_text(text, encoding="utf-8")
+    assert findings(docs) == sorted(expected)
+
+
 @pytest.mark.parametrize("name,file,edits,expected", MUTATIONS, ids=[m[0] for m in MUTATIONS])
 def test_single_fault_is_caught(tmp_path: Path, name: str, file: str, edits, expected) -> None:
     docs = docs_copy(tmp_path)
