@@ -14,17 +14,35 @@ from typing import Iterator, NamedTuple
 
 from checks.page import HIDDEN, UNLINKABLE, Page
 
+# Numerals as the two languages write them: Arabic, full-width, kanji (一 … 九十九).
+_NUM = r"[0-9０-９]+|[一二三四五六七八九十]+"
+KANJI = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 REFERENCE = {
     "ja": re.compile(
-        r"第[ \t]*(?P<art>\d+)[ \t]*条"  # 第 2 条
-        r"(?:[ \t\u3000]*(?P<art2>\d+)\.(?P<par>\d+)(?![\d.]))?"  # optional paragraph: 2.3
-        r"|(?<![\w.\-/])(?<![A-Za-z] )(?P<bart>[1-9]\d?)\.(?P<bpar>[1-9]\d?)(?![\d.%\w])"  # bare 2.3
+        rf"第[ \t]*(?P<art>{_NUM})[ \t]*条"  # 第 2 条, 第二条, 第２条
+        r"(?:[ \t\u3000]*(?:(?P<art2>[0-9０-９]+)[.．](?P<par>[0-9０-９]+)(?![\d.．０-９])"  # then 2.3
+        rf"|第[ \t]*(?P<par2>{_NUM})[ \t]*項))?"  # or 第 3 項
+        r"|(?<![\w.．\-/])(?<![A-Za-z] )(?P<bart>[1-9１-９][0-9０-９]?)[.．](?P<bpar>[1-9１-９][0-9０-９]?)(?![\d.．%\w])"  # bare 2.3
     ),
     "en": re.compile(
-        r"\b(?:Article|Art\.)\s+(?P<art>\d+)(?:\.(?P<par>\d+))?(?![\d.]\d)"  # Article 2 / Article 2.3
-        r"|\b[Pp]aragraphs?\s+(?P<bart>\d+)\.(?P<bpar>\d+)(?![\d.]\d)"  # paragraph 2.3
+        # Article 2, article 2.3, Art. 2, Articles 2.5 and 2.6, paragraphs 2.1 to 2.4
+        r"\b(?P<kw>[Aa]rticles?|[Aa]rt\.|[Pp]aragraphs?|[Pp]aras?\.)[ \t]+(?P<list>\d+(?:\.\d+)?"
+        r"(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|to)[ \t]+|[ \t]*[–-][ \t]*)\d+(?:\.\d+)?)*)(?![\d.]\d)"
     ),
 }
+_LIST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def number(text: str) -> int:
+    """An Arabic, full-width or kanji numeral as an int: '3', '３', '三', '十二', '二十一'."""
+    if text.isdigit():
+        return int(text)  # int() reads full-width digits too
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (KANJI.get(tens, 1) if tens else 1) * 10 + (KANJI.get(units, 0) if units else 0)
+    return KANJI.get(text, 0)
+
+
 # A Markdown link written to a provision: ](memorandum.md#article-2-3), ](../memorandum.md#…)
 LINK_TO_PROVISION = re.compile(r"\]\((?:\.\./)*memorandum\.md#(?P<id>[^)\s\"']*)")
 # Regions where no reference is read: hidden text, a numbered paragraph's own
@@ -51,6 +69,34 @@ def _target(article: int, paragraph: int | None) -> str:
     return f"article-{article}" if paragraph is None else f"article-{article}-{paragraph}"
 
 
+def _japanese(m: re.Match[str], linkable: bool) -> Ref:
+    g = m.groupdict()
+    if g.get("art") is not None:
+        article, paragraph = number(g["art"]), None
+        if g.get("par") is not None:
+            article, paragraph = number(g["art2"]), number(g["par"])  # 第 2 条 3.1 names 3.1: report it as written
+        elif g.get("par2") is not None:
+            paragraph = number(g["par2"])
+    else:
+        article, paragraph = number(g["bart"]), number(g["bpar"])
+    return Ref(m.start(), m.end(), _target(article, paragraph), m.group(0), linkable)
+
+
+def _english(m: re.Match[str], linkable: bool) -> list[Ref]:
+    """One reference per number in a list: 'Articles 2.5 and 2.6' is 2.5 and 2.6, 'paragraphs 2.1 to 2.4'
+    names its ends. The first reference's text includes the keyword."""
+    paragraph_kw = m.group("kw").lower().startswith("para")
+    out = []
+    for k, n in enumerate(_LIST_NUMBER.finditer(m.group(0), m.start("list") - m.start())):
+        art, _, par = n.group(0).partition(".")
+        if paragraph_kw and not par:
+            continue  # "paragraph 3" without an article is not a provision of this memorandum
+        start = m.start() if k == 0 else m.start() + n.start()
+        end = m.start() + n.end()
+        out.append(Ref(start, end, _target(int(art), int(par) if par else None), m.string[start:end], linkable))
+    return out
+
+
 def find(page: Page) -> Iterator[Ref]:
     """Every reference in ``page``'s rendered text, in order."""
     text, lang = page.text, page.lang
@@ -66,17 +112,8 @@ def find(page: Page) -> Iterator[Ref]:
                 continue
             if after and after.match(text, m.end(), m.end() + 40):
                 continue
-            g = m.groupdict()
-            if g.get("art") is not None:
-                article = int(g["art"])
-                par = g.get("par")
-                if par is not None and g.get("art2") is not None:
-                    article = int(g["art2"])  # 第 2 条 3.1 names paragraph 3.1: report it as written
-                paragraph = int(par) if par is not None else None
-            else:
-                article, paragraph = int(g["bart"]), int(g["bpar"])
-            found.append(Ref(m.start(), m.end(), _target(article, paragraph), m.group(0),
-                             kinds.isdisjoint(UNLINKABLE)))
+            linkable = kinds.isdisjoint(UNLINKABLE)
+            found.extend(_english(m, linkable) if lang == "en" else [_japanese(m, linkable)])
     for m in LINK_TO_PROVISION.finditer(text, page.body_start):
         if page.in_any(m.start(), m.end(), HIDDEN - {"attr"}):
             continue

@@ -176,6 +176,7 @@ LOCK = {
     'safe': [('docs/safe.en.md', 1, 1, 'TRL003')],
     'unsafe': [('docs/unsafe.en.md', 1, 1, 'TRL003')],
     'refs': [('docs/refs.en.md', 1, 1, 'TRL003')],
+    'forms': [('docs/forms.en.md', 1, 1, 'TRL003')],
 }
 
 
@@ -264,6 +265,12 @@ def test_whole_file_fault_is_a_finding(tmp_path: Path, name: str, file: str, con
 
 # Fixture pages added beside the real docs (both languages each time).
 PAGE_FIXTURES = [
+    ("references", "forms", [
+        ("docs/forms.en.md", 5, 1, "REF001"), ("docs/forms.en.md", 5, 18, "REF001"), ("docs/forms.en.md", 5, 41, "REF001"),
+        ("docs/forms.en.md", 5, 46, "REF001"), ("docs/forms.en.md", 5, 84, "REF001"),
+        ("docs/forms.ja.md", 5, 1, "REF001"), ("docs/forms.ja.md", 5, 5, "REF001"), ("docs/forms.ja.md", 5, 9, "REF001"),
+        ("docs/forms.ja.md", 5, 20, "REF001"), ("docs/forms.ja.md", 5, 38, "REF001"), ("docs/forms.ja.md", 5, 59, "REF001"),
+    ]),
     ("safety", "safe", []),
     ("safety", "unsafe", [
         ("docs/unsafe.en.md", 3, 1, "SAF001"), ("docs/unsafe.en.md", 5, 18, "SAF002"),

@@ -55,6 +55,12 @@ LINKING = [
     ("sub/page.en.md", "en", "See Article 2.", "See [Article 2](../memorandum.md#article-2){ .xref }."),
     ("about.en.md", "en", "\nSee Article 3.", "\nSee Article 3."),
     ("about.en.md", "en", "```\nArticle 9\n```", "```\nArticle 9\n```"),
+    ("about.ja.md", "ja", "第二条と第２条", "[第二条](memorandum.md#article-2){ .xref }と[第２条](memorandum.md#article-2){ .xref }"),
+    ("about.ja.md", "ja", "第 2 条第 3 項", "[第 2 条第 3 項](memorandum.md#article-2-3){ .xref }"),
+    ("about.en.md", "en", "Articles 2.1 and 2.9", "[Articles 2.1](memorandum.md#article-2-1){ .xref } and 2.9"),
+    ("about.en.md", "en", "paragraphs 2.1 to 2.4", "[paragraphs 2.1](memorandum.md#article-2-1){ .xref } to "
+                                                 "[2.4](memorandum.md#article-2-4){ .xref }"),
+    ("about.en.md", "en", "see article 1", "see [article 1](memorandum.md#article-1){ .xref }"),
 ]
 
 
