@@ -49,6 +49,12 @@ def timeline(facts: dict[str, Any], lang: str) -> list[list[str]]:
     return [[metadata.format_date(d, lang), text] for d, text in sorted(rows)]
 
 
+def _in_words(n: int, lang: str) -> str:
+    """A small count as prose writes it: 'two' in English, '2' in Japanese."""
+    words = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+    return words[n] if lang == "en" and 0 <= n < len(words) else str(n)
+
+
 def _signatories(facts: dict[str, Any], lang: str) -> str:
     lab = LABELS[lang]
     return _table([lab["on_behalf"], lab["name"], lab["title"], lab["note"]],
@@ -83,6 +89,7 @@ RENDER: dict[str, Callable[[dict[str, Any], str], str]] = {
     "signed_date_iso": lambda f, lang: metadata.iso(f["signed"]["date"]) or "",
     "signed_place": lambda f, lang: f["signed"]["place"][lang],
     "originals": lambda f, lang: str(f["signed"]["originals"]),
+    "originals_words": lambda f, lang: _in_words(int(f["signed"]["originals"]), lang),
     "notice_period": lambda f, lang: f["notice_period"][lang],
     "repo_url": lambda f, lang: str(f.get("repo_url", "")).rstrip("/"),
     "parties": lambda f, lang: "\n".join(f"- {p[lang]}" for p in f["parties"]),
@@ -103,7 +110,7 @@ def render(name: str, facts: dict[str, Any], lang: str) -> str | None:
 
 def unknown(page: Page) -> Iterator[tuple[int, str]]:
     """(offset, name) of each placeholder in a page whose name no fact answers to."""
-    for m in PLACEHOLDER.finditer(page.text, page.body_start):
+    for m in PLACEHOLDER.finditer(page.text):  # front matter too: its title and description are filled
         if m.group("name") not in NAMES:
             yield m.start(), m.group("name")
 

@@ -49,4 +49,7 @@ def on_page_markdown(markdown: str, /, *, page, config, files) -> str | None:
         log.warning("%s:%d:%d: STR005 unknown fact placeholder '{{ %s }}': expected one of %s",
                     site.display_path(page.file.abs_src_path, config.config_file_path), line, col, name,
                     ", ".join(sorted(placeholders.NAMES)))
+    for key in ("title", "description"):  # front matter the theme renders (the page title, its description)
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = placeholders.expand(page.meta[key], _facts, lang)
     return placeholders.expand(markdown, _facts, lang)

@@ -69,7 +69,7 @@ MUTATIONS = [
         ("docs/memorandum.en.md", 20, 188, "DAT001"),
     ]),
     ("date on the home page", "index.en.md", [("on {{ signed_date }}", "on 1 May 2025")], [
-        ("docs/index.en.md", 8, 269, "DAT001"),
+        ("docs/index.en.md", 3, 132, "DAT001"),
     ]),
     ("one character of the Japanese text", "memorandum.ja.md", [("政策対話を行う", "政策対話をする")], [
         ("docs/memorandum.ja.md", 46, 55, "FID001"),
@@ -129,7 +129,7 @@ MUTATIONS = [
         ("docs/memorandum.en.md", 62, 1, "TRM004"),
     ]),
     ("an unknown fact placeholder", "index.en.md", [("{{ signed_place }}", "{{ signed_city }}")], [
-        ("docs/index.en.md", 8, 247, "STR005"),
+        ("docs/index.en.md", 3, 110, "STR005"),
     ]),
     ("a handler without a space", "about.ja.md", [("## 本文の出典", '<svg/onload=alert(1)>\n\n## 本文の出典')], [
         ("docs/about.ja.md", 8, 6, "SAF002"),
@@ -202,6 +202,53 @@ SIGNED_TEXT = [
      [("docs/memorandum.en.md", 46, 1, "TRL001"), ("docs/memorandum.ja.md", 46, 50, "FID001"),
       ("docs/memorandum.ja.md", 46, 50, "FID004"), ("docs/memorandum.ja.md", 46, 60, "FID004")]),
 ]
+
+
+# Facts stated anywhere: binding status, place, originals, notice period and
+# dates, hard-coded or wrong, in both languages (file, edits, exact findings).
+FACTS = [
+    ('English 2.1 says legally binding', 'memorandum.en.md', [('is not legally binding and does not create', 'is legally binding and does create')],
+     [('docs/memorandum.en.md', 59, 1, 'FCT002'), ('docs/memorandum.en.md', 59, 1, 'TRL004'), ('docs/memorandum.en.md', 59, 39, 'FCT002')]),
+    ('Japanese 2.1 says binding', 'memorandum.ja.md', [('法的拘束力を持たず', '法的拘束力を持ち')],
+     [('docs/memorandum.en.md', 59, 1, 'TRL001'), ('docs/memorandum.ja.md', 59, 1, 'FCT002'), ('docs/memorandum.ja.md', 59, 45, 'FID001')]),
+    ('English signing clause in another city', 'memorandum.en.md', [('Signed in London, United Kingdom,', 'Signed in Tokyo, Japan,')],
+     [('docs/memorandum.en.md', 71, 1, 'FCT001'), ('docs/memorandum.en.md', 71, 1, 'TRL004')]),
+    ('English signing clause with three originals', 'memorandum.en.md', [('in two originals.', 'in three originals.')],
+     [('docs/memorandum.en.md', 71, 1, 'FCT004'), ('docs/memorandum.en.md', 71, 1, 'TRL004'), ('docs/memorandum.en.md', 71, 70, 'FCT004')]),
+    ('Japanese signing clause with one original', 'memorandum.ja.md', [('原本 2 通', '原本 1 通')],
+     [('docs/memorandum.en.md', 71, 1, 'TRL001'), ('docs/memorandum.ja.md', 71, 1, 'FCT004'), ('docs/memorandum.ja.md', 71, 29, 'FCT004'), ('docs/memorandum.ja.md', 71, 32, 'FID001')]),
+    ('home page says legally binding', 'index.en.md', [('- **Not legally binding.**', '- **Legally binding.**')],
+     [('docs/index.en.md', 1, 1, 'TRL004'), ('docs/index.en.md', 21, 5, 'FCT002')]),
+    ('Japanese home page says binding', 'index.ja.md', [('**法的拘束力はありません。**', '**法的拘束力があります。**')],
+     [('docs/index.en.md', 1, 1, 'TRL002'), ('docs/index.ja.md', 21, 5, 'FCT002')]),
+    ('hard-coded wrong signing date', 'index.en.md', [('It was signed in {{ signed_place }} on {{ signed_date }}.', 'It was signed on 27 April 2025.')],
+     [('docs/index.en.md', 1, 1, 'TRL004'), ('docs/index.en.md', 8, 247, 'DAT001')]),
+    ('hard-coded correct signing date', 'index.ja.md', [('{{ signed_date }}、', '2025 年 4 月 28 日、')],
+     [('docs/index.en.md', 1, 1, 'TRL002'), ('docs/index.ja.md', 8, 59, 'FCT005')]),
+    ('Reiwa-era date', 'index.ja.md', [('{{ signed_date }}、', '令和 7 年 4 月 27 日、')],
+     [('docs/index.en.md', 1, 1, 'TRL002'), ('docs/index.ja.md', 8, 59, 'DAT001')]),
+    ('April 27th', 'about.en.md', [('on {{ signed_date }}.', 'on April 27th.')],
+     [('docs/about.en.md', 1, 1, 'TRL004'), ('docs/about.en.md', 10, 132, 'DAT001')]),
+    ('six-month notice on the home page', 'index.en.md', [('at least {{ notice_period }} in advance', 'at least six months in advance')],
+     [('docs/index.en.md', 1, 1, 'TRL004'), ('docs/index.en.md', 22, 111, 'FCT003')]),
+    ('six-month notice in Japanese', 'index.ja.md', [('**{{ notice_period }}前まで**', '**6 か月前まで**')],
+     [('docs/index.en.md', 1, 1, 'TRL002'), ('docs/index.ja.md', 22, 33, 'FCT003')]),
+    ('hard-coded place', 'about.ja.md', [('{{ signed_place }}で署名', '英国ロンドンで署名')],
+     [('docs/about.en.md', 1, 1, 'TRL002'), ('docs/about.ja.md', 10, 27, 'FCT005')]),
+
+]
+
+
+@pytest.mark.parametrize("name,file,edits,expected", FACTS, ids=[f[0] for f in FACTS])
+def test_facts_wherever_they_are_stated(tmp_path: Path, name: str, file: str, edits, expected) -> None:
+    docs = docs_copy(tmp_path)
+    page = docs / file
+    text = page.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    page.write_text(text, encoding="utf-8")
+    assert findings(docs) == expected
 
 
 @pytest.mark.parametrize("name,edits,expected", SIGNED_TEXT, ids=[s[0] for s in SIGNED_TEXT])

@@ -59,7 +59,8 @@ def test_markup_in_a_metadata_value_is_a_finding(tmp_path: Path) -> None:
     meta = docs / "_data/memorandum.yml"
     meta.write_text(meta.read_text("utf-8").replace("    en: London, United Kingdom",
                                                     '    en: "London <img src=x onerror=alert(1)>"'), "utf-8")
-    assert _found(docs) == [("docs/_data/memorandum.yml", 26, 9, "SAF002")]
+    # The markup is a finding; the signing clause no longer names the metadata's place.
+    assert _found(docs) == [("docs/_data/memorandum.yml", 26, 9, "SAF002"), ("docs/memorandum.en.md", 71, 1, "FCT001")]
 
 
 def test_script_in_an_svg_asset_is_a_finding(tmp_path: Path) -> None:
