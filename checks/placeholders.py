@@ -97,6 +97,8 @@ RENDER: dict[str, Callable[[dict[str, Any], str], str]] = {
     "instruments": _instruments,
     "timeline": lambda f, lang: _table([LABELS[lang]["date"], LABELS[lang]["event"]], timeline(f, lang)),
     "terms": _terms,
+    "areas": lambda f, lang: "\n".join(f"{k}. [{a[lang]}](memorandum.md#{a['id']})"
+                                       for k, a in enumerate(f.get("areas") or [], 1)),
     "translation_checked": _translation_checked,
 }
 NAMES = frozenset(RENDER)

@@ -141,14 +141,15 @@ MUTATIONS = [
 ]
 
 
-# What the translation lock adds to each fault above: a change to a Japanese
-# text makes its English twin stale (TRL001/TRL002), a change to an English
-# text is an unrecorded translation edit (TRL004), a renamed or dropped
-# provision leaves an entry the lock no longer matches (TRL003).
+# What the translation lock and the segment QA add to each fault above: a
+# change to a Japanese text makes its English twin stale (TRL001/TRL002), a
+# change to an English text is an unrecorded translation edit (TRL004), a
+# renamed or dropped provision leaves an entry the lock no longer matches
+# (TRL003); a number or term in one language only is a SEG002/SEG003.
 LOCK = {
-    'renumber an article': [('docs/memorandum.en.md', 57, 1, 'TRL001')],
+    'renumber an article': [('docs/memorandum.en.md', 57, 1, 'TRL001'), ('docs/memorandum.en.md', 57, 4, 'SEG002')],
     'article id out of sequence': [('docs/_data/translation-lock.yml', 1, 1, 'TRL003')],
-    'paragraph number disagrees with id': [('docs/memorandum.en.md', 65, 1, 'TRL001')],
+    'paragraph number disagrees with id': [('docs/memorandum.en.md', 65, 1, 'TRL001'), ('docs/memorandum.en.md', 65, 1, 'SEG002')],
     'signing date changed in Japanese': [('docs/memorandum.en.md', 71, 1, 'TRL001')],
     'signing date changed in English': [('docs/memorandum.en.md', 71, 1, 'TRL004')],
     'date written without spaces is the same date': [('docs/memorandum.en.md', 20, 1, 'TRL004')],
@@ -162,12 +163,12 @@ LOCK = {
     'notice period in English': [('docs/memorandum.en.md', 62, 1, 'TRL004')],
     'a term defined twice': [('docs/memorandum.en.md', 62, 1, 'TRL001')],
     'English counterpart of a term not defined': [('docs/memorandum.en.md', 20, 1, 'TRL004')],
-    'English counterpart of a term not used': [('docs/memorandum.en.md', 62, 1, 'TRL004')],
+    'English counterpart of a term not used': [('docs/memorandum.en.md', 62, 1, 'TRL004'), ('docs/memorandum.en.md', 62, 1, 'SEG003')],
     'reference to a missing article': [('docs/about.en.md', 1, 1, 'TRL004')],
     'raw script': [('docs/index.en.md', 1, 1, 'TRL002')],
     'broken YAML in front matter': [('docs/about.en.md', 1, 1, 'TRL002')],
     'a provision id used twice': [('docs/_data/translation-lock.yml', 1, 1, 'TRL003')],
-    'a defined term in lower case': [('docs/memorandum.en.md', 62, 1, 'TRL004')],
+    'a defined term in lower case': [('docs/memorandum.en.md', 62, 1, 'TRL004'), ('docs/memorandum.en.md', 62, 1, 'SEG003')],
     'an unknown fact placeholder': [('docs/index.en.md', 1, 1, 'TRL004')],
     'a handler without a space': [('docs/about.en.md', 1, 1, 'TRL002')],
     'empty page': [('docs/about.en.md', 1, 1, 'TRL004')],
@@ -214,9 +215,9 @@ FACTS = [
     ('English signing clause in another city', 'memorandum.en.md', [('Signed in London, United Kingdom,', 'Signed in Tokyo, Japan,')],
      [('docs/memorandum.en.md', 71, 1, 'FCT001'), ('docs/memorandum.en.md', 71, 1, 'TRL004')]),
     ('English signing clause with three originals', 'memorandum.en.md', [('in two originals.', 'in three originals.')],
-     [('docs/memorandum.en.md', 71, 1, 'FCT004'), ('docs/memorandum.en.md', 71, 1, 'TRL004'), ('docs/memorandum.en.md', 71, 70, 'FCT004')]),
+     [('docs/memorandum.en.md', 71, 1, 'FCT004'), ('docs/memorandum.en.md', 71, 1, 'SEG002'), ('docs/memorandum.en.md', 71, 1, 'TRL004'), ('docs/memorandum.en.md', 71, 70, 'FCT004')]),
     ('Japanese signing clause with one original', 'memorandum.ja.md', [('原本 2 通', '原本 1 通')],
-     [('docs/memorandum.en.md', 71, 1, 'TRL001'), ('docs/memorandum.ja.md', 71, 1, 'FCT004'), ('docs/memorandum.ja.md', 71, 29, 'FCT004'), ('docs/memorandum.ja.md', 71, 32, 'FID001')]),
+     [('docs/memorandum.en.md', 71, 1, 'SEG002'), ('docs/memorandum.en.md', 71, 1, 'TRL001'), ('docs/memorandum.ja.md', 71, 1, 'FCT004'), ('docs/memorandum.ja.md', 71, 29, 'FCT004'), ('docs/memorandum.ja.md', 71, 32, 'FID001')]),
     ('home page says legally binding', 'index.en.md', [('- **Not legally binding.**', '- **Legally binding.**')],
      [('docs/index.en.md', 1, 1, 'TRL004'), ('docs/index.en.md', 21, 5, 'FCT002')]),
     ('Japanese home page says binding', 'index.ja.md', [('**法的拘束力はありません。**', '**法的拘束力があります。**')],
@@ -235,12 +236,58 @@ FACTS = [
      [('docs/index.en.md', 1, 1, 'TRL002'), ('docs/index.ja.md', 22, 33, 'FCT003')]),
     ('hard-coded place', 'about.ja.md', [('{{ signed_place }}で署名', '英国ロンドンで署名')],
      [('docs/about.en.md', 1, 1, 'TRL002'), ('docs/about.ja.md', 10, 27, 'FCT005')]),
-
 ]
 
 
-@pytest.mark.parametrize("name,file,edits,expected", FACTS, ids=[f[0] for f in FACTS])
-def test_facts_wherever_they_are_stated(tmp_path: Path, name: str, file: str, edits, expected) -> None:
+# Segment QA between aligned provisions (file, edits, exact findings).
+SEGMENTS = [
+    ('an area left in Japanese', 'memorandum.en.md', [('Education, talent exchange and skills development: explore opportunities for education and exchange at the level of researchers and of technicians, and seek to build the talent base needed for the development of the quantum ecosystem.', '教育・人材交流・スキル育成：研究者レベルおよび技能者レベルにおける教育・交流機会を探索し、量子エコシステムの発展に必要な人材基盤の構築を図る。')],
+     [('docs/memorandum.en.md', 44, 1, 'TRL004'), ('docs/memorandum.en.md', 44, 3, 'SEG001'), ('docs/memorandum.en.md', 44, 3, 'SEG006'), ('docs/memorandum.en.md', 44, 3, 'SEG007')]),
+    ('a Japanese word in the English', 'memorandum.en.md', [('promote dialogue through research institutions', 'promote 対話 through research institutions')],
+     [('docs/memorandum.en.md', 40, 1, 'TRL004'), ('docs/memorandum.en.md', 40, 3, 'SEG001')]),
+    ('a Japanese phrase in a recital', 'memorandum.en.md', [('like-minded partners', '志を同じくするパートナー')],
+     [('docs/memorandum.en.md', 29, 1, 'SEG001'), ('docs/memorandum.en.md', 29, 1, 'TRL004')]),
+    ('a number added in English', 'memorandum.en.md', [('and research hubs', 'and 12 research hubs')],
+     [('docs/memorandum.en.md', 40, 1, 'TRL004'), ('docs/memorandum.en.md', 40, 3, 'SEG002')]),
+    ('a number dropped in English', 'memorandum.en.md', [('Article 1: Areas of Cooperation', 'Article One: Areas of Cooperation')],
+     [('docs/memorandum.en.md', 35, 1, 'TRL004'), ('docs/memorandum.en.md', 35, 4, 'NUM001'), ('docs/memorandum.en.md', 35, 4, 'SEG002')]),
+    ('a number added in Japanese', 'memorandum.ja.md', [('研究機関・研究ハブ', '3 つの研究機関・研究ハブ')],
+     [('docs/memorandum.en.md', 40, 1, 'TRL001'), ('docs/memorandum.en.md', 40, 3, 'SEG002'), ('docs/memorandum.ja.md', 40, 112, 'FID001')]),
+    ('a defined term dropped in English', 'memorandum.en.md', [('unless the Sides agree otherwise', 'unless agreed otherwise')],
+     [('docs/memorandum.en.md', 68, 1, 'SEG003'), ('docs/memorandum.en.md', 68, 1, 'TRL004'), ('docs/memorandum.en.md', 68, 1, 'TRM004')]),
+    ('a defined term added in English', 'memorandum.en.md', [('will not affect cooperative activities in progress', 'will not affect cooperative activities under the Agreement in progress')],
+     [('docs/memorandum.en.md', 68, 1, 'SEG003'), ('docs/memorandum.en.md', 68, 1, 'TRL004')]),
+    ('an instrument dropped in English', 'memorandum.en.md', [('the "Japan-UK Joint Committee on Cooperation in Science and Technology"', 'the joint committee')],
+     [('docs/memorandum.en.md', 23, 1, 'SEG003'), ('docs/memorandum.en.md', 23, 1, 'TRL004')]),
+    ('negation lost in 2.4', 'memorandum.en.md', [('will not affect cooperative activities in progress, unless the Sides agree otherwise', 'will affect cooperative activities in progress if the Sides agree')],
+     [('docs/memorandum.en.md', 68, 1, 'SEG004'), ('docs/memorandum.en.md', 68, 1, 'TRL004')]),
+    ('negation added in 2.3', 'memorandum.en.md', [('may be modified at any time', 'may not be modified at any time')],
+     [('docs/memorandum.en.md', 65, 1, 'SEG004'), ('docs/memorandum.en.md', 65, 1, 'TRL004')]),
+    ('may lost in 2.2', 'memorandum.en.md', [('Either Side may terminate', 'Either Side will terminate')],
+     [('docs/memorandum.en.md', 62, 1, 'SEG004'), ('docs/memorandum.en.md', 62, 1, 'TRL004')]),
+    ('negation lost in Japanese', 'memorandum.ja.md', [('解決できない', '解決できる')],
+     [('docs/memorandum.en.md', 26, 1, 'SEG004'), ('docs/memorandum.en.md', 26, 1, 'TRL001'), ('docs/memorandum.ja.md', 26, 31, 'FID001')]),
+    ('an area replaced by a copy of another', 'memorandum.en.md', [('Security policy dialogue: recognising the impact of quantum technology on societal resilience, national security and economic security, hold policy dialogue.', 'Education, talent exchange and skills development: explore opportunities for education and exchange at the level of researchers and of technicians, and seek to build the talent base needed for the development of the quantum ecosystem.')],
+     [('docs/memorandum.en.md', 46, 1, 'TRL004'), ('docs/memorandum.en.md', 46, 3, 'SEG005'), ('docs/memorandum.en.md', 46, 3, 'SEG007')]),
+    ('a recital replaced by a copy of another', 'memorandum.en.md', [('Recognising that cooperation between like-minded partners based on shared principles such as transparency, accountability and democratic values is essential to ensuring a fair research environment and to bringing together the expertise of both Sides;', 'Recognising that Japan and the United Kingdom are both leading nations in the field of quantum science and technology, and have a strong and diverse science, technology and innovation relationship through broad collaboration between academia, industry and government;')],
+     [('docs/memorandum.en.md', 29, 1, 'SEG003'), ('docs/memorandum.en.md', 29, 1, 'SEG005'), ('docs/memorandum.en.md', 29, 1, 'TRL004'), ('docs/memorandum.en.md', 29, 1, 'TRM004')]),
+    ('a paragraph replaced by a copy of another', 'memorandum.en.md', [('2.4 The termination of this Memorandum of Cooperation will not affect cooperative activities in progress, unless the Sides agree otherwise.', '2.4 This Memorandum of Cooperation may be modified at any time by mutual written consent of the Sides. A modification will take effect on the date agreed by the Sides and will form an integral part of this Memorandum of Cooperation.')],
+     [('docs/memorandum.en.md', 68, 1, 'SEG004'), ('docs/memorandum.en.md', 68, 1, 'SEG005'), ('docs/memorandum.en.md', 68, 1, 'TRL004')]),
+    ('half an area dropped', 'memorandum.en.md', [('Infrastructure, test facilities and joint missions: explore the possibility of shared use of research infrastructure and test facilities in order to strengthen research towards use-case development, technology demonstration, validation and maturation.', 'Infrastructure, test facilities and joint missions: explore the possibility of shared use of research infrastructure and test facilities.')],
+     [('docs/memorandum.en.md', 50, 1, 'TRL004'), ('docs/memorandum.en.md', 50, 3, 'SEG006')]),
+    ('an area cut to its title', 'memorandum.en.md', [('Research and innovation dialogue: promote dialogue through research institutions and research hubs, at every stage from basic research to applied research and innovation, with the aim of sharing best practice in academic research collaboration, including in quantum computing, networking and sensing, and of identifying future opportunities.', 'Research and innovation dialogue: promote dialogue.')],
+     [('docs/memorandum.en.md', 40, 1, 'TRL004'), ('docs/memorandum.en.md', 40, 3, 'SEG006')]),
+    ('two areas swapped in English', 'memorandum.en.md', [('Education, talent exchange and skills development: explore opportunities for education and exchange at the level of researchers and of technicians, and seek to build the talent base needed for the development of the quantum ecosystem.', '@@'), ('Security policy dialogue: recognising the impact of quantum technology on societal resilience, national security and economic security, hold policy dialogue.', 'Education, talent exchange and skills development: explore opportunities for education and exchange at the level of researchers and of technicians, and seek to build the talent base needed for the development of the quantum ecosystem.'), ('@@', 'Security policy dialogue: recognising the impact of quantum technology on societal resilience, national security and economic security, hold policy dialogue.')],
+     [('docs/memorandum.en.md', 44, 1, 'TRL004'), ('docs/memorandum.en.md', 44, 3, 'SEG007'), ('docs/memorandum.en.md', 46, 1, 'TRL004'), ('docs/memorandum.en.md', 46, 3, 'SEG007')]),
+    ('two areas swapped in Japanese', 'memorandum.ja.md', [('商業化、ユースケース、スケールアップ：ユースケース開発、実証プロジェクト等を通じて有望なイノベーションを促進し、量子技術の商業化と実用的市場ソリューションの展開を加速する。', '@@'), ('民間資金、産業界、機関投資家：業界コンソーシアムやベンチャーキャピタルファンドとの連携を通じ、量子分野への民間投資の促進を図る。', '商業化、ユースケース、スケールアップ：ユースケース開発、実証プロジェクト等を通じて有望なイノベーションを促進し、量子技術の商業化と実用的市場ソリューションの展開を加速する。'), ('@@', '民間資金、産業界、機関投資家：業界コンソーシアムやベンチャーキャピタルファンドとの連携を通じ、量子分野への民間投資の促進を図る。')],
+     [('docs/memorandum.en.md', 52, 1, 'TRL001'), ('docs/memorandum.en.md', 54, 1, 'TRL001'), ('docs/memorandum.ja.md', 52, 3, 'FID001'), ('docs/memorandum.ja.md', 52, 3, 'SEG007'), ('docs/memorandum.ja.md', 54, 3, 'SEG007')]),
+    ("an area's title changed in English", 'memorandum.en.md', [('Security policy dialogue:', 'Security dialogue:')],
+     [('docs/memorandum.en.md', 46, 1, 'TRL004'), ('docs/memorandum.en.md', 46, 3, 'SEG007')]),
+]
+
+
+@pytest.mark.parametrize("name,file,edits,expected", FACTS + SEGMENTS, ids=[f[0] for f in FACTS + SEGMENTS])
+def test_facts_and_segments(tmp_path: Path, name: str, file: str, edits, expected) -> None:
     docs = docs_copy(tmp_path)
     page = docs / file
     text = page.read_text(encoding="utf-8")
