@@ -194,7 +194,9 @@ def main(argv: list[str] | None = None) -> int:
         weight = measure_weight(site, pages)
         print("bench: Lighthouse …", file=sys.stderr)
         lighthouse = measure_lighthouse(site, pages[1:2] if args.quick else pages, 1 if args.quick else 3)
-    results = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "quick": args.quick,
+    mutation_path = ROOT / "bench" / "mutation.json"
+    mutation = json.loads(mutation_path.read_text("utf-8")) if mutation_path.exists() else None
+    results = {"mutation": mutation, "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "quick": args.quick,
                "machine": machine(), "builds": builds, "checks": checks, "linearity": linear, "growth": growth,
                "weight": weight, "lighthouse": lighthouse}
     args.out.mkdir(parents=True, exist_ok=True)

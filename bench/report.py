@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-GOALS = {"hooks": 1.15, "checks_s": 0.5, "weight_kb": 120, "performance": 95, "linear": 3.0}
+GOALS = {"hooks": 1.15, "checks_s": 0.5, "weight_kb": 120, "performance": 95, "linear": 3.0, "mutation": 0.85}
 
 
 def _s(x: dict[str, float], scale: float = 1.0, fmt: str = "{:.3f}") -> str:
@@ -100,4 +100,20 @@ def render(r: dict[str, Any], previous: dict[str, Any] | None) -> str:
     worst = min(row["performance"]["median"] for row in r["lighthouse"])
     out += ["", f"Lowest median {worst:.0f} (goal: at least {GOALS['performance']}: "
             f"{'met' if worst >= GOALS['performance'] else 'NOT met'}). A benchmark figure: no test times it.", ""]
+    out += mutation(r.get("mutation"))
     return "\n".join(out)
+
+
+def mutation(m: dict[str, Any] | None) -> list[str]:
+    """The last ``make mutation`` run (bench/mutation.json), if there is one."""
+    if not m:
+        return ["## 6. Mutation testing", "", "No mutation run recorded: run `make mutation`.", ""]
+    o = m["overall"]
+    out = ["## 6. Mutation testing (mutmut over checks/ and the hooks' pure functions; fast, browser-free tests)", "",
+           f"Run {m['date']}. {o['killed']} of {o['total']} mutants killed: score **{o['score']:.1%}** "
+           f"(goal: at least {GOALS['mutation']:.0%}: {'met' if o['score'] >= GOALS['mutation'] else 'NOT met'}); "
+           f"{o['survived']} survived, {o['no_tests']} reached by no fast test.", "",
+           "| module | mutants | killed | survived | no test | score |", "|---|---|---|---|---|---|"]
+    for name, c in m["modules"].items():
+        out.append(f"| `{name}` | {c['total']} | {c['killed']} | {c['survived']} | {c['no_tests']} | {c['score']:.0%} |")
+    return out + [""]
