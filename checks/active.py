@@ -21,6 +21,11 @@ a abbr article aside b blockquote br button caption cite code col colgroup dd de
 figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark nav ol p path pre q s samp section small span
 strong sub summary sup svg table tbody td tfoot th thead time tr u ul var wbr
 """.split())
+# Elements a drawing under docs/ (an SVG asset) may use besides those.
+SVG_ELEMENTS = CONTENT_ELEMENTS | frozenset("""
+g circle rect line polyline polygon ellipse defs lineargradient radialgradient stop text tspan title desc use
+symbol clippath mask html head body
+""".split())
 # Elements the theme adds around the content (header, navigation, search).
 THEME_ELEMENTS = CONTENT_ELEMENTS | frozenset("""
 html head body title meta link script main header footer form input label

@@ -141,6 +141,8 @@ def _describe(err: Any) -> str:
     found = err.instance if not isinstance(err.instance, (dict, list)) else type(err.instance).__name__
     if err.validator == "format":
         return f"{where}: expected a real date (YYYY, YYYY-MM or YYYY-MM-DD), found {found!r}"
+    if err.validator == "pattern":
+        return f"{where}: expected {err.schema.get('description') or 'a value matching ' + err.validator_value}, found {found!r}"
     if err.validator == "type":
         return f"{where}: expected {err.validator_value}, found {type(err.instance).__name__} {found!r}"
     return f"{where}: {err.message}"

@@ -89,11 +89,8 @@ def scan(page: Page, elements: frozenset[str] = active.CONTENT_ELEMENTS) -> Iter
 
 def scan_asset(text: str) -> Iterator[tuple[int, int, str, str]]:
     """(line, col, code, message) for an SVG or HTML file under docs/, parsed whole."""
-    allowed = active.CONTENT_ELEMENTS | {"g", "circle", "rect", "line", "polyline", "polygon", "ellipse", "defs",
-                                         "lineargradient", "radialgradient", "stop", "text", "tspan", "title", "desc",
-                                         "use", "symbol", "clippath", "mask", "html", "head", "body"}
     for tag, attrs, (line, col) in tags(text):
-        for v in active.judge(tag, attrs, frozenset(allowed), strict_attrs=False):
+        for v in active.judge(tag, attrs, active.SVG_ELEMENTS, strict_attrs=False):
             yield line, col + 1, v.code, v.message
 
 

@@ -84,7 +84,7 @@ def test_cross_reference_leads_to_the_provision(served, page, prefix: str) -> No
 
 
 @pytest.mark.parametrize("prefix,term,definition", [
-    ("", "双方", "両当事者"), ("en/", "Sides", "Both participants"),
+    ("", "双方", "両当事者"), ("en/", "Sides", "DSIT together"),
 ])
 @pytest.mark.parametrize("how", ["focus", "hover"])
 def test_defined_term_shows_its_definition(served, page, prefix, term, definition, how) -> None:

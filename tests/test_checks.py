@@ -456,6 +456,50 @@ def test_output_formats_keep_line_before_column(fmt: str, expected: str) -> None
     assert list(cli._format([finding], fmt)) == [expected]
 
 
+def test_github_annotations_escape_what_github_reads() -> None:
+    finding = Finding("docs/a b.md", 1, 2, "STR001", "50% done\r\nnext line")
+    assert list(cli._format([finding], "github")) == [
+        "::error file=docs/a b.md,line=1,col=2,title=STR001::STR001 50%25 done%0D%0Anext line"]
+
+
+def test_paths_are_relative_to_the_root_given(tmp_path: Path) -> None:
+    docs = docs_copy(tmp_path / "project")
+    (docs / "about.en.md").write_text("", "utf-8")
+    found = {f.path for f in cli.run(docs, root=tmp_path)}
+    assert "project/docs/about.en.md" in found
+    assert "docs/about.en.md" in {f.path for f in cli.run(docs)}  # the default root is the docs' parent
+
+
+# The metadata's own faults, each with its exact message (the schema's words, placed at the key or value).
+METADATA_FAULTS = [
+    ("an impossible date", "  date: 2025-04-28", "  date: 2025-02-30",
+     [(23, 9, "signed.date: expected a real date (YYYY, YYYY-MM or YYYY-MM-DD), found '2025-02-30'")]),
+    ("a count in words", "  months: 3", "  months: three",
+     [(33, 11, "notice_period.months: expected integer, found str 'three'")]),
+    ("a missing English value", "    en: London, United Kingdom\n", "",
+     [(24, 3, "signed.place: 'en' is a required property")]),
+    ("a string where a pair belongs", "citation:\n  ja: 日英量子科学技術協力覚書\n  en: Japan–UK Quantum MoC",
+     "citation: Japan–UK Quantum MoC", [(13, 11, "citation: expected object, found str 'Japan–UK Quantum MoC'")]),
+    ("a list where a mapping belongs", "signed:\n", "signed: []\nx:\n", [(22, 9, "signed: expected object, found list 'list'")]),
+    ("broken indentation", "title:", "- title:", [(9, 1, "invalid YAML: did not find expected '-' indicator")]),
+    ("a wrong id", "binding_provision: article-2-1", "binding_provision: Article 2.1",
+     [(30, 20, "binding_provision: expected a provision id such as article-2-1, found 'Article 2.1'")]),
+    ("a bad hash", "  sha256: 47e7", "  sha256: 47E7", [(20, 11, "source.sha256: expected 64 lower-case hex digits, found "
+                                                           "'47E7a4ab786c215eb698e948e019763e2cd68ea14c5f0cc3a918e8108ffedf1e'")]),
+]
+
+
+@pytest.mark.parametrize("name,old,new,expected", METADATA_FAULTS, ids=[m[0] for m in METADATA_FAULTS])
+def test_metadata_faults_name_key_line_and_expectation(tmp_path: Path, name: str, old: str, new: str, expected) -> None:
+    docs = docs_copy(tmp_path)
+    meta = docs / "_data/memorandum.yml"
+    text = meta.read_text("utf-8")
+    assert old in text
+    meta.write_text(text.replace(old, new, 1), "utf-8")
+    got = [(f.line, f.col, f.message) for f in cli.run(docs, root=tmp_path) if f.code == "STR003"]
+    assert got == expected
+
+
 def test_cli_in_process(tmp_path: Path, capsys, monkeypatch) -> None:
     docs = docs_copy(tmp_path)
     monkeypatch.chdir(tmp_path)

@@ -81,7 +81,7 @@ def test_keep_restamps_a_provision_whose_english_needs_no_change(repo: Path, cap
 
 def test_an_english_edit_is_recorded_by_relock(repo: Path) -> None:
     docs = repo / "docs"
-    _replace(docs / "memorandum.en.md", "in two originals.", "in duplicate.")
+    _replace(docs / "memorandum.en.md", "on this 28th day of April 2025", "on the 28th day of April 2025")
     assert _findings(repo) == [("docs/memorandum.en.md", 71, "TRL004")]
     assert relock.main(["--docs", str(docs), "--date", "2026-12-03"]) == 0
     assert _findings(repo) == []

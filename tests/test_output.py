@@ -301,3 +301,29 @@ def test_built_page_maps_to_its_source(rel: str, expected) -> None:
     from pathlib import PurePosixPath
     src, lang = built.source_of(PurePosixPath(rel), ROOT / "docs")
     assert (src.name if src else None, lang) == expected
+
+
+def test_a_drawing_with_every_allowed_element_is_clean() -> None:
+    from checks import active
+    shapes = sorted(active.SVG_ELEMENTS - active.CONTENT_ELEMENTS - {"html", "head", "body"})
+    svg = '<svg xmlns="http://www.w3.org/2000/svg">' + "".join(f"<{t} id='{t}'/>" for t in shapes) + "</svg>"
+    assert list(safety.scan_asset(svg)) == []
+    assert [code for _, _, code, _ in safety.scan_asset(svg.replace("<g id='g'/>", "<foreignObject/>"))] == ["SAF001"]
+
+
+@pytest.mark.parametrize("html,editorial_text", [
+    ('<div class="md-content__inner"><details><summary>S</summary><p>D</p></details></div>', []),
+    ('<div class="md-content__inner"><div class="admonition note"><p>N</p></div></div>', []),
+    ('<div class="md-content__inner"><aside class="md-source-file">Last update</aside></div>', []),
+    ('<div class="md-content__inner"><a class="md-content__button" href="e">Edit</a></div>', []),
+    ('<div class="md-content__inner"><script type="application/json">{"x": 1}</script></div>', []),
+    ('<div class="md-content__inner"><svg><title>T</title></svg><style>p{}</style></div>', []),
+    ('<div class="md-content__inner"><section><p>Outside</p></section></div>', ["Outside"]),
+    ('<p>Not in the content</p>', []),
+])
+def test_what_counts_as_text_outside_provisions(html: str, editorial_text) -> None:
+    assert output.read(html).stray == editorial_text
+
+
+def test_a_character_reference_inside_a_script_is_not_text() -> None:
+    assert output.read('<script type="application/json">{"a": "&para;"}</script><p>&amp;para;</p>').charrefs == ["&para;"]
