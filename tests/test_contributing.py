@@ -146,3 +146,13 @@ def test_textlint_catches_bad_english_prose(tmp_path: Path) -> None:
     result = _textlint(str(bad), config=".textlintrc.en.json")
     assert result.returncode == 1
     assert "terminology" in result.stdout and "write-good" in result.stdout
+
+
+def test_every_code_has_an_example_finding_in_both_guides() -> None:
+    codes = set()
+    for module in (ROOT / "checks").glob("*.py"):
+        codes |= set(re.findall(r'"([A-Z]{3}\d{3})"', module.read_text("utf-8")))
+    for guide in ("CONTRIBUTING.md", "CONTRIBUTING.ja.md"):
+        text = (ROOT / guide).read_text("utf-8")
+        examples = set(re.findall(r"^docs/\S+:\d+:\d+: ([A-Z]{3}\d{3}) ", text, re.MULTILINE))
+        assert sorted(codes - examples) == [], guide
