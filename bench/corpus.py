@@ -102,7 +102,7 @@ def provisions(factor: int) -> int:
 
 def variant(src: Path, dest: Path, kind: str) -> Path:
     """The real site as built three ways: 'site', 'no-hooks' (hooks: []), 'bare' (no i18n)."""
-    shutil.copytree(src, dest, dirs_exist_ok=True, ignore=shutil.ignore_patterns("site", ".venv", "node_modules"))
+    shutil.copytree(src, dest, dirs_exist_ok=True, ignore=shutil.ignore_patterns("site", ".venv", "node_modules", "mutants", "test-results", ".hypothesis"))
     if kind == "no-hooks":
         text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
         start = text.index("\nhooks:")

@@ -90,7 +90,7 @@ def judge(tag: str, attrs: Iterable[tuple[str, str | None]], elements: frozenset
     for name, value in attrs:
         name, value = name.lower(), value or ""
         if name.startswith("on"):
-            yield Verdict("SAF002", f"event handler '{name}=' on <{tag}>: expected none", name)
+            yield Verdict("SAF002", f"event handler '{name}=' on <{tag}>: expected none", f"{name}=")
         elif name in URL_ATTRS:
             if (v := judge_url(name, value)) is not None:
                 yield v
@@ -100,4 +100,4 @@ def judge(tag: str, attrs: Iterable[tuple[str, str | None]], elements: frozenset
             yield Verdict("SAF001", f"<{tag} http-equiv={value!r}>: expected no refresh or policy change", "http-equiv")
         elif strict_attrs and not (name in GLOBAL_ATTRS or name.startswith(("aria-", "data-"))
                                    or name in ELEMENT_ATTRS.get(tag, ())):
-            yield Verdict("SAF004", f"attribute '{name}' on <{tag}>: expected one of the allowlist", name)
+            yield Verdict("SAF004", f"attribute '{name}' on <{tag}>: expected one of the allowlist", f"{name}=")

@@ -46,7 +46,7 @@ def load(docs: Path, root: Path | None = None, source: Path | None = None) -> Co
     corpus = Corpus(docs, (root or docs.parent).resolve())
     meta_path = metadata.path_in(docs)
     try:
-        corpus.facts = metadata.load(meta_path)
+        corpus.facts = metadata.load_cached(meta_path)
     except metadata.MetadataError as exc:
         for line, col, message in exc.problems:
             corpus.add(exc.path, line, col, "STR003", message)

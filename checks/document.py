@@ -29,7 +29,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator, Literal, NamedTuple
 
-from checks import site
+from checks import cache, site
 from checks.site import lang_of, memorandum_path  # noqa: F401  (the model's callers ask here too)
 
 # An attribute list on its own line or at the end of a heading:
@@ -298,17 +298,9 @@ def load(path: Path) -> Document:
     return parse(path.read_text(encoding="utf-8"), path)
 
 
-_CACHE: dict[tuple[str, int, int], Document] = {}
-
-
 def load_cached(path: Path) -> Document:
-    """``load`` memoised on the file's path, mtime and size (hooks parse once per build)."""
-    stat = path.stat()
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-    if key not in _CACHE:
-        _CACHE.clear() if len(_CACHE) > 32 else None
-        _CACHE[key] = load(path)
-    return _CACHE[key]
+    """``load`` memoised on the file's content (hooks parse each memorandum page once per build)."""
+    return cache.by_content(path, load, "document")
 
 
 def label(pid: str, lang: str) -> str:

@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from checks import cache
+
 DEFAULT_PATH = Path("docs/_data/memorandum.yml")
 SCHEMA_PATH = Path(__file__).with_name("metadata.schema.json")
 MONTHS_EN = (
@@ -167,18 +169,10 @@ def _position(node: Any, path: list[Any], at_key: bool = False) -> tuple[int, in
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-_CACHE: dict[tuple[str, int, int], dict[str, Any]] = {}
-
-
 def load_cached(path: Path = DEFAULT_PATH) -> dict[str, Any]:
-    """``load`` memoised on the file's path, mtime and size: every hook of
-    every language build reads the same file once. Callers must not mutate it."""
+    """``load`` memoised on the file's content: every hook of every language build
+    and the checks read the same file once. Callers must not mutate it."""
     try:
-        stat = path.stat()
+        return cache.by_content(path, load, "metadata")
     except OSError:
         return load(path)  # raises MetadataError naming the file
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = load(path)
-    return _CACHE[key]

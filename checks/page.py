@@ -276,17 +276,3 @@ def blocks(text: str) -> Iterator[tuple[int, int]]:
         offset += len(line)
     if start is not None:
         yield start, offset
-
-
-_CACHE: dict[tuple[str, int, int], Page] = {}
-
-
-def load_cached(path: Path) -> Page:
-    """``Page.read`` memoised on path, mtime and size (each language build reads a page once)."""
-    stat = path.stat()
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
-    if key not in _CACHE:
-        if len(_CACHE) > 64:
-            _CACHE.clear()
-        _CACHE[key] = Page.read(path)
-    return _CACHE[key]

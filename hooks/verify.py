@@ -20,6 +20,11 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from checks import built, cli, site
 
 log = get_plugin_logger(__name__)
+# Languages whose build has started, and whether the built site was read, in
+# this run. mkdocs-static-i18n builds the default language, then the others
+# from inside its on_post_build, changing ``config`` as it goes: the site is
+# complete after the last language's build, which is when it is read.
+_state: dict[str, object] = {"started": set(), "read": False}
 # Findings after which pages cannot be built as they are (a page, its front
 # matter or the metadata is unusable): the build stops with a message
 # instead of failing later with a traceback. Every other finding is a
@@ -34,8 +39,12 @@ def _root(config) -> Path:
 
 
 def on_pre_build(*, config):
-    if config["theme"]["language"] != site.DEFAULT_LANG:
-        return  # mkdocs-static-i18n builds each language; the docs are checked once
+    lang = config["theme"]["language"]
+    if lang == site.DEFAULT_LANG:  # a new run (mkdocs serve rebuilds too)
+        _state["started"], _state["read"] = set(), False
+    _state["started"].add(lang)
+    if lang != site.DEFAULT_LANG:
+        return  # the docs are checked once per run
     findings = cli.run(Path(config["docs_dir"]), root=_root(config))
     for finding in findings:
         log.warning("%s", finding)
@@ -44,9 +53,10 @@ def on_pre_build(*, config):
         raise PluginError(f"cannot build: fix the findings above in {', '.join(fatal)} (python -m checks shows them)")
 
 
-@event_priority(-120)  # after mkdocs-static-i18n (-100) has built every other language
+@event_priority(-120)  # after mkdocs-static-i18n (-100) and the search index (-110)
 def on_post_build(*, config):
-    if config["theme"]["language"] != site.DEFAULT_LANG:
-        return
+    if _state["read"] or not set(site.LANGS) <= _state["started"]:
+        return  # some language is not built yet
+    _state["read"] = True
     for finding in built.check_site(Path(config["site_dir"]), Path(config["docs_dir"]), _root(config)):
         log.warning("%s", finding)

@@ -327,3 +327,20 @@ def test_what_counts_as_text_outside_provisions(html: str, editorial_text) -> No
 
 def test_a_character_reference_inside_a_script_is_not_text() -> None:
     assert output.read('<script type="application/json">{"a": "&para;"}</script><p>&amp;para;</p>').charrefs == ["&para;"]
+
+
+def test_what_only_the_built_check_sees_fails_the_build(tmp_path: Path) -> None:
+    """Hidden text in an English provision: the Markdown checks pass, the build does not."""
+    from checks import relock
+    project = copy_project(tmp_path)
+    page = project / "docs/memorandum.en.md"
+    page.write_text(page.read_text("utf-8").replace(
+        "will not affect cooperative activities in progress",
+        'will not affect cooperative activities in progress<span style="display:none"> but may end them</span>', 1), "utf-8")
+    assert relock.main(["--docs", str(project / "docs")]) == 0  # the edit is recorded: only the reader's view is wrong
+    assert cli.run(project / "docs", root=project) == []
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for expected in ("docs/memorandum.en.md:68:1: SAF004 on the built page en/memorandum/index.html: attribute 'style' on <span>",
+                     "docs/memorandum.en.md:68:1: OUT001 on the built page en/memorandum/index.html: built text of '#article-2-4'"):
+        assert expected in result.stderr

@@ -1,0 +1,27 @@
+"""One memo for the files every hook of every language build reads (the metadata, the memorandum pages).
+
+Keyed by the file's path and a hash of its bytes, not its modification
+time: a file rewritten within the filesystem's timestamp granularity (tests,
+editors that save twice) is never served stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+_STORE: dict[tuple[str, str, str], object] = {}
+LIMIT = 64  # entries kept before the memo starts afresh
+
+
+def by_content(path: Path, parse: Callable[[Path], T], kind: str) -> T:
+    """``parse(path)``, computed once per (kind, path, content); exceptions are not memoised."""
+    digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    key = (kind, str(path.resolve()), digest)
+    if key not in _STORE:
+        if len(_STORE) >= LIMIT:
+            _STORE.clear()
+        _STORE[key] = parse(path)
+    return _STORE[key]  # type: ignore[return-value]
