@@ -86,6 +86,7 @@ REGIONS = [
     ("front matter", "---\nnote: {x}\n", "---\nnote: {x}\n", False, False, False),
 ]
 WORDS = {"ja": ("第 9 条", "第 2 条", "双方"), "en": ("Article 9", "Article 2", "Sides")}
+DATES = {"ja": "2025 年 5 月 1 日", "en": "1 May 2025"}  # a date the metadata does not hold
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -104,6 +105,12 @@ def test_hooks_and_checks_agree_on_every_region(tmp_path: Path, lang, where, ja,
         page.write_text(original + "\n" + shape.format(x=missing) + "\n", "utf-8")
     codes = [f.code for f in cli.run(docs, root=tmp_path) if f.path.endswith(page.name) and f.code.startswith("REF")]
     assert codes == (["REF001"] if reported else [])
+    # The date check reads the same regions: a date the metadata does not know, or not.
+    dated = page.read_text("utf-8").replace(missing, DATES[lang])
+    page.write_text(dated, "utf-8")
+    dates = [f.code for f in cli.run(docs, root=tmp_path) if f.path.endswith(page.name) and f.code == "DAT001"]
+    assert dates == (["DAT001"] if reported or where == "front matter" else [])  # a description states facts too
+    page.write_text(dated.replace(DATES[lang], missing), "utf-8")
     # The hook: the same reference is reported as broken with the same line, or not.
     source = Page(page, page.read_text("utf-8"), lang)
     lines = [line for line, _, _, _ in crossrefs.broken(source, IDS)]
