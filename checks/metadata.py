@@ -139,6 +139,9 @@ def _validator() -> Any:
 
 def _describe(err: Any) -> str:
     """One schema error as a contributor reads it: where, what was expected, what was found."""
+    if err.validator in ("oneOf", "anyOf") and err.context:
+        # The alternative that accepts the value's type says what is wrong with it.
+        err = next((e for e in err.context if e.validator != "type"), err.context[0])
     where = ".".join(str(p) for p in err.absolute_path) or "(top level)"
     found = err.instance if not isinstance(err.instance, (dict, list)) else type(err.instance).__name__
     if err.validator == "format":

@@ -530,3 +530,33 @@ def test_checks_never_write(tmp_path: Path) -> None:
     before[docs / "memorandum.en.md"] = b"# x\n"
     _cli("docs", cwd=tmp_path)
     assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize("old,new,expected", [
+    # A fault deep in a list is placed at its own line: the second signatory's English name.
+    ("      en: Lord Vallance of Balham\n", "", [(62, 5, "signatories.1.name: 'en' is a required property")]),
+    ("  - party: dsit\n", "  - party: DSIT\n", [(58, 12, "signatories.1.party: expected a lower-case id such as agreement-1994, found 'DSIT'")]),
+    ("    date: 2023-05-18\n", "    date: 2023-13-18\n", [(93, 11, "instruments.1.date: expected a real date (YYYY, YYYY-MM or YYYY-MM-DD), found '2023-13-18'")]),
+])
+def test_metadata_faults_in_lists_are_placed(tmp_path: Path, old: str, new: str, expected) -> None:
+    docs = docs_copy(tmp_path)
+    meta = docs / "_data/memorandum.yml"
+    text = meta.read_text("utf-8")
+    assert old in text
+    meta.write_text(text.replace(old, new, 1), "utf-8")
+    assert [(f.line, f.col, f.message) for f in cli.run(docs, root=tmp_path) if f.code == "STR003"] == expected
+
+
+@pytest.mark.parametrize("value,lang,expected", [
+    ("2025-04-28", "ja", "2025 年 4 月 28 日"), ("1994-06", "en", "June 1994"), ("2023", "en", "2023"), ("2023", "ja", "2023 年"),
+])
+def test_format_date(value: str, lang: str, expected: str) -> None:
+    from checks import metadata
+    assert metadata.format_date(value, lang) == expected
+
+
+def test_format_date_rejects_what_is_not_a_date() -> None:
+    from checks import metadata
+    with pytest.raises(ValueError, match="not an ISO date: '28 April'"):
+        metadata.format_date("28 April", "en")
+    assert not metadata.real_date("2025-02-30") and metadata.real_date("2024-02-29") and not metadata.real_date(None)

@@ -135,3 +135,37 @@ def test_lang_marks_the_glossary(lang: str) -> None:
 def test_labels(lang: str) -> None:
     ids = [p.id for p in DOCS["ja"].provisions] + ["article-3-intro", "unknown-id"]
     golden(f"labels.{lang}.txt", "\n".join(f"{i}: {document.label(i, lang)}" for i in ids) + "\n")
+
+
+def test_cli_help_and_json_output(tmp_path: Path, capsys) -> None:
+    from checks import cli
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    help_text = capsys.readouterr().out
+    docs = tmp_path / "docs"
+    import shutil
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "extra.ja.md").write_text("# 追加\n", "utf-8")
+    (docs / "more.en.md").write_text("# More\n", "utf-8")
+    cli.main([str(docs), "--format", "json"])
+    as_json = capsys.readouterr().out.replace(str(tmp_path), "TMP")
+    other = tmp_path / "other"
+    shutil.copytree(ROOT / "docs", other)
+    cli.main([str(docs), str(other)])
+    summary = capsys.readouterr().err.replace(str(tmp_path), "TMP")
+    golden("cli.txt", help_text + "\n" + as_json + "\n" + summary)
+
+
+@pytest.mark.parametrize("n,lang,expected", [
+    (0, "en", "zero"), (1, "en", "one"), (2, "en", "two"), (12, "en", "twelve"), (13, "en", "13"), (2, "ja", "2"),
+])
+def test_counts_in_words(n: int, lang: str, expected: str) -> None:
+    facts = {**FACTS, "signed": {**FACTS["signed"], "originals": n}}
+    assert placeholders.render("originals_words", facts, lang) == expected
+
+
+def test_table_cells_escape_the_pipe_and_an_unknown_lock_date_is_a_dash() -> None:
+    facts = {**FACTS, "parties": FACTS["parties"], "defined_terms": [{**FACTS["defined_terms"][0], "ja": "a|b"}]}
+    assert "| a\\|b |" in placeholders.render("terms", facts, "ja")
+    assert placeholders.render("translation_checked", {**FACTS, "translation_checked": None}, "en") == "—"
+    assert placeholders.render("timeline", {k: v for k, v in FACTS.items() if k != "events"}, "en").count("\n") == 4

@@ -264,18 +264,24 @@ def fake_site(tmp_path: Path) -> Path:
 
 # (what is changed in the fake site, file, old, new, expected (path, code) findings)
 SITE_FAULTS = [
-    ("nothing", None, "", "", []),
-    ("a provision's visible text", "en/memorandum/index.html", "two originals", "three originals",
-     [("docs/memorandum.en.md", "OUT001"), ("docs/memorandum.en.md", "OUT003")]),
-    ("Japanese text", "memorandum/index.html", "政策対話を行う", "政策対話をする",
-     [("docs/memorandum.ja.md", "OUT001"), ("docs/memorandum.ja.md", "OUT003"), ("docs/memorandum.ja.md", "OUT003")]),
-    ("stray text", "memorandum/index.html", "</article>", "<p>追加</p></article>", [("docs/memorandum.ja.md", "OUT001")]),
-    ("a split entity", "en/memorandum/index.html", "¶</span>", "&<span>para</span>;</span>", [("docs/memorandum.en.md", "OUT002")]),
-    ("an inline script", "memorandum/index.html", "</article>", "<script>alert(1)</script></article>", [("docs/memorandum.ja.md", "SAF001")]),
-    ("a provision's id changed", "en/memorandum/index.html", 'id="article-2-4"', 'id="article-2-9"',
-     [("docs/memorandum.en.md", "OUT001"), ("docs/memorandum.en.md", "OUT001")]),  # missing, and its text stray
-    ("a hash in the export", "memorandum.json", '"sha256": {"ja": "', '"sha256": {"ja": "0', [("docs/memorandum.ja.md", "OUT003")]),
-    ("an unreadable export", "memorandum.json", "{", "[", [("site/memorandum.json", "OUT003")]),
+    ('nothing', None, '', '',
+     []),
+    ("a provision's visible text", 'en/memorandum/index.html', 'two originals', 'three originals',
+     [('docs/memorandum.en.md', 71, 1, 'OUT001', "on the built page en/memorandum/index.html: built text of '#signatures' differs from the source after 'l 2025, in t': expected 'wo originals', found 'hree origina'"), ('docs/memorandum.en.md', 71, 1, 'OUT003', "memorandum.json text of '#signatures' (en) differs from the built page")]),
+    ('Japanese text', 'memorandum/index.html', '政策対話を行う', '政策対話をする',
+     [('docs/memorandum.ja.md', 46, 1, 'OUT001', "on the built page memorandum/index.html: built text of '#article-1-item-4' differs from the source after '影響を認識し、政策対話を': expected '行う。', found 'する。'"), ('docs/memorandum.ja.md', 46, 1, 'OUT003', "built Japanese text: text differs from the signed source after '影響を認識し、政策対話を': expected '行う。標準化およびガバナ', found 'する。標準化およびガバナ'"), ('docs/memorandum.ja.md', 46, 1, 'OUT003', "memorandum.json text of '#article-1-item-4' (ja) differs from the built page")]),
+    ('stray text', 'memorandum/index.html', '</article>', '<p>追加</p></article>',
+     [('docs/memorandum.ja.md', 1, 1, 'OUT001', "on the built page memorandum/index.html: visible text outside every provision: '追加': expected only provisions and editorial notes (admonitions) on a memorandum page")]),
+    ('a split entity', 'en/memorandum/index.html', '¶</span>', '&<span>para</span>;</span>',
+     [('docs/memorandum.en.md', 1, 1, 'OUT002', "'&para;' shows as text on the built page en/memorandum/index.html (1 times): expected the character it stands for")]),
+    ('an inline script', 'memorandum/index.html', '</article>', '<script>alert(1)</script></article>',
+     [('docs/memorandum.ja.md', 1, 1, 'SAF001', "on the built page memorandum/index.html: inline <script>: expected only the theme's own scripts")]),
+    ("a provision's id changed", 'en/memorandum/index.html', 'id="article-2-4"', 'id="article-2-9"',
+     [('docs/memorandum.en.md', 68, 1, 'OUT001', "on the built page en/memorandum/index.html: provision '#article-2-4' is missing from the built page"), ('docs/memorandum.en.md', 68, 1, 'OUT001', "on the built page en/memorandum/index.html: visible text outside every provision: '2.4 The termination of this Memorandum o': expected only provisions and editorial notes (admonitions) on a memorandum page")]),
+    ('a hash in the export', 'memorandum.json', '"sha256": {"ja": "', '"sha256": {"ja": "0',
+     [('docs/memorandum.ja.md', 6, 1, 'OUT003', "memorandum.json: SHA-256 of '#title' (ja) does not match its text")]),
+    ('an unreadable export', 'memorandum.json', '{', '[',
+     [('site/memorandum.json', 1, 1, 'OUT003', "memorandum.json is not readable: Expecting ',' delimiter: line 1 column 11 (char 10)")]),
 ]
 
 
@@ -287,9 +293,9 @@ def test_built_site_check_on_a_fake_site(tmp_path: Path, name, file, old, new, e
         text = target.read_text("utf-8")
         assert old in text
         target.write_text(text.replace(old, new, 1), "utf-8")
-    found = [(f.path, f.code) for f in built.check_site(out, ROOT / "docs", tmp_path)]
-    rel = {"docs/memorandum.ja.md": str(ROOT / "docs/memorandum.ja.md"), "docs/memorandum.en.md": str(ROOT / "docs/memorandum.en.md")}
-    assert sorted(found) == sorted((rel.get(p, p), c) for p, c in expected)
+    found = [(f.path.replace(f"{ROOT}/", ""), f.line, f.col, f.code, f.message)
+             for f in built.check_site(out, ROOT / "docs", tmp_path)]
+    assert found == expected
 
 
 @pytest.mark.parametrize("rel,expected", [
@@ -344,3 +350,16 @@ def test_what_only_the_built_check_sees_fails_the_build(tmp_path: Path) -> None:
     for expected in ("docs/memorandum.en.md:68:1: SAF004 on the built page en/memorandum/index.html: attribute 'style' on <span>",
                      "docs/memorandum.en.md:68:1: OUT001 on the built page en/memorandum/index.html: built text of '#article-2-4'"):
         assert expected in result.stderr
+
+
+@pytest.mark.parametrize("page_lang,html,expected", [
+    # A misnested end tag closes what it closes; the language in force returns to the page's.
+    ("ja", "<b><i>Word</b> 本文 Other</i>", '<b><i><span lang="en">Word</span></b> 本文 <span lang="en">Other</span></i>'),
+    ("ja", '<div lang="en"><p>English here</p></div><p>Next</p>', '<div lang="en"><p>English here</p></div><p><span lang="en">Next</span></p>'),
+    ("ja", "<pre><code>make test</code></pre><p>Then</p>", '<pre><code>make test</code></pre><p><span lang="en">Then</span></p>'),
+    ("en", "<code>第 1 条</code><p>Side</p>", '<code><span lang="ja">第 1 条</span></code><p>Side</p>'),
+    ("en", '<p lang="ja">一方</p><br><p>一方</p>', '<p lang="ja">一方</p><br><p><span lang="ja">一方</span></p>'),
+    ("de", "<p>Wort</p>", "<p>Wort</p>"),
+])
+def test_lang_follows_nesting(page_lang: str, html: str, expected: str) -> None:
+    assert lang.mark(html, page_lang) == expected
