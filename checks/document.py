@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Iterator, Literal, NamedTuple
 
 from checks import cache, site
-from checks.site import lang_of, memorandum_path  # noqa: F401  (the model's callers ask here too)
+
 
 # An attribute list on its own line or at the end of a heading:
 ATTR_LIST = re.compile(
@@ -220,7 +220,7 @@ def _blocks(lines: list[str], start: int) -> Iterator[list[Line]]:
 
 def parse(text: str, path: Path, lang: str | None = None) -> Document:
     """Parse a memorandum page into its provisions."""
-    lang = lang or lang_of(path)
+    lang = lang or site.lang_of(path)
     lines = text.splitlines()
     start = 0
     if lines and lines[0].strip() == "---":

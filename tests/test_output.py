@@ -363,3 +363,19 @@ def test_what_only_the_built_check_sees_fails_the_build(tmp_path: Path) -> None:
 ])
 def test_lang_follows_nesting(page_lang: str, html: str, expected: str) -> None:
     assert lang.mark(html, page_lang) == expected
+
+
+verify = hook("verify")
+
+
+@pytest.mark.parametrize("stdout,code,stderr,expected", [
+    ("[]", 0, "", []),
+    ('[{"path": "docs/a.md", "line": 3, "col": 2, "code": "REF001", "message": "m"}]', 1, "",
+     ["docs/a.md:3:2: REF001 m"]),
+    ("", 2, "usage: nowhere is not a directory\n", ["python -m checks failed (exit 2): usage: nowhere is not a directory"]),
+    ("not json", 1, "", ["python -m checks printed no findings list: Expecting value: line 1 column 1 (char 0)"]),
+    ('[{"path": "x"}]', 1, "", ["python -m checks printed no findings list: Finding.__new__() missing 4 required "
+                                "positional arguments: 'line', 'col', 'code', and 'message'"]),
+])
+def test_the_build_reports_what_the_checks_printed(stdout: str, code: int, stderr: str, expected) -> None:
+    assert verify.findings_of(stdout, code, stderr) == expected
