@@ -66,8 +66,7 @@ def load(docs: Path, root: Path | None = None, source: Path | None = None) -> Co
             corpus.add(path, 1, 1, "STR001", "page is empty")
             continue
         page = corpus.pages[path] = Page(path, text)
-        if page.front_matter_error is not None:
-            err = page.front_matter_error
+        for err in ([page.front_matter_error] if page.front_matter_error else page.front_matter_problems()):
             corpus.add(path, err.line, err.col, "STR002", err.message)
     for lang in site.LANGS:
         for name in REQUIRED_PAGES:

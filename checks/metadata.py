@@ -20,6 +20,7 @@ from checks import cache
 
 DEFAULT_PATH = Path("docs/_data/memorandum.yml")
 SCHEMA_PATH = Path(__file__).with_name("metadata.schema.json")
+FRONT_MATTER_SCHEMA = Path(__file__).with_name("frontmatter.schema.json")
 MONTHS_EN = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -120,20 +121,25 @@ def load(path: Path = DEFAULT_PATH) -> dict[str, Any]:
         raise MetadataError(path, 1, 1, f"invalid YAML: {exc}") from None
     if not isinstance(data, dict):
         raise MetadataError(path, 1, 1, f"expected a mapping of facts at the top level, found {type(data).__name__}")
-    problems = sorted((*_position(node, list(err.absolute_path), err.validator == "required"), _describe(err))
-                      for err in _validator().iter_errors(data))
+    problems = validate(node, data, SCHEMA_PATH)
     if problems:
         raise MetadataError(path, *problems[0], problems=problems)
     return data
 
 
-@functools.lru_cache(maxsize=1)
-def _validator() -> Any:
-    import jsonschema  # the schema library; only loading the metadata needs it
+def validate(node: Any, data: Any, schema: Path) -> list[tuple[int, int, str]]:
+    """(line, col, message) for each way ``data`` (composed as ``node``) breaks ``schema``, in order."""
+    return sorted((*_position(node, list(err.absolute_path), err.validator == "required"), _describe(err))
+                  for err in _validator(schema).iter_errors(data))
+
+
+@functools.lru_cache(maxsize=4)
+def _validator(schema_path: Path) -> Any:
+    import jsonschema  # the schema library; only validating needs it
     checker = jsonschema.FormatChecker()
     checker.checks("iso-date-prefix")(real_date)
     checker.checks("date")(real_date)
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema, format_checker=checker)
 
 

@@ -38,7 +38,7 @@ from typing import Any, Iterable, Iterator, NamedTuple
 import yaml
 
 from checks import site
-from checks.metadata import SafeLoader
+from checks.metadata import FRONT_MATTER_SCHEMA, SafeLoader, validate
 
 
 HIDDEN = frozenset({"front-matter", "comment", "code", "attr"})  # not read as text by anyone
@@ -144,6 +144,16 @@ class Page:
             self.front_matter_error = FrontMatterError(2, 1, f"front matter should be a mapping, found {type(data).__name__}")
             return
         self.front_matter = data
+        self._head = head
+
+    def front_matter_problems(self) -> list[FrontMatterError]:
+        """What the front matter's values break of ``frontmatter.schema.json`` (types, real dates), by line."""
+        head = self.__dict__.get("_head")
+        if not head:
+            return []
+        node = yaml.compose(head, Loader=SafeLoader)
+        return [FrontMatterError(line + 1, col, f"front matter: {message}")
+                for line, col, message in validate(node, self.front_matter, FRONT_MATTER_SCHEMA)]
 
     @property
     def body(self) -> str:

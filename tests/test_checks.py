@@ -560,3 +560,27 @@ def test_format_date_rejects_what_is_not_a_date() -> None:
     with pytest.raises(ValueError, match="not an ISO date: '28 April'"):
         metadata.format_date("28 April", "en")
     assert not metadata.real_date("2025-02-30") and metadata.real_date("2024-02-29") and not metadata.real_date(None)
+
+
+# Front matter against checks/frontmatter.schema.json: (page, old, new, exact findings).
+FRONT_MATTER_FAULTS = [
+    ("about.en.md", "title: About this site", "title: About this site\ndate: 2025-02-30",
+     [("docs/about.en.md", 3, 7, "STR002", "front matter: date: expected a real date (YYYY, YYYY-MM or YYYY-MM-DD), found '2025-02-30'")]),
+    ("about.ja.md", "title: このサイトについて", "title: [このサイト, について]",
+     [("docs/about.ja.md", 2, 8, "STR002", "front matter: title: expected string, found list 'list'")]),
+    ("index.en.md", "title: Home", "title: Home\nsearch: {boost: high}",
+     [("docs/index.en.md", 3, 17, "STR002", "front matter: search.boost: expected number, found str 'high'")]),
+    ("glossary.ja.md", "title: 用語集", "title: 用語集\nhide: [sidebar]",
+     [("docs/glossary.ja.md", 3, 8, "STR002", "front matter: hide.0: 'sidebar' is not one of ['navigation', 'toc', 'footer', "
+                                              "'feedback', 'path', 'tags']")]),
+]
+
+
+@pytest.mark.parametrize("file,old,new,expected", FRONT_MATTER_FAULTS, ids=[f"{f[0]}-{f[3][0][4][14:30]}" for f in FRONT_MATTER_FAULTS])
+def test_front_matter_is_validated(tmp_path: Path, file: str, old: str, new: str, expected) -> None:
+    docs = docs_copy(tmp_path)
+    page = docs / file
+    text = page.read_text("utf-8")
+    assert old in text
+    page.write_text(text.replace(old, new, 1), "utf-8")
+    assert [tuple(f) for f in cli.run(docs, root=tmp_path) if f.code == "STR002"] == expected
