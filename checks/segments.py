@@ -4,7 +4,7 @@ As translation QA tools (Okapi CheckMate, Xbench) check aligned segments:
 
 SEG001  untranslated: Japanese script in the English text, beyond the names the metadata allows.
 SEG002  numbers in one text and not the other (dates and durations are DAT and DUR's).
-SEG003  a defined term, instrument or party named in one language and not the other.
+SEG003  a defined term, instrument or party (the Sides' short names) named in one language and not the other.
 SEG004  negation in one text and not the other (〜ない, ものではない … against not, no, nor …);
         the legal "may" (〜することができる) without may / can in English.
 SEG005  the same English text for two different Japanese provisions.
@@ -63,6 +63,10 @@ def pairs(facts: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     for entry in facts.get("defined_terms", []) + facts.get("instruments", []):
         out.append((f"「{entry['ja']}」 / \"{entry['en']}\"", occurrences(forms(entry, "ja"), "ja"),
                     occurrences(forms(entry, "en"), "en")))
+    for party in facts.get("parties", []):  # the Sides, by the short names both texts use
+        short = party["short"]
+        out.append((f"「{short['ja']}」 / \"{short['en']}\"", occurrences([short["ja"]], "ja"),
+                    occurrences([short["en"]], "en")))
     return out
 
 

@@ -283,6 +283,10 @@ SEGMENTS = [
      [('docs/memorandum.en.md', 52, 1, 'TRL001'), ('docs/memorandum.en.md', 54, 1, 'TRL001'), ('docs/memorandum.ja.md', 52, 3, 'FID001'), ('docs/memorandum.ja.md', 52, 3, 'SEG007'), ('docs/memorandum.ja.md', 54, 3, 'SEG007')]),
     ("an area's title changed in English", 'memorandum.en.md', [('Security policy dialogue:', 'Security dialogue:')],
      [('docs/memorandum.en.md', 46, 1, 'TRL004'), ('docs/memorandum.en.md', 46, 3, 'SEG007')]),
+    ("a Side's name dropped in English", 'memorandum.en.md', [('and the Department for Science, Innovation and Technology of the United Kingdom of Great Britain and Northern Ireland agree', 'and the UK science ministry agree')],
+     [('docs/memorandum.en.md', 37, 1, 'SEG003'), ('docs/memorandum.en.md', 37, 1, 'SEG006'), ('docs/memorandum.en.md', 37, 1, 'TRL004')]),
+    ("a Side's name dropped in Japanese", 'memorandum.ja.md', [('日本国内閣府とグレートブリテン及び北アイルランド連合王国の科学・イノベーション・技術省は、', '日英の関係省庁は、')],
+     [('docs/memorandum.en.md', 37, 1, 'SEG003'), ('docs/memorandum.en.md', 37, 1, 'SEG003'), ('docs/memorandum.en.md', 37, 1, 'TRL001'), ('docs/memorandum.ja.md', 37, 9, 'FID001')]),
 ]
 
 
@@ -534,9 +538,9 @@ def test_checks_never_write(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("old,new,expected", [
     # A fault deep in a list is placed at its own line: the second signatory's English name.
-    ("      en: Lord Vallance of Balham\n", "", [(62, 5, "signatories.1.name: 'en' is a required property")]),
-    ("  - party: dsit\n", "  - party: DSIT\n", [(58, 12, "signatories.1.party: expected a lower-case id such as agreement-1994, found 'DSIT'")]),
-    ("    date: 2023-05-18\n", "    date: 2023-13-18\n", [(93, 11, "instruments.1.date: expected a real date (YYYY, YYYY-MM or YYYY-MM-DD), found '2023-13-18'")]),
+    ("      en: Lord Vallance of Balham\n", "", [(64, 5, "signatories.1.name: 'en' is a required property")]),
+    ("  - party: dsit\n", "  - party: DSIT\n", [(60, 12, "signatories.1.party: expected a lower-case id such as agreement-1994, found 'DSIT'")]),
+    ("    date: 2023-05-18\n", "    date: 2023-13-18\n", [(95, 11, "instruments.1.date: expected a real date (YYYY, YYYY-MM or YYYY-MM-DD), found '2023-13-18'")]),
 ])
 def test_metadata_faults_in_lists_are_placed(tmp_path: Path, old: str, new: str, expected) -> None:
     docs = docs_copy(tmp_path)
