@@ -379,3 +379,58 @@ verify = hook("verify")
 ])
 def test_the_build_reports_what_the_checks_printed(stdout: str, code: int, stderr: str, expected) -> None:
     assert verify.findings_of(stdout, code, stderr) == expected
+
+
+# The theme's part of a page (outside the content): what is allowed and what is not, exactly.
+THEME = [
+    ('<link rel="stylesheet" href="../assets/x.css"><link rel="canonical" href="https://e.org/">', []),
+    ('<link rel="icon" href="javascript:alert(1)">',
+     [("SAF003", "<link href='javascript:alert(1)'>: expected http(s) or relative", "javascript:alert(1)")]),
+    ('<meta name="viewport" content="width=device-width"><meta charset="utf-8">', []),
+    ('<meta http-equiv="refresh" content="0">',
+     [("SAF001", "<meta> element: expected none that runs, embeds or is not in the allowlist", "<meta"),
+      ("SAF001", "<meta http-equiv='refresh'>: expected no refresh or policy change", "http-equiv")]),
+    ('<script src="../../assets/javascripts/bundle.f1.min.js"></script><script src="assets/javascripts/tables.js"></script>', []),
+    ('<script src="https://cdn.example/x.js"></script>',
+     [("SAF001", "<script src='https://cdn.example/x.js'>: expected only the theme's scripts", "https://cdn.example/x.js")]),
+    ('<script src="javascript:assets/javascripts/bundle.js"></script>',
+     [("SAF001", "<script src='javascript:assets/javascripts/bundle.js'>: expected only the theme's scripts",
+       "javascript:assets/javascripts/bundle.js")]),
+    ('<script type="application/ld+json">{"a": 1}</script><script id="__config" type="application/json">{}</script>', []),
+    ('<script type="module">import("x")</script>',
+     [("SAF001", "inline <script>: expected only the theme's own scripts", 'import("x")')]),
+    ("<script>var palette=__md_get(\"__palette\")</script><script>  </script>", []),
+    ('<a href="javascript:void(0)" class="md-search__icon">s</a><form name="search"><input type="text"><label>L</label></form>', []),
+    ('<iframe src="https://e.org/"></iframe>',
+     [("SAF001", "<iframe> element: expected none that runs, embeds or is not in the allowlist", "<iframe")]),
+    ('<div class="md-content__inner"><a href="javascript:void(0)">x</a></div>',
+     [("SAF003", "'javascript:' URL in href=: expected an http(s), relative or mailto link", "javascript:void(0)")]),
+    ('<div class="md-content__inner"><input type="text"></div>',
+     [("SAF001", "<input> element: expected none that runs, embeds or is not in the allowlist", "<input"),
+      ("SAF004", "attribute 'type' on <input>: expected one of the allowlist", "type=")]),
+]
+
+
+@pytest.mark.parametrize("html,expected", THEME, ids=[t[0][:40] for t in THEME])
+def test_the_theme_part_of_a_page(html: str, expected) -> None:
+    assert [tuple(v) for v in output.read(html).unsafe] == expected
+
+
+@pytest.mark.parametrize("html,expected", [
+    ('<img alt="&amp;para; sign" src="x.png"><p aria-label="&amp;amp;">x</p>', ["&para;", "&amp;"]),
+    ('<p title="a &amp; b">x</p>', []),
+])
+def test_character_references_in_what_assistive_technology_reads(html: str, expected) -> None:
+    assert output.read(html).charrefs == expected
+
+
+@pytest.mark.parametrize("want,got,message", [
+    ("2.1 This Memorandum", "2.1 This memorandum",
+     "built text of '#x' differs from the source after '2.1 This ': expected 'Memorandum', found 'memorandum'"),
+    ("Short", "Short and more", "built text of '#x' differs from the source after 'Short': expected '(end)', found ' and more'"),
+    ("abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyZ",
+     "built text of '#x' differs from the source after 'nopqrstuvwxy': expected 'z', found 'Z'"),
+])
+def test_mismatch_messages(want: str, got: str, message: str) -> None:
+    built_page = output.Built({"x": got}, [], [], [])
+    assert [m.message for m in output.compare(built_page, {"x": want}, "en")] == [message]
