@@ -90,3 +90,23 @@ def test_an_english_edit_is_recorded_by_relock(repo: Path) -> None:
 def test_a_missing_lock_is_a_finding(repo: Path) -> None:
     (repo / "docs/_data/translation-lock.yml").unlink()
     assert _findings(repo) == [("docs/_data/translation-lock.yml", 1, "TRL003")]
+
+
+@pytest.mark.parametrize("before,after,expected", [
+    ("a\nb\nc\nd\ne", "a\nb\nC\nd\ne",
+     "  --- x (checked)\n  +++ x (now)\n  @@ -2,3 +2,3 @@\n   b\n  -c\n  +C\n   d\n"),
+    ("一方は", "双方は", "  --- x (checked)\n  +++ x (now)\n  @@ -1 +1 @@\n  -一方は\n  +双方は\n"),
+    (None, "今の文", "  (the Japanese text it was checked against is not in the git history)\n  now: 今の文\n"),
+])
+def test_relock_shows_the_japanese_before_and_after(before, after: str, expected: str) -> None:
+    assert relock.diff(before, after, "x") == expected
+
+
+def test_the_lock_file_is_readable_yaml_with_its_header(repo: Path) -> None:
+    from checks import lock
+    text = (repo / "docs/_data/translation-lock.yml").read_text("utf-8")
+    assert text.startswith(lock.HEADER)
+    data = lock.load(repo / "docs/_data/translation-lock.yml")
+    assert len(data["provisions"]) == 27 and set(data["pages"]) == {"about", "glossary", "index", "parallel"}
+    assert lock.latest(data) == "2026-11-26" and lock.latest({"provisions": {}}) is None
+    assert lock.load(repo / "nowhere.yml") == {"provisions": {}, "pages": {}}
