@@ -110,10 +110,13 @@ def mutation(m: dict[str, Any] | None) -> list[str]:
         return ["## 6. Mutation testing", "", "No mutation run recorded: run `make mutation`.", ""]
     o = m["overall"]
     out = ["## 6. Mutation testing (mutmut over checks/ and the hooks' pure functions; fast, browser-free tests)", "",
-           f"Run {m['date']}. {o['killed']} of {o['total']} mutants killed: score **{o['score']:.1%}** "
+           f"Run {m['date']}. {o['killed']} of {o['tested']} mutants tested were killed: score **{o['score']:.1%}** "
            f"(goal: at least {GOALS['mutation']:.0%}: {'met' if o['score'] >= GOALS['mutation'] else 'NOT met'}); "
-           f"{o['survived']} survived, {o['no_tests']} reached by no fast test.", "",
-           "| module | mutants | killed | survived | no test | score |", "|---|---|---|---|---|---|"]
+           f"{o['survived']} survived, {o['no_tests']} reached by no fast test, {o['timeout']} timed out "
+           f"(not counted as killed); {o['not_checked']} of the {o['total']} mutants made were not tested"
+           f"{' (the run was stopped)' if o['not_checked'] else ''}.", "",
+           "| module | mutants | tested | killed | survived | no test | score |", "|---|---|---|---|---|---|---|"]
     for name, c in m["modules"].items():
-        out.append(f"| `{name}` | {c['total']} | {c['killed']} | {c['survived']} | {c['no_tests']} | {c['score']:.0%} |")
+        out.append(f"| `{name}` | {c['total']} | {c['tested']} | {c['killed']} | {c['survived']} | {c['no_tests']} | "
+                   f"{c['score']:.0%} |")
     return out + [""]

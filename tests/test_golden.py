@@ -169,3 +169,18 @@ def test_table_cells_escape_the_pipe_and_an_unknown_lock_date_is_a_dash() -> Non
     assert "| a\\|b |" in placeholders.render("terms", facts, "ja")
     assert placeholders.render("translation_checked", {**FACTS, "translation_checked": None}, "en") == "—"
     assert placeholders.render("timeline", {k: v for k, v in FACTS.items() if k != "events"}, "en").count("\n") == 4
+
+
+def test_mutation_report_counts_only_what_was_tested() -> None:
+    from bench import mutation, report
+    text = "\n".join([
+        "    checks.a.x_f__mutmut_1: killed", "    checks.a.x_f__mutmut_2: survived", "    checks.a.x_f__mutmut_3: no tests",
+        "    checks.b.xǁCǁm__mutmut_1: killed", "    checks.b.xǁCǁm__mutmut_2: timeout", "    checks.b.xǁCǁm__mutmut_3: not checked",
+        "noise line"])
+    data = mutation.parse(text)
+    assert data["overall"] == {"total": 6, "tested": 5, "killed": 2, "survived": 1, "no_tests": 1, "timeout": 1,
+                               "not_checked": 1, "score": 0.4}
+    assert data["modules"]["checks.b"]["score"] == 0.5
+    lines = report.mutation({**data, "date": "D"})
+    assert lines[2].startswith("Run D. 2 of 5 mutants tested were killed: score **40.0%** (goal: at least 85%: NOT met)")
+    assert "| `checks.a` | 3 | 3 | 1 | 1 | 1 | 33% |" in lines
