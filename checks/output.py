@@ -64,9 +64,9 @@ class Built(NamedTuple):
 
 
 class _Reader(HTMLParser):
-    def __init__(self, ids: frozenset[str], content_only: bool) -> None:
+    def __init__(self, ids: frozenset[str]) -> None:
         super().__init__(convert_charrefs=True)
-        self.ids, self.content_only = ids, content_only
+        self.ids = ids
         # (tag, provision id or None, hidden, editorial, in content, invisible)
         self.stack: list[tuple[str, str | None, bool, bool, bool, bool]] = []
         self.texts: dict[str, list[str]] = {}
@@ -162,9 +162,8 @@ class _Reader(HTMLParser):
             self.unsafe.append(active.Verdict("SAF003", f"<link href={amap['href']!r}>: expected http(s) or relative", amap["href"]))
             return
         _, _, _, content = self._top()
-        elements = active.CONTENT_ELEMENTS if content or not self.content_only else active.THEME_ELEMENTS
-        if content:
-            self.unsafe += active.judge(tag, attrs, elements)
+        if content:  # what the Markdown rendered: the strict allowlist
+            self.unsafe += active.judge(tag, attrs, active.CONTENT_ELEMENTS)
         else:
             self.unsafe += (v for v in active.judge(tag, attrs, active.THEME_ELEMENTS, strict_attrs=False)
                             if not (v.code == "SAF001" and tag in active.THEME_ELEMENTS and tag != "meta")
@@ -177,9 +176,9 @@ class _Reader(HTMLParser):
                                           text.strip()[:40]))
 
 
-def read(html: str, ids: frozenset[str] = frozenset(), content_only: bool = True) -> Built:
+def read(html: str, ids: frozenset[str] = frozenset()) -> Built:
     """What a reader of one built page gets (see the module's docstring)."""
-    reader = _Reader(ids, content_only)
+    reader = _Reader(ids)
     reader.feed(html)
     reader.close()
     reader._flush()
