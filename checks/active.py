@@ -35,6 +35,8 @@ DANGEROUS = frozenset("""
 script iframe frame frameset object embed applet base meta link style form input textarea select option
 foreignobject animate set handler listener math template portal noscript
 """.split())
+# Elements that have no end tag: every parser-based reader and editor of the site's HTML uses this list.
+VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 GLOBAL_ATTRS = frozenset("id class lang title dir role hidden tabindex translate".split())
 ELEMENT_ATTRS = {
     "a": {"href", "hreflang", "rel", "target", "download", "type"},

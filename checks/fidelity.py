@@ -24,12 +24,11 @@ from typing import Iterator
 
 from checks import Finding
 from checks.corpus import Corpus
-from checks.document import Document
+from checks.document import BLANK, Document
 
 # Layout in the extracted PDF text that is not part of the memorandum, per line.
 BULLET = re.compile(r"^•[ \t]*")
 SIGNATURE_LINE = re.compile(r"^_{3,}$")
-LINE_BLANKS = " \t\r"
 CONTEXT = 12  # characters shown either side of a difference
 # Inline markup in a provision's source line: emphasis markers and HTML tags.
 MARKUP = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|<[A-Za-z/!][^<>]*>")
@@ -40,7 +39,7 @@ def source_text(raw: str) -> str:
     """The signed text as compared: NFC, with the layout of the PDF extraction removed."""
     out = []
     for line in unicodedata.normalize("NFC", raw).splitlines():
-        line = BULLET.sub("", line.strip(LINE_BLANKS))
+        line = BULLET.sub("", line.strip(BLANK))
         if line and not SIGNATURE_LINE.match(line):
             out.append(line)
     return "".join(out)

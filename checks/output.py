@@ -26,7 +26,6 @@ from checks import active, site
 
 BLOCK = frozenset("""address article aside blockquote body dd details div dl dt figcaption figure footer form h1 h2 h3
 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul""".split())
-VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 # Never visible: their text is no reader's text.
 INVISIBLE = frozenset("script style template noscript title head svg".split())
 # Classes whose content is not the memorandum's text: the provision tools,
@@ -89,7 +88,7 @@ class _Reader(HTMLParser):
         amap = {k: v or "" for k, v in attrs}
         classes = set(amap.get("class", "").split())
         self._judge(tag, attrs, amap)
-        if tag in VOID:
+        if tag in active.VOID:
             return
         pid, hidden, editorial, content = self._top()
         if amap.get("id") in self.ids and pid is None:

@@ -104,11 +104,6 @@ class Page:
             self._index["front-matter"] = ([0], [self.body_start])
 
     @classmethod
-    def read(cls, path: Path, lang: str = "") -> "Page":
-        """Read a UTF-8 page (the caller handles OSError and UnicodeDecodeError)."""
-        return cls(path, path.read_text(encoding="utf-8"), lang)
-
-    @classmethod
     def of_body(cls, path: str | Path, markdown: str, lang: str) -> "Page":
         """The page model of Markdown without front matter (what a hook receives)."""
         return cls(Path(path), markdown, lang, has_front_matter=False)

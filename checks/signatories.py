@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from checks import Finding
+from checks import Finding, site
 from checks.corpus import Corpus
 
 
 def parts(lines: list[str], lang: str) -> tuple[str, str, str]:
     """(on behalf of, name, title) from a signatory block's lines."""
     lines = [ln for ln in lines if ln]
-    sep = "" if lang == "ja" else " "
     padded = lines + ["", ""]
-    return padded[0], padded[1], sep.join(lines[2:])
+    return padded[0], padded[1], site.joiner(lang).join(lines[2:])
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:

@@ -36,8 +36,7 @@ def status(facts: dict[str, Any], lang: str) -> str:
     """The description of one language's text: its nature and the binding status the metadata records."""
     pid = facts.get("binding_provision") or ""
     label = document.label(pid, lang)
-    sep = "" if lang == "ja" else " "
-    return NATURE[lang] + sep + BINDING[lang][bool(facts.get("legally_binding"))].format(label=label)
+    return NATURE[lang] + site.joiner(lang) + BINDING[lang][bool(facts.get("legally_binding"))].format(label=label)
 
 
 def _plain(value: Any) -> Any:

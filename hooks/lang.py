@@ -19,9 +19,8 @@ from html.parser import HTMLParser
 
 from mkdocs.plugins import event_priority
 
-from checks import site
+from checks import active, site
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _JA = r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 RUNS = {
     # English on a Japanese page: Latin words (with digits, spaces and
@@ -73,7 +72,7 @@ class _Marker(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self._flush()
         self.out.append(self.get_starttag_text())
-        if tag in VOID:
+        if tag in active.VOID:
             return
         lang = dict(attrs).get(LANG_ATTR) or (self.stack[-1][1] if self.stack else self.page_lang)
         skipped = tag in self.skip or (self.stack[-1][2] if self.stack else False)

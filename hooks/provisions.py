@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from checks import document, metadata, refs, site
+from checks import active, document, metadata, refs, site
 from checks.page import Page
 
 
@@ -27,7 +27,6 @@ TEXT = {
            "whole": "{name} (reference translation), {url}"},
 }
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 CITE_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">'
              '<path d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 '
              '0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12z"/></svg>')
@@ -75,7 +74,7 @@ class _Ends(HTMLParser):
         return self.lines[line - 1] + col
 
     def handle_starttag(self, tag, attrs):
-        if tag in VOID:
+        if tag in active.VOID:
             return
         pid = dict(attrs).get("id")
         self.stack.append((tag, pid if pid in self.ids and pid not in self.ends else None))
