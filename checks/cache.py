@@ -25,3 +25,12 @@ def by_content(path: Path, parse: Callable[[Path], T], kind: str) -> T:
             _STORE.clear()
         _STORE[key] = parse(path)
     return _STORE[key]  # type: ignore[return-value]
+
+
+def by_key(key: tuple[str, str, str], compute: Callable[[], T]) -> T:
+    """``compute()``, once per key; the caller puts a hash of every input into the key."""
+    if key not in _STORE:
+        if len(_STORE) >= LIMIT:
+            _STORE.clear()
+        _STORE[key] = compute()
+    return _STORE[key]  # type: ignore[return-value]

@@ -21,11 +21,11 @@ LABELS = {
     "ja": {"on_behalf": "代表", "name": "署名者", "title": "役職",
            "instrument": "文書・機関", "date": "日付", "event": "経緯", "note": "注記",
            "term": "用語", "en": "英語参考訳での訳語", "defined_in": "定義箇所", "definition": "意味",
-           "none": "—"},
+           "file": "ファイル", "sha256": "SHA-256", "none": "—"},
     "en": {"on_behalf": "Signing for", "name": "Signatory", "title": "Title",
            "instrument": "Instrument or body", "date": "Date", "event": "Event", "note": "Note",
            "term": "Term", "en": "Japanese original", "defined_in": "Defined in", "definition": "Meaning",
-           "none": "—"},
+           "file": "File", "sha256": "SHA-256", "none": "—"},
 }
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -80,6 +80,21 @@ def _terms(facts: dict[str, Any], lang: str) -> str:
                   [[t[lang], t[site.other(lang)], t["definition"][lang]] for t in facts["defined_terms"]])
 
 
+def _checksums(facts: dict[str, Any], lang: str) -> str:
+    """Every download with its SHA-256, linked relative to the verify page (``verify/`` under the language's root)."""
+    up = "../" * (1 + site.PREFIX[lang].count("/"))
+    sums = facts.get("checksums") or {}
+    return _table([LABELS[lang]["file"], LABELS[lang]["sha256"]],
+                  [[f'<a href="{up}{rel}"><code>{rel}</code></a>', f"`{digest}`"] for rel, digest in sorted(sums.items())])
+
+
+def _repository(facts: dict[str, Any]) -> str:
+    """``owner/name`` of the repository the site is built from (for ``gh attestation verify --repo``)."""
+    url = str(facts.get("repo_url", "")).rstrip("/")
+    parts = url.split("/")
+    return "/".join(parts[-2:]) if len(parts) >= 2 and parts[-1] else "OWNER/REPOSITORY"
+
+
 # Each placeholder's name and how it renders from (facts, lang).
 RENDER: dict[str, Callable[[dict[str, Any], str], str]] = {
     "title": lambda f, lang: f["title"][lang],
@@ -100,6 +115,8 @@ RENDER: dict[str, Callable[[dict[str, Any], str], str]] = {
     "areas": lambda f, lang: "\n".join(f"{k}. [{a[lang]}](memorandum.md#{a['id']})"
                                        for k, a in enumerate(f.get("areas") or [], 1)),
     "translation_checked": _translation_checked,
+    "checksums": _checksums,
+    "repository": lambda f, lang: _repository(f),
 }
 NAMES = frozenset(RENDER)
 

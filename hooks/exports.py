@@ -1,4 +1,4 @@
-"""Machine-readable outputs: ``/memorandum.json`` and JSON-LD on the memorandum pages.
+"""Machine-readable outputs: the downloads of ``checks.publish`` and JSON-LD on the memorandum pages.
 
 ``memorandum.json`` holds the metadata and every provision with its id,
 kind, number, label and text in both languages, and the SHA-256 of each
@@ -9,13 +9,13 @@ original, the English page its reference translation.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
 
-from checks import document, metadata, site
+from checks import document, metadata, publish, site
+from checks.publish import export  # noqa: F401  (the JSON export, also used by the tests through this hook)
 
 
 SCHEMA_NAME = "memorandum.schema.json"
@@ -37,34 +37,6 @@ def status(facts: dict[str, Any], lang: str) -> str:
     pid = facts.get("binding_provision") or ""
     label = document.label(pid, lang)
     return NATURE[lang] + site.joiner(lang) + BINDING[lang][bool(facts.get("legally_binding"))].format(label=label)
-
-
-def _plain(value: Any) -> Any:
-    """YAML values as JSON: dates become ISO strings."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-def export(facts: dict[str, Any], ja: document.Document, en: document.Document) -> dict[str, Any]:
-    """The content of memorandum.json."""
-    provisions = []
-    for p in ja.provisions:
-        q = en.get(p.id)
-        texts = {"ja": p.text, "en": q.text if q else ""}
-        provisions.append({
-            "id": p.id, "kind": p.kind, "number": p.number or None,
-            "label": {lang: document.label(p.id, lang) for lang in site.LANGS},
-            "text": texts,
-            "sha256": {lang: document.sha256_nfc(t) for lang, t in texts.items()},
-        })
-    meta = {k: v for k, v in _plain(facts).items() if k != "source"}
-    return {"$schema": SCHEMA_NAME, "metadata": meta,
-            "source": {"sha256": facts["source"]["sha256"]}, "provisions": provisions}
 
 
 def legislation(facts: dict[str, Any], lang: str, url: str, other_url: str) -> dict[str, Any]:
@@ -108,11 +80,9 @@ def on_page_context(context, /, *, page, config, nav):
 def on_post_build(*, config):
     if config["theme"]["language"] != site.DEFAULT_LANG:
         return
-    docs = Path(config["docs_dir"])
-    facts = metadata.load_cached(metadata.path_in(docs))
-    ja = document.load_cached(site.memorandum_path(docs, "ja"))
-    en = document.load_cached(site.memorandum_path(docs, "en"))
-    out = Path(config["site_dir"]) / "memorandum.json"
-    tmp = out.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(export(facts, ja, en), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(out)
+    for rel, data in publish.downloads_cached(config["docs_dir"]).items():
+        out = Path(config["site_dir"]) / rel
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(out.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(out)
