@@ -8,6 +8,8 @@ findings are placed in the Markdown source it came from:
 * OUT002: a character reference shows as text (``&para;``);
 * OUT003: ``/memorandum.json`` disagrees with the built pages (text or
   SHA-256), or the built Japanese text differs from the signed source;
+* OUT004, OUT005: the Akoma Ntoso documents and ``SHA256SUMS`` against
+  ``memorandum.json`` and the built files (``checks.exported``);
 * SAF001–SAF004: active content, by the allowlist in ``checks.active``.
 """
 
@@ -18,7 +20,7 @@ import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from checks import Finding, document, fidelity, metadata, output, safety, site
+from checks import Finding, document, exported, fidelity, metadata, output, safety, site
 
 
 def source_of(rel: PurePosixPath, docs: Path) -> tuple[Path | None, str]:
@@ -115,20 +117,47 @@ class Site:
                     if prov.id in texts and output.visible(text, lang) != output.visible(texts[prov.id], lang):
                         yield Finding(self.rel(doc.path), prov.line, 1, "OUT003",
                                       f"memorandum.json text of '#{prov.id}' ({lang}) differs from the built page")
+            yield from self._downloads(data)
         yield from self._against_source()
+
+    def _signed_source(self) -> str | None:
+        try:
+            facts = metadata.load_cached(self.meta_path)
+            raw = (self.docs / "_data" / str(facts["source"]["path"])).read_text("utf-8")
+        except (metadata.MetadataError, OSError, UnicodeDecodeError, KeyError, TypeError):
+            return None  # the checks report an unreadable metadata file or source (STR003, FID002)
+        return fidelity.source_text(raw)
+
+    def _downloads(self, data: dict) -> Iterator[Finding]:
+        """The Akoma Ntoso documents against memorandum.json, and SHA256SUMS against every download."""
+        paths = data.get("akn") if isinstance(data.get("akn"), dict) else {}
+        provisions = [p for p in data.get("provisions", []) if isinstance(p, dict)]
+        for lang, url in sorted(paths.items()):
+            doc = self.docs_by_lang.get(lang)
+            path = self.site_dir / str(url).lstrip("/")
+            if not path.is_file():
+                yield Finding(self.rel(self.site_dir / "memorandum.json"), 1, 1, "OUT004",
+                              f"memorandum.json names the Akoma Ntoso document {url}, which is not in the built site")
+                continue
+            source = self._signed_source() if lang == "ja" else None
+            for problem in exported.check_akn(path.read_bytes(), lang, provisions, source):
+                prov = doc.get(problem.pid) if doc and problem.pid else None
+                where, line = (self.rel(doc.path), prov.line) if prov and doc else (self.rel(path), 1)
+                yield Finding(where, line, 1, problem.code, f"{url}: {problem.message}")
+        listed = ["memorandum.json", "memorandum.schema.json", *(str(u).lstrip("/") for u in paths.values())]
+        for rel, message in exported.check_sums(self.site_dir, listed):
+            yield Finding(self.rel(self.site_dir / rel), 1, 1, "OUT005", message)
 
     def _against_source(self) -> Iterator[Finding]:
         ja, texts = self.docs_by_lang.get("ja"), self.built_texts.get("ja")
         if ja is None or texts is None:
             return
-        try:
-            facts = metadata.load_cached(self.meta_path)
-            raw = (self.docs / "_data" / str(facts["source"]["path"])).read_text("utf-8")
-        except (metadata.MetadataError, OSError, UnicodeDecodeError, KeyError, TypeError):
-            return  # the checks report an unreadable metadata file or source (STR003, FID002)
+        source = self._signed_source()
+        if source is None:
+            return
         found = [(unicodedata.normalize("NFC", ch), p.line, 1) for p in ja.provisions
                  for ch in output.visible(texts.get(p.id, ""), "ja")]
-        diff = fidelity.compare(fidelity.source_text(raw), found)
+        diff = fidelity.compare(source, found)
         if diff:
             line, _, message = diff
             yield Finding(self.rel(ja.path), line, 1, "OUT003", f"built Japanese text: {message}")

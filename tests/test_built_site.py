@@ -33,7 +33,7 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
     if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
         return None
     target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
-    if target.is_dir() or not target.suffix:
+    if target.is_dir() or (not target.suffix and not target.is_file()):
         target = target / "index.html"
     return target, unquote(parts.fragment)
 

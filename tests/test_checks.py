@@ -104,7 +104,7 @@ MUTATIONS = [
         ("docs/memorandum.en.md", 62, 1, "TRM004"),
     ]),
     ("reference to a missing article", "about.en.md", [("## Licence", "See Article 4.\n\n## Licence")], [
-        ("docs/about.en.md", 42, 5, "REF001"),
+        ("docs/about.en.md", 48, 5, "REF001"),
     ]),
     ("raw script", "index.ja.md", [("## 当事者", "<script>x()</script>\n\n## 当事者")], [
         ("docs/index.ja.md", 15, 1, "SAF001"),

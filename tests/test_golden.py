@@ -184,3 +184,9 @@ def test_mutation_report_counts_only_what_was_tested() -> None:
     lines = report.mutation({**data, "date": "D"})
     assert lines[2].startswith("Run D. 2 of 5 mutants tested were killed: score **40.0%** (goal: at least 85%: NOT met)")
     assert "| `checks.a` | 3 | 3 | 1 | 1 | 1 | 33% |" in lines
+
+
+@pytest.mark.parametrize("lang", site.LANGS)
+def test_akoma_ntoso(lang: str) -> None:
+    from checks import akn
+    golden(f"akn.{lang}.xml", akn.document_xml(FACTS, DOCS[lang], lang, "2026-01-01").decode())

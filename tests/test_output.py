@@ -176,7 +176,7 @@ def test_the_comment_line_case_fails_check_and_build(tmp_path: Path) -> None:
     out = built.check_site(tmp_path / "loose", project / "docs", project)
     # What the reader got: the first half of 2.2 outside every provision, and
     # a Japanese text that is not the signed one.
-    assert [(f.line, f.code) for f in out if f.code.startswith("OUT")] == [(62, "OUT001"), (63, "OUT003")]
+    assert [(f.line, f.code) for f in out if f.code.startswith("OUT")] == [(62, "OUT001"), (63, "OUT003"), (63, "OUT004")]
     assert "'2.2 本協力覚書は、双方による署名の日から開始される。'" in out[0].message
 
 
@@ -248,7 +248,7 @@ exports = hook("exports")
 def fake_site(tmp_path: Path) -> Path:
     import html as html_lib
     import json
-    from checks import document, metadata, site as site_ids
+    from checks import document, publish, site as site_ids
     docs = {lang: document.load(ROOT / f"docs/memorandum.{lang}.md") for lang in site_ids.LANGS}
     out = tmp_path / "site"
     for lang, doc in docs.items():
@@ -257,9 +257,18 @@ def fake_site(tmp_path: Path) -> Path:
         page = out / site_ids.PREFIX[lang] / "memorandum/index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(f'<html><body><article class="md-content__inner">{rows}</article></body></html>', "utf-8")
-    facts = metadata.load(ROOT / "docs/_data/memorandum.yml")
-    (out / "memorandum.json").write_text(json.dumps(exports.export(facts, docs["ja"], docs["en"]), ensure_ascii=False), "utf-8")
+    for rel, data in publish.downloads(ROOT / "docs").items():  # memorandum.json, AKN, SHA256SUMS
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(data)
     return out
+
+
+def _json_hashes(old: str, new: str) -> tuple[str, str]:
+    """The first 12 hex digits of memorandum.json's SHA-256, as built and after one edit."""
+    import hashlib
+    from checks import publish
+    data = publish.downloads(ROOT / "docs")["memorandum.json"]
+    return tuple(hashlib.sha256(d).hexdigest()[:12] for d in (data, data.replace(old.encode(), new.encode(), 1)))
 
 
 # (what is changed in the fake site, file, old, new, expected (path, code) findings)
@@ -278,10 +287,12 @@ SITE_FAULTS = [
      [('docs/memorandum.ja.md', 1, 1, 'SAF001', "on the built page memorandum/index.html: inline <script>: expected only the theme's own scripts")]),
     ("a provision's id changed", 'en/memorandum/index.html', 'id="article-2-4"', 'id="article-2-9"',
      [('docs/memorandum.en.md', 68, 1, 'OUT001', "on the built page en/memorandum/index.html: provision '#article-2-4' is missing from the built page"), ('docs/memorandum.en.md', 68, 1, 'OUT001', "on the built page en/memorandum/index.html: visible text outside every provision: '2.4 The termination of this Memorandum o': expected only provisions and editorial notes (admonitions) on a memorandum page")]),
-    ('a hash in the export', 'memorandum.json', '"sha256": {"ja": "', '"sha256": {"ja": "0',
-     [('docs/memorandum.ja.md', 6, 1, 'OUT003', "memorandum.json: SHA-256 of '#title' (ja) does not match its text")]),
+    ('a hash in the export', 'memorandum.json', '"ja": "fa535d2b', '"ja": "0fa535d2b',
+     [('docs/memorandum.ja.md', 6, 1, 'OUT003', "memorandum.json: SHA-256 of '#title' (ja) does not match its text"),
+      ('site/memorandum.json', 1, 1, 'OUT005', 'SHA-256 differs from SHA256SUMS: expected {}…, found {}…'.format(
+          *_json_hashes('"ja": "fa535d2b', '"ja": "0fa535d2b')))]),
     ('an unreadable export', 'memorandum.json', '{', '[',
-     [('site/memorandum.json', 1, 1, 'OUT003', "memorandum.json is not readable: Expecting ',' delimiter: line 1 column 11 (char 10)")]),
+     [('site/memorandum.json', 1, 1, 'OUT003', "memorandum.json is not readable: Expecting ',' delimiter: line 2 column 12 (char 13)")]),
 ]
 
 
