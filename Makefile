@@ -4,26 +4,30 @@ export UV_PYTHON_DOWNLOADS := never
 export NO_MKDOCS_2_WARNING := 1
 export UV_LINK_MODE := copy
 PYTHON_SPEC ?= python3.11
-UV_VERSION := 0.13.9
-UV ?= $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+TOOLS := .tools
+UV ?= $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 VENV := .venv
 STAMP := $(VENV)/.synced
 NODE_STAMP := node_modules/.installed
 RUN := $(VENV)/bin
 
-.PHONY: help serve build check test bench relock mutation clean
+.PHONY: help serve build check annotations lint-workflows test bench relock mutation clean
 
 help:
 	@echo "make serve   live preview at http://127.0.0.1:8000/"
 	@echo "make build   strict build into site/"
 	@echo "make check   compliance checks on docs/"
+	@echo "make lint-workflows  the GitHub Actions workflows through zizmor"
 	@echo "make test    strict build, checks and the test suite"
 	@echo "make bench   benchmarks, report in bench/RESULTS.md"
 	@echo "make relock  re-stamp the translation lock after updating the English"
 	@echo "make mutation  mutation testing of the checks and hooks (mutmut)"
 
-$(UV):
-	python3 -m pip install --quiet --user "uv==$(UV_VERSION)" || python3 -m pip install --quiet "uv==$(UV_VERSION)"
+# uv in a venv of its own (a system Python may be externally managed, PEP 668),
+# pinned with hashes in .ci/uv.txt.
+$(TOOLS)/bin/uv: .ci/uv.txt
+	python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --require-hashes -r .ci/uv.txt
 
 $(STAMP): pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --python $(PYTHON_SPEC)
@@ -42,8 +46,17 @@ build: $(STAMP)
 check: $(STAMP)
 	$(RUN)/python -m checks
 
+# The checks' findings as GitHub annotations (the CI workflow's first report).
+annotations: $(STAMP)
+	$(RUN)/python -m checks --format github
+
+# zizmor, the GitHub Actions security linter, at its default persona; offline.
+lint-workflows: $(STAMP)
+	$(RUN)/zizmor --offline --no-progress .github/workflows
+
 test: $(STAMP) $(NODE_STAMP)
 	$(RUN)/python -m checks
+	$(RUN)/zizmor --offline --no-progress .github/workflows
 	$(RUN)/python -m pytest
 
 bench: $(STAMP) $(NODE_STAMP)
