@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench import corpus, linearity
+from bench import corpus, exports, linearity
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -184,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         builds = measure_builds(work, runs)
         print("bench: checks …", file=sys.stderr)
         checks = measure_checks(max(runs, 3) if not args.quick else 1)
+        print("bench: exports …", file=sys.stderr)
+        exported = exports.measure(ROOT / "docs", 5 if args.quick else 50)
         print("bench: linearity …", file=sys.stderr)
         linear = linearity.measure(1 if args.quick else 3, (10, 100) if args.quick else linearity.SIZES_KB)
         print(f"bench: growth {factors} …", file=sys.stderr)
@@ -198,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     mutation = json.loads(mutation_path.read_text("utf-8")) if mutation_path.exists() else None
     results = {"mutation": mutation, "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "quick": args.quick,
                "machine": machine(), "builds": builds, "checks": checks, "linearity": linear, "growth": growth,
-               "weight": weight, "lighthouse": lighthouse}
+               "weight": weight, "lighthouse": lighthouse, "exports": exported}
     args.out.mkdir(parents=True, exist_ok=True)
     previous_path = args.out / "results.json"
     previous = json.loads(previous_path.read_text("utf-8")) if previous_path.exists() else None
