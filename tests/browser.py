@@ -96,3 +96,47 @@ def chromium_path() -> str:
     if not path:
         pytest.fail(INSTALL_HINT.format(path=CHROMIUM), pytrace=False)
     return path
+
+
+def search(page, query: str, visible: bool = False) -> list[str]:
+    """Result locations (path#fragment, site-relative) for a query typed into the search box.
+
+    With ``visible``, only the links a reader sees without opening a group's
+    "more results" (Material folds a page's weaker matches into <details>).
+    """
+    from urllib.parse import urlsplit
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press("End")  # Material searches on keyup: an empty query clears the results
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length === 0", timeout=10000)
+    box.fill(query)
+    box.press("End")
+    # The results have arrived for this query and stopped changing (the same
+    # list on three animation frames in a row), or the theme says none match.
+    page.wait_for_function(
+        "q => { const items = [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href).join('|');"
+        " if (document.querySelector('input.md-search__input').value !== q) return false;"
+        " const meta = document.querySelector('.md-search-result__meta');"
+        " if (!items && !(meta && /何も見つかりません|No matching/.test(meta.textContent))) return false;"
+        " window.__stable = window.__last === items ? (window.__stable || 0) + 1 : 0;"
+        " window.__last = items; return window.__stable >= 3; }", arg=query, timeout=10000, polling="raf")
+    selector = ("els => els.filter(a => !" + ("a.closest('details:not([open])')" if visible else "false") + ")"
+                ".map(e => e.href)")
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", selector)
+    out = []
+    for h in hrefs:
+        u = urlsplit(h)
+        out.append(u.path.lstrip("/") + (f"#{u.fragment}" if u.fragment else ""))
+    return out
+
+
+def recall(page, base: str, queries: list[dict], prefix: str, top: int = 3) -> tuple[list[dict], list[dict]]:
+    """Run each query from the language's home page: (found, missed), each row with the results seen."""
+    found, missed = [], []
+    page.goto(f"{base}/{prefix}")
+    for q in queries:
+        results = search(page, str(q["query"]), visible=True)
+        row = {**q, "results": results[:5]}
+        target = f"{prefix}memorandum/#{q['expect']}"
+        (found if target in results[:top] else missed).append(row)
+    return found, missed
