@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench import corpus, exports, linearity
+from bench import corpus, exports, linearity, search
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -194,13 +194,16 @@ def main(argv: list[str] | None = None) -> int:
         pages = ["", "memorandum/", "en/", "en/memorandum/"]
         print("bench: page weight …", file=sys.stderr)
         weight = measure_weight(site, pages)
+        print("bench: search recall …", file=sys.stderr)
+        searching = search.measure(site)
         print("bench: Lighthouse …", file=sys.stderr)
         lighthouse = measure_lighthouse(site, pages[1:2] if args.quick else pages, 1 if args.quick else 3)
     mutation_path = ROOT / "bench" / "mutation.json"
     mutation = json.loads(mutation_path.read_text("utf-8")) if mutation_path.exists() else None
     results = {"mutation": mutation, "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "quick": args.quick,
                "machine": machine(), "builds": builds, "checks": checks, "linearity": linear, "growth": growth,
-               "weight": weight, "lighthouse": lighthouse, "exports": exported}
+               "weight": weight, "lighthouse": lighthouse, "exports": exported,
+               "search": searching}
     args.out.mkdir(parents=True, exist_ok=True)
     previous_path = args.out / "results.json"
     previous = json.loads(previous_path.read_text("utf-8")) if previous_path.exists() else None

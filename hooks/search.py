@@ -1,62 +1,98 @@
-"""Provision-level search entries for the memorandum pages.
+"""One search index per language, in which the memorandum's provisions come first.
 
-Material's search plugin indexes a page by headings, so a hit in Article 2
-lands on the article's heading. After mkdocs-static-i18n has written the
-final (both-language) index, this hook replaces each memorandum section
-entry with one entry per provision (``memorandum/#article-2-3`` titled
-「第 2 条 2.3」), whose text is the provision's own text: no editorial tools.
-It also writes each non-default language's own index (``/en/search/``),
-which that language's pages search (see ``overrides/main.html``).
+Material's search plugin indexes a page by headings and mkdocs-static-i18n
+writes one index for both languages. After both languages are built, this
+hook rewrites it:
+
+* each memorandum section entry becomes one entry per provision
+  (``memorandum/#article-2-3`` titled 「第 2 条 2.3」) with the provision's
+  own text, boosted above the editorial pages that summarise it;
+* every entry gets a ``keywords`` field (``checks.searchterms``): the
+  synonyms of the metadata's ``search_synonyms`` (provisions only), US
+  spellings, dates as typed and the kanji pairs of Japanese compounds;
+* each language gets its own index, ``/search/`` for Japanese and
+  ``/en/search/`` for English (``overrides/main.html`` points the English
+  pages at theirs), so a search never returns the other language.
+
+Japanese is not cut by a statistical segmenter (TinySegmenter cuts
+日英科学技術協力合同委員会 into 日英科学技|術協|力合|同|委員|会, and the query
+合同委員会 differently): words are split at spaces, punctuation and changes
+between kanji or kana and katakana, and a compound is found by any of its
+parts through its endings (``checks.searchterms``). The index's ``lang`` is
+therefore ``en`` (lunr's base pipeline, emptied for Japanese), not ``ja``.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import event_priority
 
-from checks import document, site
+from checks import document, metadata, searchterms, site
 
 PREFIX = site.PREFIX
+PROVISION_BOOST = 8.0  # a provision against an editorial page (1) that mentions it
+ARTICLE_BOOST = 1.0  # an article's heading only groups its paragraphs
+FIELDS = {"title": {"boost": 4.0}, "text": {"boost": 1.0}, "keywords": {"boost": 1.0}}
+PIPELINE = {"ja": [], "en": ["trimmer"]}  # the English trimmer would empty Japanese words
+KANJI, KATAKANA, HIRAGANA = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006", r"\u30a0-\u30ff\uff66-\uff9f", r"\u3041-\u309f"
+# Blanks and punctuation, and a change from or to katakana. Kanji and hiragana
+# stay together (変更することができる): split apart, one-kanji words (日, 変)
+# would enter the index and the search box would cut kanji queries down to them.
+SEPARATOR = ("[\\s\\-\u3000、。，．・：；「」『』（）［］【】]+"
+             f"|(?<=[{KANJI}{HIRAGANA}])(?=[{KATAKANA}])|(?<=[{KATAKANA}])(?=[{KANJI}{HIRAGANA}])")
+TAG = re.compile(r"<[^>]*>")
 
 
-def provision_entries(doc: document.Document, lang: str) -> list[dict[str, str]]:
+def provision_entries(doc: document.Document, lang: str, synonyms: list[dict[str, Any]] = ()) -> list[dict[str, Any]]:
     """One index entry per provision of a memorandum page."""
     page = f"{PREFIX[lang]}{site.MEMORANDUM}/"
     out = []
     for p in doc.provisions:
         if p.kind == "title":
             continue
-        title = document.label(p.id, lang)
-        if p.kind == "article":
-            title = p.text
-        out.append({"location": f"{page}#{p.id}", "title": html.escape(title),
-                    "text": f"<p>{html.escape(p.text)}</p>"})
+        article = p.kind in ("article", "preamble")
+        entry = {"location": f"{page}#{p.id}", "title": html.escape(document.label(p.id, lang)),
+                 "text": f"<p>{html.escape(p.text)}</p>",
+                 "keywords": searchterms.keywords(p.text, lang, () if article else synonyms),
+                 "boost": ARTICLE_BOOST if article else PROVISION_BOOST}
+        out.append(entry)
     return out
 
 
-def rewrite(index: dict[str, Any], docs: dict[str, document.Document]) -> dict[str, Any]:
-    """The index with memorandum sections replaced by provisions (idempotent)."""
+def lang_of(location: str) -> str:
+    """The language of an index entry, from its location's prefix."""
+    return next((lg for lg in sorted(PREFIX, key=lambda lg: -len(PREFIX[lg])) if location.startswith(PREFIX[lg])),
+                site.DEFAULT_LANG)
+
+
+def rewrite(index: dict[str, Any], docs: dict[str, document.Document],
+            synonyms: list[dict[str, Any]] = ()) -> dict[str, Any]:
+    """The index with memorandum sections replaced by provisions, and keywords on every entry (idempotent)."""
     entries = []
     for entry in index["docs"]:
         location = entry["location"]
-        lang = next((lg for lg in sorted(PREFIX, key=lambda lg: -len(PREFIX[lg]))
-                     if location.startswith(f"{PREFIX[lg]}{site.MEMORANDUM}/")), None)
-        if lang is None:
-            entries.append(entry)
+        lang = lang_of(location)
+        if not location.startswith(f"{PREFIX[lang]}{site.MEMORANDUM}/"):
+            text = html.unescape(TAG.sub(" ", f"{entry.get('title', '')} {entry.get('text', '')}"))
+            entries.append({**entry, "keywords": searchterms.keywords(text, lang)})
         elif "#" not in location:
-            entries.append(entry)  # the page itself
-            entries.extend(provision_entries(docs[lang], lang))
+            entries.append({**entry, "text": "", "keywords": ""})  # the page groups its provisions
+            entries.extend(provision_entries(docs[lang], lang, synonyms))
     return {**index, "docs": entries}
 
 
-def only(index: dict[str, Any], prefix: str) -> dict[str, Any]:
-    """One language's entries, located relative to that language's root (``en/``)."""
-    docs = [{**e, "location": e["location"][len(prefix):]} for e in index["docs"] if e["location"].startswith(prefix)]
-    return {**index, "docs": docs}
+def only(index: dict[str, Any], lang: str) -> dict[str, Any]:
+    """One language's entries, located relative to that language's root (``en/``), with its own settings."""
+    prefix = PREFIX[lang]
+    docs = [{**e, "location": e["location"][len(prefix):]} for e in index["docs"] if lang_of(e["location"]) == lang]
+    config = {**index.get("config", {}), "lang": ["en"], "separator": SEPARATOR, "pipeline": PIPELINE[lang],
+              "fields": FIELDS}
+    return {**index, "config": config, "docs": docs}
 
 
 def _write(path: Path, index: dict[str, Any]) -> None:
@@ -71,19 +107,17 @@ def _write(path: Path, index: dict[str, Any]) -> None:
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has written the final index
 def on_post_build(*, config):
     # The i18n plugin writes the final index at the end of the default
-    # build, after the other languages' builds have changed ``config``: the
-    # rewrite is idempotent and runs after every build.
+    # build, after the other languages' builds have changed ``config``.
     path = Path(config["site_dir"]) / "search" / "search_index.json"
     if not path.exists():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     pages = {e["location"] for e in index["docs"]}
     if not all(f"{prefix}{site.MEMORANDUM}/" in pages for prefix in PREFIX.values()):
-        return  # not yet the final, both-language index
+        return  # not yet the final, both-language index (or already split)
     docs_dir = Path(config["docs_dir"])
     docs = {lang: document.load_cached(site.memorandum_path(docs_dir, lang)) for lang in PREFIX}
-    index = rewrite(index, docs)
-    _write(path, index)
+    synonyms = metadata.load_cached(metadata.path_in(docs_dir)).get("search_synonyms") or []
+    index = rewrite(index, docs, synonyms)
     for lang, prefix in PREFIX.items():
-        if prefix:
-            _write(Path(config["site_dir"]) / prefix / "search" / "search_index.json", only(index, prefix))
+        _write(Path(config["site_dir"]) / prefix / "search" / "search_index.json", only(index, lang))

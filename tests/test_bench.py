@@ -21,7 +21,7 @@ def test_bench_quick_mode_writes_a_complete_report(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
     report = (tmp_path / "RESULTS.md").read_text("utf-8")
     for heading in ("## 1. Build", "## 2. Checks", "## 2b. Linearity", "## 3. Growth", "## 4. Page weight",
-                    "## 5. Lighthouse", "## 7. Downloads"):
+                    "## 5. Lighthouse", "## 7. Downloads", "## 8. Search"):
         assert heading in report
     data = json.loads((tmp_path / "results.json").read_text("utf-8"))
     assert data["builds"]["site"]["wall"]["median"] > 0
@@ -31,6 +31,8 @@ def test_bench_quick_mode_writes_a_complete_report(tmp_path: Path) -> None:
     assert 0 < data["lighthouse"][0]["performance"]["median"] <= 100
     assert {row["export"] for row in data["exports"]} >= {"memorandum.json", "Akoma Ntoso (ja)", "Akoma Ntoso (en)", "SHA256SUMS"}
     assert all(row["ms"]["median"] > 0 for row in data["exports"])
+    assert {lang: r["queries"] >= 30 for lang, r in data["search"]["recall"].items()} == {"ja": True, "en": True}
+    assert all(size["gzip"] > 0 for size in data["search"]["indexes"].values())
     # A second run compares with the first.
     again = subprocess.run([sys.executable, "-m", "bench", "--quick", "--out", str(tmp_path)],
                            cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},

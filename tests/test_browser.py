@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
-from browser import ARTIFACTS
-from conftest import PROVISION_IDS
+from browser import ARTIFACTS, recall, search
+from conftest import PROVISION_IDS, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -97,68 +97,33 @@ def test_defined_term_shows_its_definition(served, page, prefix, term, definitio
     assert definition in tooltip.inner_text()
 
 
-# (page to search from, query, the provision that holds it). Recall over this
-# list is measured; every query must find its provision.
-SEARCHES = [
-    ("", "量子", "memorandum/#preamble-2"),
-    ("", "署名", "memorandum/#signatures"),
-    ("", "広島アコード", "memorandum/#preamble-3"),
-    ("", "協力覚書", "memorandum/#article-2-1"),
-    ("", "終了", "memorandum/#article-2-2"),
-    ("", "本協定", "memorandum/#preamble-4"),
-    ("", "法的拘束力", "memorandum/#article-2-1"),
-    ("", "日英科学技術協力合同委員会", "memorandum/#preamble-4"),
-    ("", "スーパーコンピュータ", "memorandum/#preamble-5"),
-    ("", "サプライチェーン", "memorandum/#preamble-7"),
-    ("", "書面", "memorandum/#article-2-2"),
-    ("", "城内", "memorandum/#signatory-1"),
-    ("en/", "quantum", "en/memorandum/#preamble-2"),
-    ("en/", "Hiroshima Accord", "en/memorandum/#preamble-3"),
-    ("en/", "termination", "en/memorandum/#article-2-4"),
-    ("en/", "legally binding", "en/memorandum/#article-2-1"),
-    ("en/", "three months", "en/memorandum/#article-2-2"),
-    ("en/", "venture capital", "en/memorandum/#article-1-item-8"),
-]
+# What readers type, and the provision each must find (tests/fixtures/search/queries.yml).
+QUERIES = yaml.safe_load((ROOT / "tests/fixtures/search/queries.yml").read_text("utf-8"))
+RECALL_GOAL = 0.95  # share of queries whose provision is among the first three results a reader sees
 
 
-def search(page, query: str) -> list[str]:
-    """Result locations (path#fragment, site-relative) for a query typed into the search box."""
-    box = page.locator("input.md-search__input")
-    box.fill("")
-    box.press("End")  # Material searches on keyup: an empty query clears the results
-    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length === 0", timeout=10000)
-    box.fill(query)
-    box.press("End")
-    # The results have arrived for this query and stopped changing (the same
-    # list on three animation frames in a row).
-    page.wait_for_function(
-        "q => { const items = [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href).join('|');"
-        " if (document.querySelector('input.md-search__input').value !== q || !items) return false;"
-        " window.__stable = window.__last === items ? (window.__stable || 0) + 1 : 0;"
-        " window.__last = items; return window.__stable >= 3; }", arg=query, timeout=10000, polling="raf")
-    hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
-    out = []
-    for h in hrefs:
-        u = urlsplit(h)
-        out.append(u.path.lstrip("/") + (f"#{u.fragment}" if u.fragment else ""))
-    return out
-
-
-def test_search_recall(served, page) -> None:
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_search_recall_and_language(served, page, lang: str) -> None:
     base, _ = served
-    found, missed = 0, []
-    for start, query, expected in SEARCHES:
-        if not page.url.startswith(f"{base}/{start}") or (start == "" and "/en/" in page.url):
-            page.goto(f"{base}/{start}")
-        results = search(page, query)
-        if expected in results:
-            found += 1
-        else:
-            missed.append((query, expected, results[:5]))
-    recall = found / len(SEARCHES)
-    (ARTIFACTS).mkdir(exist_ok=True)
-    (ARTIFACTS / "search-recall.txt").write_text(f"recall {found}/{len(SEARCHES)} = {recall:.2f}\n", "utf-8")
-    assert missed == [], f"recall {recall:.2f}"
+    prefix = "" if lang == "ja" else "en/"
+    queries = QUERIES[lang]
+    assert len(queries) >= 30
+    found, missed = recall(page, base, queries, prefix)
+    share = len(found) / len(queries)
+    ARTIFACTS.mkdir(exist_ok=True)
+    lines = [f"{lang}: recall in the first three results {len(found)}/{len(queries)} = {share:.3f}"]
+    lines += [f"  missed {m['query']!r} ({m['kind']}) -> #{m['expect']}: saw {m['results'][:3]}" for m in missed]
+    (ARTIFACTS / f"search-recall.{lang}.txt").write_text("\n".join(lines) + "\n", "utf-8")
+    assert share >= RECALL_GOAL, "\n".join(lines)
+    # Every result, seen or folded, is a page of the language searched from.
+    seen = [r for row in found + missed for r in row["results"]]
+    assert seen and all((r.startswith("en/") if lang == "en" else not r.startswith("en/")) for r in seen), seen
+
+
+def test_a_query_for_nothing_finds_nothing(served, page) -> None:
+    base, _ = served
+    page.goto(f"{base}/")
+    assert search(page, "zzqxj") == []
 
 
 @pytest.mark.parametrize("query", ["Memorandum of Cooperation", "DSIT", "Side"])

@@ -476,6 +476,8 @@ def test_paths_are_relative_to_the_root_given(tmp_path: Path) -> None:
 
 # The metadata's own faults, each with its exact message (the schema's words, placed at the key or value).
 METADATA_FAULTS = [
+    ("a synonym group without English", "  - {ja: [民主的価値観, 民主主義], en: [democratic values, democracy]}",
+     "  - {ja: [民主的価値観, 民主主義]}", [(212, 5, "search_synonyms.9: 'en' is a required property")]),
     ("an impossible date", "  date: 2025-04-28", "  date: 2025-02-30",
      [(23, 9, "signed.date: expected a real date (YYYY, YYYY-MM or YYYY-MM-DD), found '2025-02-30'")]),
     ("a count in words", "  months: 3", "  months: three",

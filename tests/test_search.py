@@ -1,0 +1,112 @@
+"""Search terms and the per-language indexes, without a browser (the browser measures recall)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from checks import document, metadata, searchterms, site
+from conftest import ROOT, hook
+
+search = hook("search")
+DOCS = {lang: document.load(site.memorandum_path(ROOT / "docs", lang)) for lang in site.LANGS}
+SYNONYMS = metadata.load(metadata.path_in(ROOT / "docs")).get("search_synonyms")
+GROUPS = [{"ja": ["変更", "改正"], "en": ["modification", "amendment"]},
+          {"ja": ["終了", "解約"], "en": ["termination", "withdrawal"]}]
+
+# (text, language, the keywords expected, exactly)
+KEYWORDS = [
+    ("いつでも変更することができる。", "ja", "変更 改正 modification amendment 変更"),
+    ("本覚書を終了させる", "ja", "終了 解約 termination withdrawal 本覚書 覚書"),
+    ("a modification at any time", "en", "変更 改正 modification amendment"),
+    ("may be modified at any time", "en", ""),
+    ("Modification and Termination", "en", "変更 改正 modification amendment 終了 解約 termination withdrawal"),
+    ("an unmodified text", "en", ""),
+    ("standardisation and commercialisation of the centre", "en", "standardization commercialization center"),
+    ("behaviour, labour, our hour, four", "en", "behavior labor"),
+    ("otherwise a promise", "en", ""),
+    ("1994 年 6 月に署名", "ja", "1994年 1994年6月 署名"),
+    ("2025 年 4 月 28 日", "ja", "2025年 2025年4月 2025年4月28日"),
+    ("日英科学技術協力合同委員会", "ja",
+     "日英科学技術協力合同委員会 英科学技術協力合同委員会 科学技術協力合同委員会 学技術協力合同委員会 技術協力合同委員会 "
+     "術協力合同委員会 協力合同委員会 力合同委員会 合同委員会 同委員会 委員会 員会"),
+    ("ベンチャーキャピタルファンド", "ja",
+     "ベンチャーキャピタルファンド ンチャーキャピタルファンド チャーキャピタルファンド ャーキャピタルファンド "
+     "ーキャピタルファンド キャピタルファンド ャピタルファンド ピタルファンド タルファンド ルファンド ファンド ァンド ンド"),
+    ("日の本", "ja", ""),
+]
+
+
+@pytest.mark.parametrize("text, lang, expected", KEYWORDS, ids=[k[0][:20] for k in KEYWORDS])
+def test_keywords(text: str, lang: str, expected: str) -> None:
+    assert searchterms.keywords(text, lang, GROUPS) == " ".join(dict.fromkeys(expected.split()))
+
+
+def test_synonyms_match_words_not_parts_of_words_in_english() -> None:
+    assert searchterms.uses("The termination of", "en", "terminat")
+    assert not searchterms.uses("determination", "en", "terminat")
+    assert searchterms.uses("協力覚書の終了は", "ja", "終了")
+
+
+def test_one_letter_kanji_never_enter_the_index() -> None:
+    """The search box cuts a kanji query at the index's words: a one-kanji word would cut 変更 down to 変."""
+    for lang, doc in DOCS.items():
+        for p in doc.provisions:
+            words = searchterms.keywords(p.text, lang, SYNONYMS).split()
+            assert not [w for w in words if re.fullmatch(r"[\u4e00-\u9fff]", w)], p.id
+
+
+def _index() -> dict:
+    docs = [{"location": "", "title": "ホーム", "text": "<p>本覚書は法的拘束力を持たない。</p>"},
+            {"location": "memorandum/", "title": "本文", "text": "x"},
+            {"location": "memorandum/#article-2", "title": "第 2 条", "text": "y"},
+            {"location": "en/", "title": "Home", "text": "<p>Not legally binding.</p>"},
+            {"location": "en/memorandum/", "title": "Text", "text": "z"}]
+    return {"config": {"lang": ["ja", "en"], "separator": "x", "pipeline": ["trimmer"]}, "docs": docs}
+
+
+def test_each_language_gets_its_own_index_with_provisions_boosted() -> None:
+    rewritten = search.rewrite(_index(), DOCS, SYNONYMS)
+    assert search.rewrite(rewritten, DOCS, SYNONYMS) == rewritten  # idempotent
+    for lang in site.LANGS:
+        index = search.only(rewritten, lang)
+        assert index["config"]["lang"] == ["en"] and index["config"]["separator"] == search.SEPARATOR
+        assert index["config"]["pipeline"] == search.PIPELINE[lang]
+        locations = [d["location"] for d in index["docs"]]
+        assert not any(loc.startswith("en/") for loc in locations)
+        provisions = [d for d in index["docs"] if d["location"].startswith("memorandum/#")]
+        assert [d["location"].split("#")[1] for d in provisions] == [p.id for p in DOCS[lang].provisions if p.kind != "title"]
+        ranks = {d["location"].split("#")[1]: d["boost"] for d in provisions}
+        assert ranks["article-2-3"] == search.PROVISION_BOOST > ranks["article-2"] == search.ARTICLE_BOOST
+        page = next(d for d in index["docs"] if d["location"] == "memorandum/")
+        assert page["text"] == "" and "boost" not in page
+        home = next(d for d in index["docs"] if d["location"] == "")
+        assert "boost" not in home and "modification" not in home["keywords"]
+        by_id = {d["location"].split("#")[1]: d for d in provisions}
+        assert "amendment" in by_id["article-2-3"]["keywords"] and "改正" in by_id["article-2-3"]["keywords"]
+        assert "amendment" not in by_id["article-2"]["keywords"]  # an article's heading gets no synonyms
+
+
+def test_the_separator_keeps_kanji_with_their_kana_and_splits_katakana() -> None:
+    parts = [p for p in re.split(search.SEPARATOR, "本覚書は、ベンチャーキャピタルファンドとの連携（DSIT） 1994 年") if p]
+    assert parts == ["本覚書は", "ベンチャーキャピタルファンド", "との連携", "DSIT", "1994", "年"]
+
+
+def test_the_built_indexes_are_one_language_each(site: Path) -> None:
+    for lang in site_langs():
+        data = json.loads((site / site_prefix(lang) / "search" / "search_index.json").read_text("utf-8"))
+        locations = [d["location"] for d in data["docs"]]
+        assert locations and not any(loc.startswith("en/") for loc in locations)
+        assert "memorandum/#article-2-3" in locations and "parallel/" not in locations
+        assert data["config"]["fields"] == search.FIELDS
+
+
+def site_langs() -> tuple[str, ...]:
+    return site.LANGS
+
+
+def site_prefix(lang: str) -> str:
+    return site.PREFIX[lang]
