@@ -102,9 +102,9 @@ def render(r: dict[str, Any], previous: dict[str, Any] | None) -> str:
     worst = min(row["performance"]["median"] for row in r["lighthouse"])
     out += ["", f"Lowest median {worst:.0f} (goal: at least {GOALS['performance']}: "
             f"{'met' if worst >= GOALS['performance'] else 'NOT met'}). A benchmark figure: no test times it.", ""]
+    out += mutation(r.get("mutation"))
     out += exported(r)
     out += searching(r.get("search"))
-    out += mutation(r.get("mutation"))
     return "\n".join(out)
 
 
