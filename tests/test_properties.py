@@ -3,7 +3,8 @@
 Random values replace, and random deletions remove, parts of the real
 metadata file and of a page's front matter; the checks must report every
 problem as a finding with a file, a line and a column, and never raise.
-1,200 metadata cases and 800 front-matter cases run on every `make test`.
+1,200 metadata cases and 800 front-matter cases run on every `make test`,
+in shards of distinct seeds so that parallel workers share them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from checks import cli, metadata
@@ -86,31 +87,43 @@ def assert_findings_are_placed(docs: Path) -> list:
     return findings
 
 
-@cases(1200)
-@given(EDITS)
-def test_random_metadata_is_reported_never_raised(docs: Path, edits) -> None:
-    text = yaml.safe_dump(edited(FACTS, edits), allow_unicode=True, sort_keys=False)
-    (docs / "_data/memorandum.yml").write_text(text, "utf-8")
-    findings = assert_findings_are_placed(docs)
-    if any(f.code == "STR003" for f in findings):
-        assert all(f.path == "docs/_data/memorandum.yml" for f in findings if f.code == "STR003")
+SHARDS = 4  # each shard its own seed: 4 x 300 metadata cases, 4 x 200 front matters
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_random_metadata_is_reported_never_raised(docs: Path, shard: int) -> None:
+    @seed(shard)
+    @cases(1200 // SHARDS)
+    @given(EDITS)
+    def case(edits) -> None:
+        text = yaml.safe_dump(edited(FACTS, edits), allow_unicode=True, sort_keys=False)
+        (docs / "_data/memorandum.yml").write_text(text, "utf-8")
+        findings = assert_findings_are_placed(docs)
+        if any(f.code == "STR003" for f in findings):
+            assert all(f.path == "docs/_data/memorandum.yml" for f in findings if f.code == "STR003")
+    case()
 
 
 FRONT_TEXT = st.text(alphabet=st.sampled_from(list("abc:-[]{}'\"#&*!|>%@` \n\t2025-02-30日本")), max_size=60)
 FRONT_VALUES = st.dictionaries(st.sampled_from(["title", "description", "date", "search", "hide", "x"]), VALUES, max_size=4)
 
 
-@cases(800)
-@given(st.one_of(FRONT_TEXT, FRONT_VALUES.map(lambda d: yaml.safe_dump(d, allow_unicode=True))), st.booleans())
-def test_random_front_matter_is_reported_never_raised(docs: Path, head: str, closed: bool) -> None:
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_random_front_matter_is_reported_never_raised(docs: Path, shard: int) -> None:
     (docs / "_data/memorandum.yml").write_text((ROOT / "docs/_data/memorandum.yml").read_text("utf-8"), "utf-8")
     body = (ROOT / "docs/about.en.md").read_text("utf-8").split("\n---\n", 1)[1]
     page = docs / "about.en.md"
-    page.write_text("---\n" + head + ("\n---\n" if closed else "\n") + body, "utf-8")
-    findings = assert_findings_are_placed(docs)
-    for f in findings:
-        if f.code == "STR002":
-            assert f.path == "docs/about.en.md" and f.line <= head.count("\n") + 3
+
+    @seed(SHARDS + shard)
+    @cases(800 // SHARDS)
+    @given(st.one_of(FRONT_TEXT, FRONT_VALUES.map(lambda d: yaml.safe_dump(d, allow_unicode=True))), st.booleans())
+    def case(head: str, closed: bool) -> None:
+        page.write_text("---\n" + head + ("\n---\n" if closed else "\n") + body, "utf-8")
+        findings = assert_findings_are_placed(docs)
+        for f in findings:
+            if f.code == "STR002":
+                assert f.path == "docs/about.en.md" and f.line <= head.count("\n") + 3
+    case()
 
 
 def test_the_unedited_metadata_is_clean(docs: Path) -> None:
