@@ -1,9 +1,13 @@
 """Per-provision tools on the memorandum pages: permalink, citation, backlinks.
 
-Every provision gets a permalink (¶), a button that copies its citation in
-the reader's language (Material's clipboard handles ``data-clipboard-text``),
-and, where other pages refer to it, a generated "Referenced from" / 「参照元」
-list. All of it is editorial and sits in ``.provision-tools``.
+Every provision gets a permalink (¶; a heading keeps Material's own, one
+per heading), a button that copies its citation in the reader's language
+(Material's clipboard handles ``data-clipboard-text``), and, where other
+pages refer to it, a generated "Referenced from" / 「参照元」 list. A page
+that refers to most of the provisions (the home page's summary) is left out
+of the lists: the same line under every provision says nothing. All of it
+is editorial, sits in ``.provision-tools`` and shows on hover, keyboard
+focus and when the provision is the link's target (memorandum.css).
 """
 
 from __future__ import annotations
@@ -41,17 +45,29 @@ def referenced(page: Page) -> list[str]:
     return list(dict.fromkeys(r.target for r in refs.find(page)))
 
 
+def distinctive(backlinks: dict[str, list[tuple[str, str]]], least: int = 3) -> dict[str, list[tuple[str, str]]]:
+    """The backlink lists without the pages that refer to more than half of the provisions that have any
+    (and to at least ``least`` of them): such a page would be listed under nearly every provision."""
+    counts: dict[str, int] = {}
+    for refs_ in backlinks.values():
+        for src in dict.fromkeys(src for src, _ in refs_):
+            counts[src] = counts.get(src, 0) + 1
+    common = {src for src, n in counts.items() if n >= least and n * 2 > len(backlinks)}
+    out = {pid: [(src, title) for src, title in refs_ if src not in common] for pid, refs_ in backlinks.items()}
+    return {pid: refs_ for pid, refs_ in out.items() if refs_}
+
+
 def tools(pid: str, lang: str, page_url: str, absolute: str, citation_name: str,
-          backlinks: list[tuple[str, str]]) -> str:
-    """The HTML of one provision's tools."""
+          backlinks: list[tuple[str, str]], permalink: bool = True) -> str:
+    """The HTML of one provision's tools (without a permalink for a heading, which has the theme's)."""
     t, label = TEXT[lang], document.label(pid, lang)
     # The title cites the memorandum as a whole.
     citation = t["whole" if pid == "title" else "citation"].format(name=citation_name, label=label,
                                                                    url=f"{absolute}#{pid}")
     out = [f'<a class="provision-permalink" href="#{pid}" title="{html.escape(t["link"].format(label=label))}" '
-           f'aria-label="{html.escape(t["link"].format(label=label))}">¶</a>',
-           f'<button type="button" class="provision-cite" data-clipboard-text="{html.escape(citation)}" '
-           f'title="{t["cite"]}: {html.escape(label)}" aria-label="{t["cite"]}: {html.escape(label)}">{CITE_ICON}</button>']
+           f'aria-label="{html.escape(t["link"].format(label=label))}">¶</a>'] if permalink else []
+    out.append(f'<button type="button" class="provision-cite" data-clipboard-text="{html.escape(citation)}" '
+               f'title="{t["cite"]}: {html.escape(label)}" aria-label="{t["cite"]}: {html.escape(label)}">{CITE_ICON}</button>')
     if backlinks:
         links = t["sep"].join(f'<a href="{get_relative_url(url, page_url)}">{html.escape(title)}</a>'
                               for url, title in backlinks)
@@ -133,7 +149,9 @@ def on_page_content(content: str, /, *, page, config, files) -> str | None:
     doc = document.load_cached(Path(page.file.abs_src_path))
     absolute = page.canonical_url or page.url
     urls = {f.src_uri: f.url for f in files.documentation_pages()}
+    backlinks = distinctive(_backlinks)
     pieces = {p.id: tools(p.id, lang, page.url, absolute, name,
-                          [(urls[src], title) for src, title in _backlinks.get(p.id, []) if src in urls])
+                          [(urls[src], title) for src, title in backlinks.get(p.id, []) if src in urls],
+                          permalink=p.kind not in document.HEADING_KINDS)
               for p in doc.provisions}
     return insert_tools(content, pieces)

@@ -221,3 +221,66 @@ def test_cite_button_copies_the_citation(served, chromium, prefix: str, copied: 
     assert copied in dialog.inner_text()
     assert page.evaluate("navigator.clipboard.readText()") == expected
     context.close()
+
+
+OPACITY = "sel => getComputedStyle(document.querySelector(sel)).opacity"
+# Every focusable element of the page, in document (tab) order.
+FOCUSABLE = ("() => [...document.querySelectorAll('a[href], button, input, [tabindex]')]"
+             ".filter(e => e.tabIndex >= 0 && e.getClientRects().length)")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("width", [1280, 375])
+def test_provision_tools_are_quiet_until_hover_focus_or_target(served, chromium, prefix: str, width: int) -> None:
+    """The text reads as text: a provision's tools show on hover (or a tap), on keyboard focus and at its link's target."""
+    base, _ = served
+    context = chromium.new_context(viewport={"width": width, "height": 900}, has_touch=width < 600)
+    page = context.new_page()
+    try:
+        page.goto(f"{base}/{prefix}memorandum/")
+        tools = "#article-2-3 > .provision-tools"
+        page.wait_for_function(f"() => ({OPACITY})({tools!r}) === '0'")
+        shown = page.eval_on_selector_all(".provision-tools", "els => els.filter(e => getComputedStyle(e).opacity !== '0').length")
+        assert shown == 0
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"quiet-tools-{prefix.strip('/') or 'ja'}-{width}.png"))
+        # Pointer (desktop) or tap (touch screen) on the provision's text.
+        if width < 600:
+            page.tap("#article-2-3", position={"x": 5, "y": 5})
+        else:
+            page.hover("#article-2-3", position={"x": 5, "y": 5})
+        page.wait_for_function(f"() => ({OPACITY})({tools!r}) === '1'")
+        # Keyboard: Tab from the element before the permalink lands on it, and it shows.
+        page.mouse.move(0, 0)
+        page.goto(f"{base}/{prefix}about/")
+        page.goto(f"{base}/{prefix}memorandum/")
+        page.wait_for_function(f"() => ({OPACITY})({tools!r}) === '0'")
+        before = page.evaluate(f"() => {{ const all = ({FOCUSABLE})(); const i = all.indexOf("
+                               f"document.querySelector('{tools} .provision-permalink')); all[i - 1].focus(); return i; }}")
+        assert before > 0
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.classList.contains('provision-permalink')")
+        page.wait_for_function(f"() => ({OPACITY})({tools!r}) === '1'")
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.classList.contains('provision-cite')")
+        page.screenshot(path=str(ARTIFACTS / f"quiet-tools-{prefix.strip('/') or 'ja'}-{width}-focus.png"))
+        # The permalink's target shows its tools (a touch reader follows a link to it).
+        page.goto(f"{base}/{prefix}memorandum/#article-2-2")
+        page.wait_for_function(f"() => ({OPACITY})('#article-2-2 > .provision-tools') === '1'")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_one_permalink_per_heading_and_no_repeated_backlinks(served, page, prefix: str) -> None:
+    base, _ = served
+    page.goto(f"{base}/{prefix}memorandum/")
+    counts = page.evaluate(
+        "() => [...document.querySelectorAll('article h1[id], article h2[id], article h3[id]')].map(h => {"
+        " const next = h.nextElementSibling;"
+        " const tools = next && next.classList.contains('provision-tools') ? next : null;"
+        " return [h.id, h.querySelectorAll('a.headerlink').length"
+        " + (tools ? tools.querySelectorAll('.provision-permalink').length : 0)]; })")
+    assert counts and all(n == 1 for _, n in counts), counts
+    lists = page.eval_on_selector_all(".referenced-from", "els => els.map(e => e.textContent)")
+    assert max((lists.count(t) for t in lists), default=0) <= 2, lists  # no list repeated provision after provision

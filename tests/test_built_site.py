@@ -61,9 +61,10 @@ def test_every_internal_link_and_fragment_resolves(site: Path) -> None:
     ("en/about/index.html", "a.xref", 1),
     ("memorandum/index.html", "a.term", 15),
     ("en/memorandum/index.html", "a.term", 15),
-    ("memorandum/index.html", ".referenced-from a", 9),
-    ("en/memorandum/index.html", ".referenced-from a", 9),
-    ("memorandum/index.html", "a.provision-permalink", len(PROVISION_IDS) + 1),
+    ("memorandum/index.html", ".referenced-from a", 2),  # the about page's; the home page refers to most
+    ("en/memorandum/index.html", ".referenced-from a", 2),
+    # every provision but the headings (title, preamble, articles), which keep the theme's one permalink
+    ("memorandum/index.html", "a.provision-permalink", len(PROVISION_IDS) + 1 - 4),
     ("parallel/index.html", ".parallel-label a", len(PROVISION_IDS) + 1),
     ("en/glossary/index.html", "dd a[href*='memorandum/#']", 10),
 ])

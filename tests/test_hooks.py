@@ -260,3 +260,26 @@ lang = hook("lang")
 ])
 def test_lang_marks_other_language_runs(page_lang: str, html: str, expected: str) -> None:
     assert lang.mark(html, page_lang) == expected
+
+
+HOME, ABOUT, GLOSSARY = ("index.ja.md", "ホーム"), ("about.ja.md", "このサイトについて"), ("glossary.ja.md", "用語集")
+# (backlinks per provision, the lists readers get): a page that refers to more
+# than half of the provisions with backlinks, and to three or more, is left out.
+BACKLINKS = [
+    ({"a": [HOME], "b": [HOME], "c": [HOME, ABOUT], "d": [ABOUT]}, {"c": [ABOUT], "d": [ABOUT]}),
+    ({"a": [HOME], "b": [HOME], "c": [ABOUT], "d": [GLOSSARY]}, {"a": [HOME], "b": [HOME], "c": [ABOUT], "d": [GLOSSARY]}),
+    ({"a": [HOME], "b": [HOME]}, {"a": [HOME], "b": [HOME]}),  # two provisions: a list, not a repetition
+    ({"a": [HOME], "b": [HOME], "c": [HOME]}, {}),
+    ({}, {}),
+]
+
+
+@pytest.mark.parametrize("backlinks, expected", BACKLINKS)
+def test_a_page_that_refers_to_most_provisions_is_not_listed_under_each(backlinks, expected) -> None:
+    assert provisions.distinctive(backlinks) == expected
+
+
+@pytest.mark.parametrize("permalink, count", [(True, 1), (False, 0)])
+def test_a_heading_keeps_one_permalink(permalink: bool, count: int) -> None:
+    out = provisions.tools("article-2", "ja", "memorandum/", "https://e.org/memorandum/", "x", [], permalink=permalink)
+    assert out.count('class="provision-permalink"') == count and out.count('class="provision-cite"') == 1
