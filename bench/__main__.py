@@ -143,9 +143,10 @@ def measure_lighthouse(site: Path, pages: list[str], runs: int) -> list[dict[str
     rows = []
     with serving(site) as base, tempfile.TemporaryDirectory() as tmp:
         for path in pages:
-            scores = [100 * lighthouse(f"{base}/{path}", Path(tmp) / "lh.json")["categories"]["performance"]["score"]
-                      for _ in range(runs)]
-            rows.append({"page": "/" + path, "performance": spread(scores)})
+            reports = [lighthouse(f"{base}/{path}", Path(tmp) / "lh.json") for _ in range(runs)]
+            rows.append({"page": "/" + path,
+                         "performance": spread([100 * r["categories"]["performance"]["score"] for r in reports]),
+                         "tbt_ms": spread([r["audits"]["total-blocking-time"]["numericValue"] for r in reports])})
     return rows
 
 
@@ -197,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         print("bench: search recall …", file=sys.stderr)
         searching = search.measure(site)
         print("bench: Lighthouse …", file=sys.stderr)
-        lighthouse = measure_lighthouse(site, pages[1:2] if args.quick else pages, 1 if args.quick else 3)
+        lighthouse = measure_lighthouse(site, pages[1:2] if args.quick else pages, 1 if args.quick else 5)
     mutation_path = ROOT / "bench" / "mutation.json"
     mutation = json.loads(mutation_path.read_text("utf-8")) if mutation_path.exists() else None
     results = {"mutation": mutation, "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "quick": args.quick,

@@ -6,7 +6,7 @@ from typing import Any
 
 # build_baseline_s: the strict build's median before the Akoma Ntoso and
 # checksum exports (make bench, 2026-11-26); the budget is 3x that.
-GOALS = {"recall": 0.95, "build_baseline_s": 1.178, "build_budget": 3.0, "hooks": 1.15, "checks_s": 0.5, "weight_kb": 120, "performance": 95, "linear": 3.0, "mutation": 0.85}
+GOALS = {"tbt_ms": 150, "recall": 0.95, "build_baseline_s": 1.178, "build_budget": 3.0, "hooks": 1.15, "checks_s": 0.5, "weight_kb": 120, "performance": 95, "linear": 3.0, "mutation": 0.85}
 
 
 def _s(x: dict[str, float], scale: float = 1.0, fmt: str = "{:.3f}") -> str:
@@ -96,12 +96,17 @@ def render(r: dict[str, Any], previous: dict[str, Any] | None) -> str:
             f"{'met' if heaviest < GOALS['weight_kb'] else 'NOT met'}). No fonts are loaded (`theme.font: false`).", "",
             "## 5. Lighthouse performance (default mobile profile, Lighthouse 12.2.3, Debian Chromium; "
             "the site served gzip-compressed, as a static host serves it)", "",
-            "| page | score | runs |", "|---|---|---|"]
+            "| page | score | total blocking time, ms | runs |", "|---|---|---|---|"]
     for row in r["lighthouse"]:
-        out.append(f"| `{row['page']}` | {_s(row['performance'], fmt='{:.0f}')} | {row['performance']['n']} |")
+        tbt = _s(row["tbt_ms"], fmt="{:.0f}") if "tbt_ms" in row else "—"
+        out.append(f"| `{row['page']}` | {_s(row['performance'], fmt='{:.0f}')} | {tbt} | {row['performance']['n']} |")
     worst = min(row["performance"]["median"] for row in r["lighthouse"])
+    memo = [row["tbt_ms"]["median"] for row in r["lighthouse"] if "memorandum" in row["page"] and "tbt_ms" in row]
     out += ["", f"Lowest median {worst:.0f} (goal: at least {GOALS['performance']}: "
-            f"{'met' if worst >= GOALS['performance'] else 'NOT met'}). A benchmark figure: no test times it.", ""]
+            f"{'met' if worst >= GOALS['performance'] else 'NOT met'})."
+            + (f" Memorandum pages' total blocking time, median: at most {max(memo):.0f} ms (goal: at most "
+               f"{GOALS['tbt_ms']} ms: {'met' if max(memo) <= GOALS['tbt_ms'] else 'NOT met'})." if memo else "")
+            + " A benchmark figure: no test times it.", ""]
     out += mutation(r.get("mutation"))
     out += exported(r)
     out += searching(r.get("search"))

@@ -64,10 +64,12 @@ def tools(pid: str, lang: str, page_url: str, absolute: str, citation_name: str,
     # The title cites the memorandum as a whole.
     citation = t["whole" if pid == "title" else "citation"].format(name=citation_name, label=label,
                                                                    url=f"{absolute}#{pid}")
-    out = [f'<a class="provision-permalink" href="#{pid}" title="{html.escape(t["link"].format(label=label))}" '
+    # Labelled by aria-label, shown as a CSS tooltip: no ``title``, which the theme would instrument
+    # element by element on load (the long task that slowed the memorandum page on phones).
+    out = [f'<a class="provision-permalink" href="#{pid}" '
            f'aria-label="{html.escape(t["link"].format(label=label))}">¶</a>'] if permalink else []
     out.append(f'<button type="button" class="provision-cite" data-clipboard-text="{html.escape(citation)}" '
-               f'title="{t["cite"]}: {html.escape(label)}" aria-label="{t["cite"]}: {html.escape(label)}">{CITE_ICON}</button>')
+               f'aria-label="{t["cite"]}: {html.escape(label)}">{CITE_ICON}</button>')
     if backlinks:
         links = t["sep"].join(f'<a href="{get_relative_url(url, page_url)}">{html.escape(title)}</a>'
                               for url, title in backlinks)

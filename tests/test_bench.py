@@ -29,6 +29,7 @@ def test_bench_quick_mode_writes_a_complete_report(tmp_path: Path) -> None:
     assert len(data["linearity"]) >= 15 and all(len(row["ms_per_kb"]) == 2 for row in data["linearity"])
     assert all(row["bytes"].get("html", 0) > 0 and row["total"] > 0 for row in data["weight"])
     assert 0 < data["lighthouse"][0]["performance"]["median"] <= 100
+    assert data["lighthouse"][0]["tbt_ms"]["n"] == 1 and "Memorandum pages' total blocking time, median" in report
     assert {row["export"] for row in data["exports"]} >= {"memorandum.json", "Akoma Ntoso (ja)", "Akoma Ntoso (en)", "SHA256SUMS"}
     assert all(row["ms"]["median"] > 0 for row in data["exports"])
     assert {lang: r["queries"] >= 30 for lang, r in data["search"]["recall"].items()} == {"ja": True, "en": True}
