@@ -2,7 +2,8 @@
 
 ``downloads(docs)`` returns every file a reader can download, keyed by its
 path under the site root: ``memorandum.json`` (with its schema), one Akoma
-Ntoso document per language, and ``SHA256SUMS`` over all of them. The build
+Ntoso document and one tagged PDF per language, and ``SHA256SUMS`` over all
+of them. The build
 writes them (``hooks/exports.py``) and the verify page lists the same hashes
 (``{{ checksums }}``); nothing here needs MkDocs.
 """
@@ -15,7 +16,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from checks import akn, cache, document, lock, metadata, site
+from checks import akn, cache, document, lock, metadata, printed, site
 
 SCHEMA_NAME = "memorandum.schema.json"
 JSON_NAME = "memorandum.json"
@@ -67,8 +68,9 @@ def sha256sums(files: dict[str, bytes]) -> bytes:
     return "".join(f"{hashlib.sha256(data).hexdigest()}  {rel}\n" for rel, data in sorted(files.items())).encode()
 
 
-def downloads(docs: str | Path) -> dict[str, bytes]:
-    """Every downloadable export, keyed by its path under the site root, and SHA256SUMS over them."""
+def downloads(docs: str | Path, pdfs: bool = True) -> dict[str, bytes]:
+    """Every downloadable export, keyed by its path under the site root, and SHA256SUMS over them
+    (``pdfs=False`` leaves the PDFs out: they take a second to render)."""
     docs = Path(docs)
     facts = metadata.load_cached(metadata.path_in(docs))
     models = {lang: document.load_cached(site.memorandum_path(docs, lang)) for lang in site.LANGS}
@@ -80,6 +82,9 @@ def downloads(docs: str | Path) -> dict[str, bytes]:
     when = generated(docs)
     for lang in site.LANGS:
         files[akn.site_path(facts, lang)] = akn.document_xml(facts, models[lang], lang, when)
+    if pdfs:
+        for lang in site.LANGS:
+            files[printed.file_name(lang)] = printed.pdf(printed.html_of(facts, models[lang], lang))
     files[SUMS_NAME] = sha256sums(files)
     return files
 
@@ -91,3 +96,9 @@ def downloads_cached(docs: str | Path) -> dict[str, bytes]:
                *(site.memorandum_path(docs, lang) for lang in site.LANGS)]
     key = hashlib.sha256(b"".join(p.read_bytes() if p.is_file() else b"-" for p in sources)).hexdigest()
     return cache.by_key(("downloads", str(docs), key), lambda: downloads(docs))
+
+
+def download_names(facts: dict[str, Any]) -> list[str]:
+    """The paths of every download SHA256SUMS must list."""
+    return [JSON_NAME, SCHEMA_NAME, *(akn.site_path(facts, lang) for lang in site.LANGS),
+            *(printed.file_name(lang) for lang in site.LANGS)]

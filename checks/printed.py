@@ -1,0 +1,92 @@
+"""The memorandum as a printable document: HTML for the PDF, a pure function of the model.
+
+``html_of(facts, doc, lang, source_note)`` returns one self-contained HTML
+document per language: the title, a notice on what the text is (the signed
+original, or this site's reference translation), every provision as its own
+element with its id, and the source. WeasyPrint turns it into a tagged PDF
+(``pdf(...)``): PDF/UA-1, the language declared, the fonts embedded as
+subsets, one bookmark per provision (``bookmark-label``).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from checks import document, metadata, site
+
+NOTICE = {
+    "ja": "この PDF は、{place}で{date}に署名された協力覚書の日本語原本の本文を、本サイトが一字一句再現したものです。"
+          "公式の文書ではありません。出典：{source}。",
+    "en": "This PDF is the reference translation made by this site; no official English text could be found. "
+          "The Japanese text, reproduced from the signed original, governs. Signed in {place} on {date}. "
+          "Source: {source}.",
+}
+SOURCE = {"ja": "日本国内閣府が公表した署名済みの協力覚書（PDF）", "en": "the signed memorandum published by the Cabinet Office of Japan (PDF)"}
+FONTS = {"ja": '"Noto Sans CJK JP", "Noto Sans JP", sans-serif', "en": '"Noto Sans", "DejaVu Sans", sans-serif'}
+CSS = """
+@page { size: A4; margin: 20mm 18mm;
+        @bottom-center { content: counter(page) " / " counter(pages); font-family: %(font)s; font-size: 8pt; } }
+body { font-family: %(font)s; font-size: 10.5pt; line-height: 1.7; }
+h1 { font-size: 14pt; line-height: 1.5; bookmark-level: 1; }
+h2 { font-size: 12pt; margin-top: 1.4em; bookmark-level: 2; }
+.notice { font-size: 9pt; border: 0.5pt solid #555; padding: 0.6em 0.8em; }
+[data-bookmark] { bookmark-level: 3; bookmark-label: attr(data-bookmark); }
+h2[data-bookmark] { bookmark-level: 2; }
+h1[data-bookmark] { bookmark-level: 1; }
+ul { padding-left: 1.2em; }
+.signatory { margin-top: 1.2em; }
+"""
+
+
+def _el(tag: str, p: document.Provision, lang: str, body: str, cls: str = "") -> str:
+    label = html.escape(f"{p.id} {document.label(p.id, lang)}")
+    klass = f' class="{cls}"' if cls else ""
+    return f'<{tag} id="{p.id}" data-bookmark="{label}"{klass}>{body}</{tag}>'
+
+
+def html_of(facts: dict[str, Any], doc: document.Document, lang: str) -> str:
+    """The printable HTML of one language's memorandum."""
+    title = next((p.text for p in doc.provisions if p.kind == "title"), facts["title"][lang])
+    notice = NOTICE[lang].format(place=facts["signed"]["place"][lang],
+                                 date=metadata.format_date(facts["signed"]["date"], lang), source=SOURCE[lang])
+    parts: list[str] = []
+    items: list[str] = []
+
+    def flush() -> None:
+        if items:
+            parts.append("<ul>" + "".join(items) + "</ul>")
+            items.clear()
+
+    for p in doc.provisions:
+        text = html.escape(p.text)
+        if p.kind == "item":
+            items.append(_el("li", p, lang, text))
+            continue
+        flush()
+        if p.kind == "title":
+            parts.append(_el("h1", p, lang, text))
+            parts.append(f'<p class="notice">{html.escape(notice)}</p>')
+        elif p.kind in ("preamble", "article"):
+            parts.append(_el("h2", p, lang, text))
+        elif p.kind == "signatory":
+            lines = "<br>".join(html.escape(t) for t in p.text_lines if t)
+            parts.append(_el("p", p, lang, lines, "signatory"))
+        else:
+            parts.append(_el("p", p, lang, text))
+    flush()
+    css = CSS % {"font": FONTS[lang]}
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+            f'<meta name="description" content="{html.escape(notice)}"><style>{css}</style></head>'
+            f'<body>{"".join(parts)}</body></html>')
+
+
+def file_name(lang: str) -> str:
+    """Where a language's PDF is published, from the site root."""
+    return f"{site.PREFIX[lang]}memorandum.{lang}.pdf"
+
+
+def pdf(html_text: str) -> bytes:
+    """A tagged PDF (PDF/UA-1) of the printable HTML, fonts embedded as subsets."""
+    from weasyprint import HTML  # imported here: only the build's PDF step needs it
+    return HTML(string=html_text).write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)

@@ -1,0 +1,109 @@
+"""The per-language PDFs as a reader's software opens them: tagged, language, fonts, bookmarks, text."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pikepdf
+import pypdf
+import pytest
+from bs4 import BeautifulSoup
+
+from checks import exported, printed
+from checks.site import LANGS, PREFIX
+from conftest import PROVISION_IDS
+
+ALL_IDS = ["title", *PROVISION_IDS]
+
+
+def pdf_path(site_dir: Path, lang: str) -> Path:
+    return site_dir / printed.file_name(lang)
+
+
+def outline_titles(pdf: pikepdf.Pdf) -> list[str]:
+    out: list[str] = []
+
+    def walk(items) -> None:
+        for item in items:
+            out.append(str(item.title))
+            walk(item.children)
+    with pdf.open_outline() as outline:
+        walk(outline.root)
+    return out
+
+
+def fonts(pdf: pikepdf.Pdf) -> list[tuple[str, bool]]:
+    """(base font name, embedded) of every font the pages use."""
+    out = {}
+    for page in pdf.pages:
+        for font in (page.Resources.get("/Font") or {}).values():
+            descendants = font.get("/DescendantFonts")
+            descriptor = descendants[0].get("/FontDescriptor") if descendants else font.get("/FontDescriptor")
+            embedded = descriptor is not None and any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            out[str(font.get("/BaseFont"))] = embedded
+    return sorted(out.items())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_pdf_is_tagged_declares_its_language_and_embeds_its_fonts(site: Path, lang: str) -> None:
+    with pikepdf.open(pdf_path(site, lang)) as pdf:
+        root = pdf.Root
+        assert root.MarkInfo.Marked is True and "/StructTreeRoot" in root
+        assert str(root.Lang) == lang
+        used = fonts(pdf)
+        assert used and all(embedded for _, embedded in used), used
+        assert all("+" in name for name, _ in used), used  # subsets
+        if lang == "ja":
+            assert any("Noto-Sans-CJK-JP" in name for name, _ in used), used
+        meta = pdf.open_metadata()
+        assert "pdfuaid:part" in str(meta) or meta.get("pdfuaid:part") == "1"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_provision_is_a_bookmark_and_the_title_is_set(site: Path, lang: str) -> None:
+    data = json.loads((site / "memorandum.json").read_text("utf-8"))
+    with pikepdf.open(pdf_path(site, lang)) as pdf:
+        titles = outline_titles(pdf)
+        assert [t.split(" ", 1)[0] for t in titles] == ALL_IDS
+        assert str(pdf.docinfo["/Title"]) == data["provisions"][0]["text"][lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_pdf_text_is_the_json_text_provision_by_provision(site: Path, lang: str) -> None:
+    data = json.loads((site / "memorandum.json").read_text("utf-8"))
+    reader = pypdf.PdfReader(pdf_path(site, lang))
+    text = exported.flat("".join(page.extract_text() for page in reader.pages))
+    at = 0
+    for p in data["provisions"]:
+        want = exported.flat(p["text"][lang])
+        found = text.find(want, at)
+        assert found >= 0, (p["id"], want[:40], text[at:at + 60])
+        at = found + len(want)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_pdf_states_its_source_and_what_the_text_is(site: Path, lang: str) -> None:
+    reader = pypdf.PdfReader(pdf_path(site, lang))
+    first = exported.flat(reader.pages[0].extract_text())
+    words = ("日本語原本", "出典", "公式の文書ではありません") if lang == "ja" else \
+        ("referencetranslation", "noofficialEnglishtextcouldbefound", "Source:")
+    assert all(w in first for w in words), first[:300]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_memorandum_page_links_its_pdf(site: Path, lang: str) -> None:
+    page = site / PREFIX[lang] / "memorandum" / "index.html"
+    links = [a["href"] for a in BeautifulSoup(page.read_text("utf-8"), "html.parser").select("article a[href$='.pdf']")]
+    assert links and all((page.parent / href).resolve() == pdf_path(site, lang).resolve() for href in links), links
+
+
+def test_the_printable_html_has_every_provision_once() -> None:
+    from checks import document, metadata
+    from conftest import ROOT
+    facts = metadata.load(metadata.path_in(ROOT / "docs"))
+    for lang in LANGS:
+        doc = document.load(ROOT / f"docs/memorandum.{lang}.md")
+        ids = re.findall(r' id="([^"]+)" data-bookmark=', printed.html_of(facts, doc, lang))
+        assert ids == ALL_IDS
