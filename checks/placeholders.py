@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Iterator
 
-from checks import metadata, site
+from checks import accessibility, metadata, site
 from checks.page import Page
 
 # A placeholder: double braces around a lower-case name.
@@ -116,6 +116,9 @@ RENDER: dict[str, Callable[[dict[str, Any], str], str]] = {
                                        for k, a in enumerate(f.get("areas") or [], 1)),
     "translation_checked": _translation_checked,
     "checksums": _checksums,
+    "accessibility_claim": lambda f, lang: accessibility.claim(f.get("accessibility") or {}, lang),
+    "accessibility_table": lambda f, lang: accessibility.table(f.get("accessibility") or {}, lang),
+    "accessibility_tested": lambda f, lang: _date((f.get("accessibility") or {}).get("tested"), lang),
     "repository": lambda f, lang: _repository(f),
 }
 NAMES = frozenset(RENDER)

@@ -15,7 +15,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from checks import lock, metadata, placeholders, publish, site
+from checks import accessibility, lock, metadata, placeholders, publish, site
 from checks.page import Page
 
 log = get_plugin_logger(__name__)
@@ -37,6 +37,7 @@ def on_config(config, /):
                                     for line, col, message in exc.problems)) from None
     _facts["repo_url"] = config["repo_url"] or ""
     _facts["translation_checked"] = lock.latest(lock.load(lock.path_in(config["docs_dir"])))
+    _facts["accessibility"] = accessibility.load(accessibility.path_in(config["docs_dir"]))
     downloads = publish.downloads_cached(config["docs_dir"])  # what the verify page lists
     _facts["checksums"] = {rel: hashlib.sha256(data).hexdigest() for rel, data in downloads.items()
                            if rel != publish.SUMS_NAME}

@@ -7,13 +7,18 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from axe_playwright_python.sync_playwright import Axe
 
 from browser import ARTIFACTS
+from checks import accessibility
 from test_browser import ALL_PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+REPORT = accessibility.load(accessibility.path_in(ROOT / "docs"))
 
 
 @pytest.mark.browser
@@ -26,8 +31,13 @@ def test_axe_wcag_22_aa(served, chromium, path: str, width: int) -> None:
     page.goto(f"{base}/{path}", wait_until="networkidle")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
     violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+    # The accessibility report's claims for the criteria axe tests, against this run.
+    contradicted = accessibility.contradictions(REPORT, results.response, f"/{path} at {width} px")
+    # Every criterion the report says axe tested has an axe rule that tests it.
+    tagged = accessibility.criteria_of(page.evaluate("() => axe.getRules().flatMap(r => r.tags)"))
     context.close()
-    assert violations == []
+    assert violations == [] and contradicted == []
+    assert {str(c["id"]) for c in REPORT["criteria"] if c["method"] == "axe"} <= tagged
 
 
 # Text in the other language must carry its own lang: Japanese text on an
