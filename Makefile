@@ -57,7 +57,7 @@ lint-workflows: $(STAMP)
 test: $(STAMP) $(NODE_STAMP)
 	$(RUN)/python -m checks
 	$(RUN)/zizmor --offline --no-progress .github/workflows
-	$(RUN)/python -m pytest -n auto
+	$(RUN)/python -m pytest -n auto --dist worksteal
 
 bench: $(STAMP) $(NODE_STAMP)
 	$(RUN)/python -m bench

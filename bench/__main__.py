@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         print("bench: checks …", file=sys.stderr)
         checks = measure_checks(max(runs, 3) if not args.quick else 1)
         print("bench: exports …", file=sys.stderr)
-        exported = exports.measure(ROOT / "docs", 5 if args.quick else 50)
+        exported = exports.measure(ROOT / "docs", 1 if args.quick else 50)
         print("bench: linearity …", file=sys.stderr)
         linear = linearity.measure(1 if args.quick else 3, (10, 100) if args.quick else linearity.SIZES_KB)
         print(f"bench: growth {factors} …", file=sys.stderr)
@@ -196,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         print("bench: page weight …", file=sys.stderr)
         weight = measure_weight(site, pages)
         print("bench: search recall …", file=sys.stderr)
-        searching = search.measure(site)
+        searching = search.measure(site, limit=5 if args.quick else None)
         print("bench: Lighthouse …", file=sys.stderr)
         lighthouse = measure_lighthouse(site, pages[1:2] if args.quick else pages, 1 if args.quick else 5)
     mutation_path = ROOT / "bench" / "mutation.json"

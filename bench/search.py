@@ -24,12 +24,13 @@ def index_sizes(site: Path) -> dict[str, dict[str, int]]:
     return out
 
 
-def measure(site: Path) -> dict[str, Any]:
-    """Recall in the first three results a reader sees, per language, with the misses."""
+def measure(site: Path, limit: int | None = None) -> dict[str, Any]:
+    """Recall in the first three results a reader sees, per language, with the misses
+    (``limit``: the first queries of each language only, for the quick mode)."""
     sys.path.insert(0, str(ROOT / "tests"))
     from browser import ARGS, chromium_path, recall, serving
     from playwright.sync_api import sync_playwright
-    queries = yaml.safe_load(QUERIES.read_text("utf-8"))
+    queries = {lang: rows[:limit] for lang, rows in yaml.safe_load(QUERIES.read_text("utf-8")).items()}
     result: dict[str, Any] = {"indexes": index_sizes(site), "recall": {}}
     with serving(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=ARGS)

@@ -87,10 +87,10 @@ def test_the_japanese_document_keeps_the_signed_texts_spaces() -> None:
 
 
 def test_downloads_are_a_pure_function_of_the_sources() -> None:
-    first, second = publish.downloads(DOCS), publish.downloads(DOCS)
+    first, second = publish.downloads(DOCS), publish.downloads_cached(DOCS)
     assert first == second
-    assert set(first) == {"memorandum.json", "memorandum.schema.json", "SHA256SUMS",
-                          *(akn.site_path(FACTS, lang) for lang in LANGS)}
+    assert set(first) == {"SHA256SUMS", *publish.download_names(FACTS)}
+    assert publish.download_names(FACTS)[-2:] == ["memorandum.ja.pdf", "en/memorandum.en.pdf"]
     assert publish.generated(DOCS) in first[akn.site_path(FACTS, "ja")].decode()
 
 
@@ -142,7 +142,8 @@ def test_sha256sums_lists_every_download_with_its_recomputed_hash(site: Path) ->
     data = json_of(site)
     lines = (site / "SHA256SUMS").read_text("utf-8").splitlines()
     listed = dict(reversed(line.split("  ", 1)) for line in lines)
-    assert set(listed) == {"memorandum.json", "memorandum.schema.json", *(u.lstrip("/") for u in data["akn"].values())}
+    assert set(listed) == {"memorandum.json", "memorandum.schema.json", *(u.lstrip("/") for u in data["akn"].values()),
+                           "memorandum.ja.pdf", "en/memorandum.en.pdf"}
     for rel, digest in listed.items():
         assert hashlib.sha256((site / rel).read_bytes()).hexdigest() == digest, rel
 
@@ -158,7 +159,7 @@ SUMS_FAULTS = [
     ("outside", lambda d: (d / "SHA256SUMS").write_text((d / "SHA256SUMS").read_text("utf-8") + "0" * 64 + "  ../etc/passwd\n"),
      [("../etc/passwd", "listed in SHA256SUMS but not in the built site")]),
     ("malformed", lambda d: (d / "SHA256SUMS").write_text((d / "SHA256SUMS").read_text("utf-8") + "abc memorandum.json\n"),
-     [("SHA256SUMS", "line 5: expected '<sha256>  <path>', found 'abc memorandum.json'")]),
+     [("SHA256SUMS", "line 7: expected '<sha256>  <path>', found 'abc memorandum.json'")]),
     ("missing", lambda d: (d / "SHA256SUMS").unlink(),
      [("SHA256SUMS", "missing: expected the SHA-256 of every download")]),
 ]
@@ -166,7 +167,7 @@ SUMS_FAULTS = [
 
 @pytest.mark.parametrize("name, damage, expected", SUMS_FAULTS, ids=[f[0] for f in SUMS_FAULTS])
 def test_sha256sums_faults_are_named(tmp_path: Path, name: str, damage, expected: list) -> None:
-    files = publish.downloads(DOCS)
+    files = publish.downloads_cached(DOCS)
     for rel, data in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_bytes(data)

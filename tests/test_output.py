@@ -257,7 +257,7 @@ def fake_site(tmp_path: Path) -> Path:
         page = out / site_ids.PREFIX[lang] / "memorandum/index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(f'<html><body><article class="md-content__inner">{rows}</article></body></html>', "utf-8")
-    for rel, data in publish.downloads(ROOT / "docs").items():  # memorandum.json, AKN, SHA256SUMS
+    for rel, data in publish.downloads_cached(ROOT / "docs").items():  # memorandum.json, AKN, PDFs, SHA256SUMS
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         (out / rel).write_bytes(data)
     return out
@@ -267,7 +267,7 @@ def _json_hashes(old: str, new: str) -> tuple[str, str]:
     """The first 12 hex digits of memorandum.json's SHA-256, as built and after one edit."""
     import hashlib
     from checks import publish
-    data = publish.downloads(ROOT / "docs")["memorandum.json"]
+    data = publish.downloads_cached(ROOT / "docs")["memorandum.json"]
     return tuple(hashlib.sha256(d).hexdigest()[:12] for d in (data, data.replace(old.encode(), new.encode(), 1)))
 
 
