@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checks import Finding, document, metadata, site
+from checks import Finding, cache, document, metadata, site
 from checks.page import Page
 
 # Pages every language must have.
@@ -65,7 +65,9 @@ def load(docs: Path, root: Path | None = None, source: Path | None = None) -> Co
         if not text.strip():
             corpus.add(path, 1, 1, "STR001", "page is empty")
             continue
-        page = corpus.pages[path] = Page(path, text)
+        # A page is read once per content (the build's hooks and repeated runs share it).
+        key = ("page", str(path), hashlib.blake2b(text.encode(), digest_size=16).hexdigest())
+        page = corpus.pages[path] = cache.by_key(key, lambda: Page(path, text))
         for err in ([page.front_matter_error] if page.front_matter_error else page.front_matter_problems()):
             corpus.add(path, err.line, err.col, "STR002", err.message)
     for lang in site.LANGS:

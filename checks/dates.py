@@ -15,7 +15,10 @@ _MONTH = "|".join(MONTHS_EN)
 ERAS = {"令和": 2019, "平成": 1989, "R": 2019, "H": 1989}
 _D = r"[0-9０-９]"
 DATE = {
+    # Each pattern opens with a lookahead for a character a date can start
+    # with: the engine then skips every other position at once.
     "ja": re.compile(
+        r"(?=[0-9０-９令平RH])(?:"
         # 2025 年 4 月 28 日, 2025年4月28日, 1994 年 6 月, ２０２５年４月２８日
         rf"(?P<y>{_D}{{4}})\s*年\s*(?P<m>{_D}{{1,2}})\s*月(?:\s*(?P<d>{_D}{{1,2}})\s*日)?"
         # 令和 7 年 4 月 28 日, 令和元年, R7.4.28
@@ -23,13 +26,16 @@ DATE = {
         rf"|(?<![A-Za-z0-9])(?P<era2>[RH])(?P<ry>\d{{1,2}})\.(?P<rm>\d{{1,2}})\.(?P<rd>\d{{1,2}})(?!\d)"
         # 2025/4/28, 2025-04-28
         r"|(?<![\d/.-])(?P<iy>\d{4})[/-](?P<im>\d{1,2})[/-](?P<id>\d{1,2})(?![\d/.-])"
+        r")"
     ),
     "en": re.compile(
+        r"(?=[0-9A-Z])(?:"
         rf"(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?)?(?P<mon>{_MONTH})\s*,?\s*(?P<y>\d{{4}})"  # 28 April 2025, June 1994
         rf"|(?P<mon2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?P<y2>\d{{4}})"  # April 28, 2025
         rf"|(?P<mon3>{_MONTH})\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)\b(?!,?\s*\d)"  # April 27th (no year)
         r"|(?<![\d/.-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d/.-])"  # 2025-04-28
         r"|(?<![\d/.-])(?P<ud>\d{1,2})/(?P<um>\d{1,2})/(?P<uy>\d{4})(?![\d/.-])"  # 28/04/2025 (British order)
+        r")"
     ),
 }
 
