@@ -10,7 +10,10 @@ subsets, one bookmark per provision (``bookmark-label``).
 
 from __future__ import annotations
 
+import hashlib
 import html
+import os
+from pathlib import Path
 from typing import Any
 
 from checks import document, metadata, site
@@ -86,7 +89,64 @@ def file_name(lang: str) -> str:
     return f"{site.PREFIX[lang]}memorandum.{lang}.pdf"
 
 
-def pdf(html_text: str) -> bytes:
+# Rendered PDFs are kept, per user, by a hash of everything they are made
+# from: the HTML, WeasyPrint's version and the font files fontconfig picks
+# for the families the HTML asks for. The same inputs give the same bytes,
+# so a kept file is the file a render would make. MEMORANDUM_PDF_CACHE=off
+# renders every time (make bench does, so that its build time is the real one).
+CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "japan-uk-quantum-moc" / "pdf"
+FAMILIES = ("Noto Sans CJK JP", "Noto Sans JP", "Noto Sans", "DejaVu Sans", "sans-serif", "serif")
+
+
+def _inputs_key(html_text: str) -> str | None:
+    """The hash of the HTML, WeasyPrint's version and the fonts; None when fontconfig cannot say."""
+    import subprocess
+    from importlib.metadata import PackageNotFoundError, version
+    digest = hashlib.sha256(html_text.encode())
+    try:
+        digest.update(version("weasyprint").encode())  # without importing it (most of a second)
+    except PackageNotFoundError:
+        return None
+    files = []
+    for family in FAMILIES:  # fc-match answers one pattern at a time
+        try:
+            files.append(subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True, text=True,
+                                        timeout=30, check=True).stdout.strip())
+        except (OSError, subprocess.SubprocessError):
+            return None
+    if not all(files):
+        return None
+    for name in files:
+        try:
+            st = os.stat(name)
+        except OSError:
+            return None
+        digest.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def render(html_text: str) -> bytes:
     """A tagged PDF (PDF/UA-1) of the printable HTML, fonts embedded as subsets."""
     from weasyprint import HTML  # imported here: only the build's PDF step needs it
     return HTML(string=html_text).write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+
+
+def pdf(html_text: str) -> bytes:
+    """``render``, or the kept file made from the same inputs."""
+    key = None if os.environ.get("MEMORANDUM_PDF_CACHE") == "off" else _inputs_key(html_text)
+    if key is None:
+        return render(html_text)
+    path = CACHE / f"{key}.pdf"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    data = render(html_text)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home: render each time
+    return data

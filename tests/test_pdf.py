@@ -107,3 +107,15 @@ def test_the_printable_html_has_every_provision_once() -> None:
         doc = document.load(ROOT / f"docs/memorandum.{lang}.md")
         ids = re.findall(r' id="([^"]+)" data-bookmark=', printed.html_of(facts, doc, lang))
         assert ids == ALL_IDS
+
+
+def test_a_kept_pdf_is_the_one_a_render_makes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from checks import document, metadata
+    from conftest import ROOT
+    monkeypatch.setattr(printed, "CACHE", tmp_path / "kept")
+    facts = metadata.load(metadata.path_in(ROOT / "docs"))
+    html_text = printed.html_of(facts, document.load(ROOT / "docs/memorandum.en.md"), "en")
+    first = printed.pdf(html_text)
+    assert len(list((tmp_path / "kept").glob("*.pdf"))) == 1
+    assert printed.pdf(html_text) == first == printed.render(html_text)
+    assert printed._inputs_key(html_text) != printed._inputs_key(html_text.replace("Article", "Art."))
