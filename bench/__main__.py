@@ -200,12 +200,14 @@ def main(argv: list[str] | None = None) -> int:
         searching = search.measure(site, limit=5 if args.quick else None)
         print("bench: Lighthouse …", file=sys.stderr)
         lighthouse = measure_lighthouse(site, pages[1:2] if args.quick else pages, 1 if args.quick else 5)
+    suite_path = ROOT / "bench" / "suite.json"
+    suite = json.loads(suite_path.read_text("utf-8")) if suite_path.exists() else None
     mutation_path = ROOT / "bench" / "mutation.json"
     mutation = json.loads(mutation_path.read_text("utf-8")) if mutation_path.exists() else None
     results = {"mutation": mutation, "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "quick": args.quick,
                "machine": machine(), "builds": builds, "checks": checks, "linearity": linear, "growth": growth,
                "weight": weight, "lighthouse": lighthouse, "exports": exported,
-               "search": searching}
+               "search": searching, "suite": suite}
     args.out.mkdir(parents=True, exist_ok=True)
     previous_path = args.out / "results.json"
     previous = json.loads(previous_path.read_text("utf-8")) if previous_path.exists() else None

@@ -110,6 +110,7 @@ def render(r: dict[str, Any], previous: dict[str, Any] | None) -> str:
     out += mutation(r.get("mutation"))
     out += exported(r)
     out += searching(r.get("search"))
+    out += suite(r.get("suite"))
     return "\n".join(out)
 
 
@@ -168,4 +169,20 @@ def searching(s: dict[str, Any] | None) -> list[str]:
         out += ["", "Missed:", ""]
         out += [f"- {lang} `{m['query']}` ({m['kind']}), expected `#{m['expect']}`; the first results were "
                 f"{', '.join(f'`{x}`' for x in m['results'][:3]) or 'none'}" for lang, m in misses]
+    return out + [""]
+
+
+def suite(s: dict[str, Any] | None) -> list[str]:
+    """Section 9: the wall time of ``make test`` (measured runs, recorded in bench/suite.json)."""
+    if not s:
+        return []
+    out = ["## 9. Test suite (`make test` wall time on this machine, recorded in bench/suite.json)", "",
+           "| run | tests | wall time, s | note |", "|---|---|---|---|"]
+    for row in s.get("runs", []):
+        out.append(f"| {row['run']} | {row['tests']} | {row['seconds']:.0f} | {row.get('note', '')} |")
+    goal = s.get("goal_s", 240)
+    installed = [row["seconds"] for row in s.get("runs", []) if row.get("kind") == "installed"]
+    if installed:
+        out += ["", f"With dependencies installed: {installed[-1]:.0f} s (goal: at most {goal} s: "
+                f"{'met' if installed[-1] <= goal else 'NOT met'})."]
     return out + [""]
