@@ -45,10 +45,8 @@ EID = {
 
 def eid(pid: str) -> str | None:
     """The AKN eId of a provision id: ``article-2-3`` -> ``art_2__para_3``."""
-    for kind, pattern, _ in document.GRAMMAR:
-        if m := pattern.match(pid):
-            return EID[kind].format(**m.groupdict())
-    return None
+    parsed = document.parse_id(pid)
+    return EID[parsed[0]].format(**parsed[1]) if parsed else None
 
 
 def work_uri(facts: dict[str, Any]) -> str:
@@ -128,10 +126,9 @@ def _meta(root: ET.Element, facts: dict[str, Any], lang: str, generated: str) ->
     _sub(refs, "TLCOrganization", eId=PUBLISHER, href=f"/ontology/organization/{PUBLISHER}",
          showAs="本サイト（参照用公開）" if lang == "ja" else "This site (reference publication)")
     for s in facts["signatories"]:
-        _sub(refs, "TLCPerson", eId=_camel(s["name"]["en"]), href=f"/ontology/person/{_camel(s['name']['en'])}",
-             showAs=s["name"][lang])
-        _sub(refs, "TLCRole", eId=_camel(s["name"]["en"]) + "Role", href=f"/ontology/role/{_camel(s['name']['en'])}",
-             showAs=s["title"][lang])
+        person = _camel(s["name"]["en"])
+        _sub(refs, "TLCPerson", eId=person, href=f"/ontology/person/{person}", showAs=s["name"][lang])
+        _sub(refs, "TLCRole", eId=f"{person}Role", href=f"/ontology/role/{person}", showAs=s["title"][lang])
 
 
 def _block(parent: ET.Element, tag: str, p: document.Provision) -> ET.Element:

@@ -19,12 +19,7 @@ LIMIT = 64  # entries kept before the memo starts afresh
 def by_content(path: Path, parse: Callable[[Path], T], kind: str) -> T:
     """``parse(path)``, computed once per (kind, path, content); exceptions are not memoised."""
     digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-    key = (kind, str(path.resolve()), digest)
-    if key not in _STORE:
-        if len(_STORE) >= LIMIT:
-            _STORE.clear()
-        _STORE[key] = parse(path)
-    return _STORE[key]  # type: ignore[return-value]
+    return by_key((kind, str(path.resolve()), digest), lambda: parse(path))
 
 
 def by_key(key: tuple[str, str, str], compute: Callable[[], T]) -> T:

@@ -303,9 +303,18 @@ def load_cached(path: Path) -> Document:
     return cache.by_content(path, load, "document")
 
 
+def parse_id(pid: str) -> tuple[Kind, dict[str, str], dict[str, str]] | None:
+    """A provision id read by ``GRAMMAR``: its kind, its numbers (a, n) and its label templates."""
+    for kind, pattern, names in GRAMMAR:
+        if m := pattern.match(pid):
+            return kind, m.groupdict(), names
+    return None
+
+
 def label(pid: str, lang: str) -> str:
     """A reader's name for a provision id: 'article-2-3' -> '第 2 条 2.3' / 'Article 2.3'."""
-    for _, pattern, names in GRAMMAR:
-        if m := pattern.match(pid):
-            return names.get(lang, names["en"]).format(**m.groupdict())
-    return pid
+    parsed = parse_id(pid)
+    if parsed is None:
+        return pid
+    _, numbers, names = parsed
+    return names.get(lang, names["en"]).format(**numbers)
