@@ -112,9 +112,8 @@ def check_sums(site_dir: Path, downloads: list[str]) -> Iterator[tuple[str, str]
         target = (site_dir / rel).resolve()
         if not target.is_relative_to(site_dir.resolve()) or not target.is_file():
             yield rel, "listed in SHA256SUMS but not in the built site"
-        elif hashlib.sha256(target.read_bytes()).hexdigest() != digest:
-            yield rel, f"SHA-256 differs from SHA256SUMS: expected {digest[:12]}…, found " \
-                       f"{hashlib.sha256(target.read_bytes()).hexdigest()[:12]}…"
+        elif (found := hashlib.sha256(target.read_bytes()).hexdigest()) != digest:
+            yield rel, f"SHA-256 differs from SHA256SUMS: expected {digest[:12]}…, found {found[:12]}…"
     for rel in downloads:
         if rel not in listed:
             yield rel, "a download missing from SHA256SUMS"

@@ -63,9 +63,14 @@ def generated(docs: Path) -> str:
     return lock.latest(lock.load(lock.path_in(docs))) or "1970-01-01"
 
 
+def checksums(files: dict[str, bytes]) -> dict[str, str]:
+    """The SHA-256 of every download (SHA256SUMS itself left out), by path, sorted."""
+    return {rel: hashlib.sha256(data).hexdigest() for rel, data in sorted(files.items()) if rel != SUMS_NAME}
+
+
 def sha256sums(files: dict[str, bytes]) -> bytes:
     """``sha256sum``'s format: hash, two spaces, path; sorted by path."""
-    return "".join(f"{hashlib.sha256(data).hexdigest()}  {rel}\n" for rel, data in sorted(files.items())).encode()
+    return "".join(f"{digest}  {rel}\n" for rel, digest in checksums(files).items()).encode()
 
 
 def downloads(docs: str | Path, pdfs: bool = True) -> dict[str, bytes]:

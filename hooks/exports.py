@@ -15,10 +15,8 @@ from typing import Any
 
 
 from checks import document, metadata, publish, site
-from checks.publish import export  # noqa: F401  (the JSON export, also used by the tests through this hook)
 
 
-SCHEMA_NAME = "memorandum.schema.json"
 LEGAL_VALUE = {"ja": "https://schema.org/OfficialLegalValue", "en": "https://schema.org/UnofficialLegalValue"}
 # What each language's text is; the binding status and its provision come from the metadata.
 NATURE = {

@@ -8,7 +8,6 @@ names, so ``mkdocs build --strict`` fails.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +37,7 @@ def on_config(config, /):
     _facts["repo_url"] = config["repo_url"] or ""
     _facts["translation_checked"] = lock.latest(lock.load(lock.path_in(config["docs_dir"])))
     _facts["accessibility"] = accessibility.load(accessibility.path_in(config["docs_dir"]))
-    downloads = publish.downloads_cached(config["docs_dir"])  # what the verify page lists
-    _facts["checksums"] = {rel: hashlib.sha256(data).hexdigest() for rel, data in downloads.items()
-                           if rel != publish.SUMS_NAME}
+    _facts["checksums"] = publish.checksums(publish.downloads_cached(config["docs_dir"]))  # the verify page's list
     return config
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import document, metadata, placeholders, site
+from checks import document, metadata, placeholders, publish, site
 from conftest import ROOT, hook
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
@@ -67,8 +67,7 @@ def test_search_index_rewrite() -> None:
 
 
 def test_memorandum_json_export() -> None:
-    exports = hook("exports")
-    golden("memorandum.json", json.dumps(exports.export(FACTS, DOCS["ja"], DOCS["en"]), ensure_ascii=False, indent=1) + "\n")
+    golden("memorandum.json", json.dumps(publish.export(FACTS, DOCS["ja"], DOCS["en"]), ensure_ascii=False, indent=1) + "\n")
 
 
 @pytest.mark.parametrize("lang", site.LANGS)

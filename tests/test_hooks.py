@@ -9,7 +9,7 @@ import yaml
 
 import shutil
 
-from checks import cli, document, placeholders, refs
+from checks import cli, document, placeholders, publish, refs
 from checks.page import Page
 from conftest import PROVISION_IDS, ROOT, hook
 
@@ -185,7 +185,7 @@ exports = hook("exports")
 
 
 def test_export_hashes_are_of_nfc_text() -> None:
-    data = exports.export(FACTS, DOCS["ja"], DOCS["en"])
+    data = publish.export(FACTS, DOCS["ja"], DOCS["en"])
     assert [p["id"] for p in data["provisions"]] == DOCS["ja"].ids()
     item = next(p for p in data["provisions"] if p["id"] == "article-2-3")
     assert item["text"]["ja"].startswith("2.3 本協力覚書は")

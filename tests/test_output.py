@@ -241,8 +241,7 @@ def test_linearity_bench_measures_every_input() -> None:
 
 
 # A built site made in-process from the model: one page per language with
-# every provision as the theme renders it, and memorandum.json from the export.
-exports = hook("exports")
+# every provision as the theme renders it, and the downloads from checks.publish.
 
 
 def fake_site(tmp_path: Path) -> Path:
