@@ -24,15 +24,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench import corpus, exports, linearity, search
+from bench import corpus, exports, linearity, search, spread
 
 ROOT = Path(__file__).resolve().parent.parent
 # Builds render their PDFs every time (no kept files): the build time is the real one.
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MEMORANDUM_PDF_CACHE": "off"}
-
-
-def spread(values: list[float]) -> dict[str, float]:
-    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
 
 
 def build(project: Path, site: Path, strict: bool = True) -> dict[str, float]:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import statistics
 import time
 from pathlib import Path
 from typing import Any, Callable
 
+from bench import spread
 from checks import akn, document, exported, metadata, printed, publish, site
 
 
@@ -22,7 +22,7 @@ def _median_ms(fn: Callable[[], Any], runs: int) -> dict[str, float]:
         start = time.perf_counter()
         fn()
         samples.append((time.perf_counter() - start) * 1000)
-    return {"median": statistics.median(samples), "min": min(samples), "max": max(samples), "n": runs}
+    return spread(samples)
 
 
 def measure(docs: Path, runs: int) -> list[dict[str, Any]]:

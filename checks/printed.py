@@ -10,6 +10,7 @@ subsets, one bookmark per provision (``bookmark-label``).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import os
@@ -98,23 +99,30 @@ CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "japa
 FAMILIES = ("Noto Sans CJK JP", "Noto Sans JP", "Noto Sans", "DejaVu Sans", "sans-serif", "serif")
 
 
-def _inputs_key(html_text: str) -> str | None:
-    """The hash of the HTML, WeasyPrint's version and the fonts; None when fontconfig cannot say."""
+@functools.lru_cache(maxsize=1)
+def _font_files() -> tuple[str, ...]:
+    """The font files fontconfig picks for ``FAMILIES``, asked once per process; empty when it cannot say."""
     import subprocess
-    from importlib.metadata import PackageNotFoundError, version
-    digest = hashlib.sha256(html_text.encode())
-    try:
-        digest.update(version("weasyprint").encode())  # without importing it (most of a second)
-    except PackageNotFoundError:
-        return None
     files = []
     for family in FAMILIES:  # fc-match answers one pattern at a time
         try:
             files.append(subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True, text=True,
                                         timeout=30, check=True).stdout.strip())
         except (OSError, subprocess.SubprocessError):
-            return None
-    if not all(files):
+            return ()
+    return tuple(files) if all(files) else ()
+
+
+def _inputs_key(html_text: str) -> str | None:
+    """The hash of the HTML, WeasyPrint's version and the fonts; None when fontconfig cannot say."""
+    from importlib.metadata import PackageNotFoundError, version
+    digest = hashlib.sha256(html_text.encode())
+    try:
+        digest.update(version("weasyprint").encode())  # without importing it (most of a second)
+    except PackageNotFoundError:
+        return None
+    files = _font_files()
+    if not files:
         return None
     for name in files:
         try:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import html
 import json
-import re
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,24 @@ KANJI, KATAKANA, HIRAGANA = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u300
 # would enter the index and the search box would cut kanji queries down to them.
 SEPARATOR = ("[\\s\\-\u3000、。，．・：；「」『』（）［］【】]+"
              f"|(?<=[{KANJI}{HIRAGANA}])(?=[{KATAKANA}])|(?<=[{KATAKANA}])(?=[{KANJI}{HIRAGANA}])")
-TAG = re.compile(r"<[^>]*>")
+
+
+class _Text(HTMLParser):
+    """The text of an index entry's HTML, read by a parser (entities decoded)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def text_of(fragment: str) -> str:
+    parser = _Text()
+    parser.feed(fragment)
+    parser.close()
+    return " ".join(parser.parts)
 
 
 def provision_entries(doc: document.Document, lang: str, synonyms: list[dict[str, Any]] = ()) -> list[dict[str, Any]]:
@@ -78,7 +95,7 @@ def rewrite(index: dict[str, Any], docs: dict[str, document.Document],
         location = entry["location"]
         lang = lang_of(location)
         if not location.startswith(f"{PREFIX[lang]}{site.MEMORANDUM}/"):
-            text = html.unescape(TAG.sub(" ", f"{entry.get('title', '')} {entry.get('text', '')}"))
+            text = text_of(f"{entry.get('title', '')} {entry.get('text', '')}")
             entries.append({**entry, "keywords": searchterms.keywords(text, lang)})
         elif "#" not in location:
             entries.append({**entry, "text": "", "keywords": ""})  # the page groups its provisions
