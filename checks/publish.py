@@ -103,7 +103,7 @@ def downloads_cached(docs: str | Path) -> dict[str, bytes]:
     return cache.by_key(("downloads", str(docs), key), lambda: downloads(docs))
 
 
-def download_names(facts: dict[str, Any]) -> list[str]:
-    """The paths of every download SHA256SUMS must list."""
-    return [JSON_NAME, SCHEMA_NAME, *(akn.site_path(facts, lang) for lang in site.LANGS),
-            *(printed.file_name(lang) for lang in site.LANGS)]
+def download_names(akn_paths: list[str]) -> list[str]:
+    """The paths of every download SHA256SUMS must list, given where the AKN documents are
+    (``akn.site_path`` when building, ``memorandum.json``'s ``akn`` when reading a built site)."""
+    return [JSON_NAME, SCHEMA_NAME, *(p.lstrip("/") for p in akn_paths), *(printed.file_name(lang) for lang in site.LANGS)]
