@@ -34,11 +34,10 @@ US_SPELLING = ((re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|ation|ations)$"), r"iz\
 NOT_BRITISH = frozenset({"promise", "premise", "otherwise", "exercise", "enterprise", "advise", "advised", "compromise",
                          "expertise", "raise", "rise", "arise", "wise", "precise", "concise", "franchise", "surprise",
                          "revise", "revised", "supervise", "televise", "improvise", "devise", "comprise", "despise",
-                         "disguise", "incise", "excise", "chastise", "centre", "metre", "theatre",
+                         "disguise", "incise", "excise", "chastise",
                          "detour", "contour", "devour", "paramour", "troubadour"})
-# Endings with a US form that the words above do not cover one by one.
-ALWAYS_US = {"centre": "center", "metre": "meter", "theatre": "theater", "licence": "license",
-             "defence": "defense", "offence": "offense", "emphasise": "emphasize"}
+# British words whose US form no ending above makes.
+ALWAYS_US = {"licence": "license", "defence": "defense", "offence": "offense"}
 
 
 def us_spellings(text: str) -> list[str]:
