@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from checks import document, metadata, searchterms, site
+from checks.site import LANGS, PREFIX
 from conftest import ROOT, hook
 
 search = hook("search")
@@ -96,17 +97,9 @@ def test_the_separator_keeps_kanji_with_their_kana_and_splits_katakana() -> None
 
 
 def test_the_built_indexes_are_one_language_each(site: Path) -> None:
-    for lang in site_langs():
-        data = json.loads((site / site_prefix(lang) / "search" / "search_index.json").read_text("utf-8"))
+    for lang in LANGS:
+        data = json.loads((site / PREFIX[lang] / "search" / "search_index.json").read_text("utf-8"))
         locations = [d["location"] for d in data["docs"]]
         assert locations and not any(loc.startswith("en/") for loc in locations)
         assert "memorandum/#article-2-3" in locations and "parallel/" not in locations
         assert data["config"]["fields"] == search.FIELDS
-
-
-def site_langs() -> tuple[str, ...]:
-    return site.LANGS
-
-
-def site_prefix(lang: str) -> str:
-    return site.PREFIX[lang]
