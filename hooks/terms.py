@@ -2,12 +2,15 @@
 
 The first occurrence of each term (本協定, 一方, 双方 … / the Agreement,
 Side, Sides …) and of each instrument in every block of a memorandum page
-becomes a link to its glossary entry, titled with its meaning: Material's
-tooltips show that title on hover and on keyboard focus.
+becomes a link to its glossary entry. Its meaning is the link's accessible
+description (``aria-describedby`` to a hidden list of the page's definitions)
+and a CSS tooltip on hover and keyboard focus (``data-definition``): no
+``title`` for the theme's scripts to instrument as the page loads.
 """
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from typing import Any
@@ -44,6 +47,7 @@ def link_terms(markdown: str, found: list[tuple[re.Pattern[str], str, str]], glo
     comments, editorial blocks, attribute lists, links and tags."""
     page = Page.of_body(src_uri, markdown, lang or site.lang_of(src_uri))
     inserts: list[tuple[int, int, str]] = []
+    described: dict[str, str] = {}
     for start, end in blocks(markdown):
         taken: list[tuple[int, int]] = []
         for pattern, anchor, tip in found:
@@ -51,8 +55,9 @@ def link_terms(markdown: str, found: list[tuple[re.Pattern[str], str, str]], glo
                 if page.in_any(m.start(), m.end(), NOT_MEMORANDUM_TEXT) \
                         or any(a < m.end() and m.start() < b for a, b in taken):
                     continue
-                title = tip.replace('"', "'")
-                inserts.append((m.start(), m.end(), f'[{m.group(0)}]({glossary}#{anchor} "{title}"){{ .term }}'))
+                described[anchor] = tip
+                inserts.append((m.start(), m.end(), f'[{m.group(0)}]({glossary}#{anchor}){{ .term '
+                                f'aria-describedby="definition-{anchor}" data-definition="{attribute(tip)}" }}'))
                 taken.append((m.start(), m.end()))
                 break
     out, pos = [], 0
@@ -60,7 +65,21 @@ def link_terms(markdown: str, found: list[tuple[re.Pattern[str], str, str]], glo
         out += [markdown[pos:start], link]
         pos = end
     out.append(markdown[pos:])
-    return "".join(out)
+    return "".join(out) + definitions(described)
+
+
+def attribute(text: str) -> str:
+    """A value for an attribute list: its quotes and braces as character references."""
+    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def definitions(described: dict[str, str]) -> str:
+    """The hidden element each linked term's ``aria-describedby`` names, after the text."""
+    if not described:
+        return ""
+    spans = "".join(f'<span id="definition-{a}">{html.escape(t, quote=False)}</span>\n'
+                    for a, t in sorted(described.items()))
+    return f'\n\n<div class="term-definitions" hidden>\n{spans}</div>\n'
 
 
 # MkDocs events: thin wiring of the functions above, run by the build tests.

@@ -123,25 +123,48 @@ def test_hooks_and_checks_agree_on_every_region(tmp_path: Path, lang, where, ja,
     # The terms hook links a defined term in the memorandum's text only.
     text = Page(Path(f"memorandum.{lang}.md"), shape.format(x=word) + close, lang).body
     out = terms.link_terms(text, terms.targets(FACTS, lang), "glossary.md", f"memorandum.{lang}.md", lang)
-    assert ("{ .term }" in out) == term
+    assert ("{ .term " in out) == term
 
 
 terms = hook("terms")
 
 
+def linked(word: str, anchor: str) -> str:
+    return f'[{word}](glossary.md#{anchor}){{ .term aria-describedby="definition-{anchor}" data-definition="{{{anchor}}}" }}'
+
+
+def hidden(*anchors: str) -> str:
+    spans = "".join(f'<span id="definition-{a}">{{{a}}}</span>\n' for a in anchors)
+    return f'\n\n<div class="term-definitions" hidden>\n{spans}</div>\n'
+
+
 @pytest.mark.parametrize("lang,markdown,expected", [
-    ("ja", "双方は双方の", '[双方](glossary.md#term-sides "{tip}"){{ .term }}は双方の'),
-    ("en", "the Sides and one Side", 'the [Sides](glossary.md#term-sides "{tip}"){{ .term }} and one '
-                                      '[Side](glossary.md#term-side "{tip_side}"){{ .term }}'),
+    ("ja", "双方は双方の", linked("双方", "term-sides") + "は双方の" + hidden("term-sides")),
+    ("en", "the Sides and one Side", "the " + linked("Sides", "term-sides") + " and one "
+     + linked("Side", "term-side") + hidden("term-side", "term-sides")),
     ("en", "# The Sides", "# The Sides"),
     ("en", "[Sides](x.md)", "[Sides](x.md)"),
     ("en", "<!-- the Sides -->", "<!-- the Sides -->"),
     ("ja", "??? note\n    双方", "??? note\n    双方"),
 ])
 def test_link_terms_first_occurrence_per_block(lang: str, markdown: str, expected: str) -> None:
-    tips = {t["id"]: t["definition"][lang].replace('"', "'") for t in FACTS["defined_terms"]}
-    want = expected.format(tip=tips["sides"], tip_side=tips["side"])
+    tips = {f"term-{t['id']}": t["definition"][lang] for t in FACTS["defined_terms"]}
+    want = expected.replace("{term-sides}", tips["term-sides"]).replace("{term-side}", tips["term-side"])
     assert terms.link_terms(markdown, terms.targets(FACTS, lang), "glossary.md", f"memorandum.{lang}.md", lang) == want
+
+
+@pytest.mark.parametrize("text,value", [
+    ('a "quoted" {braced} <tag> & more', "a &quot;quoted&quot; &#123;braced&#125; &lt;tag&gt; &amp; more"),
+    ("it's", "it&#x27;s"),
+])
+def test_definition_attribute_survives_the_attribute_list(text: str, value: str) -> None:
+    assert terms.attribute(text) == value
+
+
+def test_a_definition_with_markup_is_escaped_in_the_hidden_list() -> None:
+    assert terms.definitions({"term-x": "<b>&</b>"}) == (
+        '\n\n<div class="term-definitions" hidden>\n<span id="definition-term-x">&lt;b&gt;&amp;&lt;/b&gt;</span>\n</div>\n')
+    assert terms.definitions({}) == ""
 
 
 def test_instrument_title_wins_over_the_term_inside_it() -> None:
