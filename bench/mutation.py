@@ -1,5 +1,9 @@
 """``python -m bench.mutation``: the mutation score of the last ``mutmut run`` (``make mutation``).
 
+``python -m bench.mutation --sample N [--seed S]`` first makes every mutant,
+then runs a seeded random sample of N of them (the whole set takes hours on
+two cores) and reports the score of the sample with its 95 % margin.
+
 mutmut mutates ``checks/`` and the hooks' pure functions (the MkDocs event
 wiring is left to the build tests) and runs the fast, browser-free tests
 against each mutant (``[tool.mutmut]`` in pyproject.toml). This reads its
@@ -8,8 +12,12 @@ results and writes ``bench/mutation.json``, which ``make bench`` reports.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
+import math
+import os
+import random
 import re
 import subprocess
 import sys
@@ -47,10 +55,57 @@ def parse(text: str) -> dict[str, Any]:
     return {"overall": score(overall), "modules": {name: score(c) for name, c in sorted(per_module.items())}}
 
 
-def main() -> int:
-    result = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"], cwd=ROOT,
-                            capture_output=True, text=True)
-    data = parse(result.stdout)
+def mutant_names(text: str) -> list[str]:
+    """Every mutant's name in ``mutmut results --all true``."""
+    return [line.strip().rsplit(": ", 1)[0] for line in text.splitlines() if LINE.match(line)]
+
+
+def sample(names: list[str], size: int, seed: int) -> list[str]:
+    """``size`` of ``names``, the same ones for the same seed and set of mutants."""
+    return sorted(random.Random(seed).sample(sorted(names), min(size, len(names))))
+
+
+def margin(score: float, n: int) -> float:
+    """Half the width of the normal-approximation 95 % interval of a score measured on n mutants."""
+    return 1.96 * math.sqrt(score * (1 - score) / n) if n else 0.0
+
+
+def results() -> str:
+    return subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"], cwd=ROOT,
+                          capture_output=True, text=True).stdout
+
+
+def run_sample(size: int, seed: int, children: int) -> dict[str, Any]:
+    """Make the mutants (a name that matches none runs no mutant), then run the sample."""
+    # mutmut's own script (``python -m mutmut`` re-imports its main module); the venv's tools
+    # (zizmor) on the PATH of the tests it runs.
+    bin_dir = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    mutmut = [str(bin_dir / "mutmut"), "run", "--max-children", str(children)]
+    # Exits non-zero, as nothing matches, once it has made the mutants and mapped the tests.
+    subprocess.run([*mutmut, "none.x_none__mutmut_0"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, env=env)
+    everything = mutant_names(results())
+    if not everything:
+        raise SystemExit("bench.mutation: mutmut made no mutants (run `mutmut run` to see why)")
+    chosen = sample(everything, size, seed)
+    subprocess.run([*mutmut, *chosen], cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env=env)
+    keep = set(chosen)
+    text = "\n".join(line for line in results().splitlines()
+                     if LINE.match(line) and line.strip().rsplit(": ", 1)[0] in keep)
+    data = parse(text)
+    data["sample"] = {"size": len(chosen), "of": len(everything), "seed": seed,
+                      "margin": margin(data["overall"]["score"], data["overall"]["tested"])}
+    return data
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--sample", type=int, default=0, help="run this many mutants, chosen at random")
+    args.add_argument("--seed", type=int, default=1)
+    args.add_argument("--children", type=int, default=2)
+    opts = args.parse_args(argv)
+    data = run_sample(opts.sample, opts.seed, opts.children) if opts.sample else parse(results())
     if not data["overall"]["total"]:
         print("bench.mutation: no mutmut results (run `make mutation`)", file=sys.stderr)
         return 1

@@ -136,9 +136,12 @@ def mutation(m: dict[str, Any] | None) -> list[str]:
     """The last ``make mutation`` run (bench/mutation.json), if there is one."""
     if not m:
         return ["## 6. Mutation testing", "", "No mutation run recorded: run `make mutation`.", ""]
-    o = m["overall"]
+    o, sample = m["overall"], m.get("sample")
+    drawn = (f" A seeded random sample of {sample['size']} of the {sample['of']} mutants mutmut makes was run "
+             f"(`python -m bench.mutation --sample {sample['size']} --seed {sample['seed']}`); the score of the "
+             f"whole set lies within ±{sample['margin']:.1%} of the sample's (95 % interval)." if sample else "")
     out = ["## 6. Mutation testing (mutmut over checks/ and the hooks' pure functions; fast, browser-free tests)", "",
-           f"Run {m['date']}. {o['killed']} of {o['tested']} mutants tested were killed: score **{o['score']:.1%}** "
+           f"Run {m['date']}.{drawn} {o['killed']} of {o['tested']} mutants tested were killed: score **{o['score']:.1%}** "
            f"(goal: at least {GOALS['mutation']:.0%}: {'met' if o['score'] >= GOALS['mutation'] else 'NOT met'}); "
            f"{o['survived']} survived, {o['no_tests']} reached by no fast test, {o['timeout']} timed out "
            f"(not counted as killed); {o['not_checked']} of the {o['total']} mutants made were not tested"

@@ -42,3 +42,27 @@ def test_bench_quick_mode_writes_a_complete_report(tmp_path: Path) -> None:
     again = report.render(data, earlier)
     assert "Since the previous report (2026-01-01T00:00:00+00:00): strict build" in again
     assert "(-50.0 %)" in again
+
+
+RESULTS = """    checks.site.x_stem__mutmut_1: killed
+    checks.site.x_stem__mutmut_2: survived
+    hooks.lang.xǁ_Markerǁ_flush__mutmut_3: no tests
+    checks.site.x_joiner__mutmut_4: not checked
+"""
+
+
+def test_mutation_sample_is_seeded_and_scored_with_its_margin() -> None:
+    from bench import mutation
+    names = mutation.mutant_names(RESULTS)
+    assert names == ["checks.site.x_stem__mutmut_1", "checks.site.x_stem__mutmut_2",
+                     "hooks.lang.xǁ_Markerǁ_flush__mutmut_3", "checks.site.x_joiner__mutmut_4"]
+    assert mutation.sample(names, 2, 1) == mutation.sample(list(reversed(names)), 2, 1)
+    assert len(mutation.sample(names, 2, 1)) == 2 and len(mutation.sample(names, 9, 1)) == 4
+    assert {tuple(mutation.sample(names, 2, seed)) for seed in range(20)} != {tuple(mutation.sample(names, 2, 1))}
+    assert round(mutation.margin(0.8, 800), 4) == 0.0277 and mutation.margin(0.8, 0) == 0.0
+    data = mutation.parse(RESULTS)
+    assert (data["overall"]["killed"], data["overall"]["tested"], data["overall"]["not_checked"]) == (1, 3, 1)
+    from bench import report
+    data.update(date="2026-01-01T00:00:00+00:00", sample={"size": 3, "of": 4, "seed": 1, "margin": 0.5})
+    text = "\n".join(report.mutation(data))
+    assert "A seeded random sample of 3 of the 4 mutants" in text and "±50.0%" in text and "score **33.3%**" in text

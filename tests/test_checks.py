@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,8 +26,24 @@ def docs_copy(tmp_path: Path) -> Path:
     return docs
 
 
-def findings(docs: Path) -> list[tuple[str, int, int, str]]:
-    return [tuple(f[:4]) for f in cli.run(docs, root=docs.parent)]
+GOLDEN_MESSAGES = FIXTURES / "golden" / "findings"
+
+
+def findings(docs: Path, row: str = "") -> list[tuple[str, int, int, str]]:
+    """The findings' places and codes, for the tables below; with ``row``, every message in full
+    is also compared with ``tests/fixtures/golden/findings/<row>.txt`` (``UPDATE_GOLDEN=1`` rewrites
+    it: review the diff), so a contributor is told what was expected and what was found."""
+    found = cli.run(docs, root=docs.parent)
+    if row:
+        text = "".join(f"{f.path}:{f.line}:{f.col}: {f.code} {f.message}\n" for f in found)
+        text = text.replace(str(docs.parent), "<tmp>")
+        path = GOLDEN_MESSAGES / (re.sub(r"[^a-z0-9]+", "-", row.lower()).strip("-") + ".txt")
+        if os.environ.get("UPDATE_GOLDEN"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, "utf-8")
+        assert path.exists(), f"no golden file {path}: run with UPDATE_GOLDEN=1 and review it"
+        assert text == path.read_text("utf-8")
+    return [tuple(f[:4]) for f in found]
 
 
 def test_real_docs_are_clean() -> None:
@@ -299,7 +317,7 @@ def test_facts_and_segments(tmp_path: Path, name: str, file: str, edits, expecte
         assert old in text, old
         text = text.replace(old, new, 1)
     page.write_text(text, encoding="utf-8")
-    assert findings(docs) == expected
+    assert findings(docs, f"facts {name}") == expected
 
 
 @pytest.mark.parametrize("name,edits,expected", SIGNED_TEXT, ids=[s[0] for s in SIGNED_TEXT])
@@ -311,7 +329,7 @@ def test_the_signed_text_character_for_character(tmp_path: Path, name: str, edit
         assert old in text, old
         text = text.replace(old, new, 1)
     page.write_text(text, encoding="utf-8")
-    assert findings(docs) == sorted(expected)
+    assert findings(docs, f"signed {name}") == sorted(expected)
 
 
 @pytest.mark.parametrize("name,file,edits,expected", MUTATIONS, ids=[m[0] for m in MUTATIONS])
@@ -323,7 +341,7 @@ def test_single_fault_is_caught(tmp_path: Path, name: str, file: str, edits, exp
         assert old in text, f"fixture edit does not apply: {old!r}"
         text = text.replace(old, new, 1)
     page.write_text(text, encoding="utf-8")
-    assert findings(docs) == sorted(expected + LOCK.get(name, []))
+    assert findings(docs, f"single {name}") == sorted(expected + LOCK.get(name, []))
 
 
 # Whole-file faults: (name, file, content or None to delete, expected findings).
@@ -344,6 +362,11 @@ FILE_FAULTS = [
         ("docs/memorandum.en.md", 3, 1, "STR004"),
     ]),
     ("metadata missing", "_data/memorandum.yml", None, [("docs/_data/memorandum.yml", 1, 1, "STR003")]),
+    ("metadata that is a list", "_data/memorandum.yml", "- title\n", [("docs/_data/memorandum.yml", 1, 1, "STR003")]),
+    ("signed source missing", "_data/signed-original.txt", None, [("docs/_data/signed-original.txt", 1, 1, "FID002")]),
+    ("signed source not UTF-8", "_data/signed-original.txt", b"\xff\xfe\x00", [
+        ("docs/_data/memorandum.yml", 1, 1, "FID002"), ("docs/_data/signed-original.txt", 1, 1, "FID002")]),
+    ("a binary asset", "assets/images/x.svg", b"<svg>\xff\xfe</svg>", [("docs/assets/images/x.svg", 1, 1, "SAF001")]),
 ]
 
 
@@ -358,7 +381,7 @@ def test_whole_file_fault_is_a_finding(tmp_path: Path, name: str, file: str, con
         page.write_bytes(content)
     else:
         page.write_text(content, encoding="utf-8")
-    assert findings(docs) == sorted(expected + LOCK.get(name, []))
+    assert findings(docs, f"file {name}") == sorted(expected + LOCK.get(name, []))
 
 
 # Fixture pages added beside the real docs (both languages each time).
@@ -391,7 +414,7 @@ def test_fixture_pages(tmp_path: Path, topic: str, stem: str, expected) -> None:
     docs = docs_copy(tmp_path)
     for lang in ("ja", "en"):
         shutil.copy2(FIXTURES / topic / f"{stem}.{lang}.md", docs / f"{stem}.{lang}.md")
-    assert findings(docs) == sorted(expected + LOCK.get(stem, []))
+    assert findings(docs, f"page {topic} {stem}") == sorted(expected + LOCK.get(stem, []))
 
 
 @pytest.mark.parametrize("text,lang,expected", [

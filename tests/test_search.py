@@ -41,7 +41,7 @@ KEYWORDS = [
 ]
 
 
-@pytest.mark.parametrize("text, lang, expected", KEYWORDS, ids=[k[0][:20] for k in KEYWORDS])
+@pytest.mark.parametrize("text, lang, expected", KEYWORDS, ids=[f"{k[1]}-{i}" for i, k in enumerate(KEYWORDS)])
 def test_keywords(text: str, lang: str, expected: str) -> None:
     assert searchterms.keywords(text, lang, GROUPS) == " ".join(dict.fromkeys(expected.split()))
 
