@@ -426,6 +426,11 @@ def test_fixture_pages(tmp_path: Path, topic: str, stem: str, expected) -> None:
     ("the 28th day of April 2025", "en", ["2025-04-28"]),
     ("June 1994 and May, 2023", "en", ["1994-06", "2023-05"]),
     ("Article 2.3 of 2025", "en", []),
+    ("令和7年4月28日", "ja", ["2025-04-28"]),
+    ("令和 元 年 5 月 1 日", "ja", ["2019-05-01"]),
+    ("平成6年6月", "ja", ["1994-06"]),
+    ("R7.4.28 と H6.6.1", "ja", ["2025-04-28", "1994-06-01"]),
+    ("2025/4/28", "ja", ["2025-04-28"]),
 ])
 def test_dates_in(text: str, lang: str, expected: list[str]) -> None:
     assert [d for _, d in dates_in(text, lang)] == expected
@@ -481,6 +486,13 @@ def test_cli_json_and_github_formats(tmp_path: Path) -> None:
 def test_output_formats_keep_line_before_column(fmt: str, expected: str) -> None:
     finding = Finding("docs/about.en.md", 3, 7, "STR002", "front matter is not valid YAML: x")
     assert list(cli._format([finding], fmt)) == [expected]
+
+
+def test_json_output_keeps_japanese_readable_and_indented() -> None:
+    finding = Finding("docs/about.ja.md", 3, 7, "TRM001", "用語「一方」")
+    assert list(cli._format([finding], "json")) == [
+        '[\n  {\n    "path": "docs/about.ja.md",\n    "line": 3,\n    "col": 7,\n    "code": "TRM001",\n'
+        '    "message": "用語「一方」"\n  }\n]']
 
 
 def test_github_annotations_escape_what_github_reads() -> None:
@@ -613,3 +625,11 @@ def test_front_matter_is_validated(tmp_path: Path, file: str, old: str, new: str
     assert old in text
     page.write_text(text.replace(old, new, 1), "utf-8")
     assert [tuple(f) for f in cli.run(docs, root=tmp_path) if f.code == "STR002"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("3", 3), ("３", 3), ("三", 3), ("十", 10), ("十二", 12), ("二十", 20), ("二十一", 21), ("百", 0),
+])
+def test_numerals_in_references(text: str, expected: int) -> None:
+    from checks.refs import number
+    assert number(text) == expected

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import document, metadata, placeholders, publish, site
+from checks import accessibility, document, metadata, placeholders, publish, site
 from conftest import ROOT, hook
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
@@ -33,7 +33,12 @@ def golden(name: str, text: str) -> None:
 
 @pytest.mark.parametrize("lang", site.LANGS)
 def test_every_placeholder(lang: str) -> None:
-    facts = {**FACTS, "repo_url": "https://example.org/repo/", "translation_checked": "2026-11-26"}
+    report = accessibility.load(accessibility.path_in(ROOT / "docs"))
+    # One criterion more, with a '|' to escape and a result the report's words do not know.
+    report = {**report, "criteria": [*report["criteria"], {"id": "9.9.9", "level": "A", "ja": "縦線 | 付き",
+                                                          "en": "With | bar", "method": "manual", "result": "odd"}]}
+    facts = {**FACTS, "repo_url": "https://example.org/repo/", "translation_checked": "2026-11-26",
+             "accessibility": report, "checksums": {"memorandum.json": "ab" * 32, "en/memorandum.en.pdf": "cd" * 32}}
     out = "\n\n".join(f"## {name}\n\n{placeholders.render(name, facts, lang)}" for name in sorted(placeholders.NAMES))
     golden(f"placeholders.{lang}.md", out + "\n")
 

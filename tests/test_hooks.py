@@ -306,3 +306,13 @@ def test_a_page_that_refers_to_most_provisions_is_not_listed_under_each(backlink
 def test_a_heading_keeps_one_permalink(permalink: bool, count: int) -> None:
     out = provisions.tools("article-2", "ja", "memorandum/", "https://e.org/memorandum/", "x", [], permalink=permalink)
     assert out.count('class="provision-permalink"') == count and out.count('class="provision-cite"') == 1
+
+
+search = hook("search")
+
+
+def test_search_index_is_written_whole_and_readable(tmp_path: Path) -> None:
+    out = tmp_path / "search" / "search_index.json"
+    search._write(out, {"docs": [{"text": "双方"}]})
+    assert out.read_text("utf-8") == '{"docs":[{"text":"双方"}]}'
+    assert [p.name for p in out.parent.iterdir()] == ["search_index.json"]

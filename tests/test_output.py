@@ -212,6 +212,13 @@ def test_lang_edits_through_a_parser(page_lang: str, html: str, expected: str) -
     ('<h2 id="i1">A<a class="headerlink">&para;</a></h2>',
      '<h2 id="i1">A<a class="headerlink">&para;</a></h2><p class="provision-tools provision-tools--heading">T</p>'),
     ('<p>no id</p>', '<p>no id</p>'),
+    # Lines are counted: the end tag is found on the third line.
+    ('<div>\n<p id="i1">A\nB</p>\n</div>', '<div>\n<p id="i1">A\nB <span class="provision-tools">T</span></p>\n</div>'),
+    # An id the page repeats gets its tools once, at the first element.
+    ('<p id="i1">A</p><p id="i1">B</p>', '<p id="i1">A <span class="provision-tools">T</span></p><p id="i1">B</p>'),
+    # A stray end tag first; an element left open inside the provision is closed by it.
+    ('</b><div><p id="i1">A<b>B</p></div>', '</b><div><p id="i1">A<b>B <span class="provision-tools">T</span></p></div>'),
+    ('<div id="other"><p id="i1">A</p></div>', '<div id="other"><p id="i1">A <span class="provision-tools">T</span></p></div>'),
 ])
 def test_provision_tools_land_at_the_end_of_their_element(html: str, expected: str) -> None:
     assert provisions.insert_tools(html, {"i1": "T"}) == expected
