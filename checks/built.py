@@ -130,8 +130,14 @@ class Site:
 
     def _downloads(self, data: dict) -> Iterator[Finding]:
         """The Akoma Ntoso documents against memorandum.json, and SHA256SUMS against every download."""
-        paths = data.get("akn") if isinstance(data.get("akn"), dict) else {}
+        akn = data.get("akn")
+        paths = {lang: akn[lang] for lang in site.LANGS if isinstance(akn, dict) and isinstance(akn.get(lang), str)}
         provisions = [p for p in data.get("provisions", []) if isinstance(p, dict)]
+        for lang in site.LANGS:
+            if lang not in paths:
+                yield Finding(self.rel(self.site_dir / "memorandum.json"), 1, 1, "OUT004",
+                              f"memorandum.json names no Akoma Ntoso document for '{lang}': expected "
+                              f"akn.{lang}, the document's path in the site")
         for lang, url in sorted(paths.items()):
             doc = self.docs_by_lang.get(lang)
             path = self.site_dir / str(url).lstrip("/")

@@ -297,6 +297,23 @@ SITE_FAULTS = [
      [('docs/memorandum.ja.md', 6, 1, 'OUT003', "memorandum.json: SHA-256 of '#title' (ja) does not match its text"),
       ('site/memorandum.json', 1, 1, 'OUT005', 'SHA-256 differs from SHA256SUMS: expected {}…, found {}…'.format(
           *_json_hashes('"ja": "fa535d2b', '"ja": "0fa535d2b')))]),
+    ('no Akoma Ntoso paths in the export', 'memorandum.json', '"akn": {', '"akn": ["x"], "was": {',
+     [('site/memorandum.json', 1, 1, 'OUT004', "memorandum.json names no Akoma Ntoso document for 'en': expected akn.en, the document's path in the site"),
+      ('site/memorandum.json', 1, 1, 'OUT004', "memorandum.json names no Akoma Ntoso document for 'ja': expected akn.ja, the document's path in the site"),
+      ('site/memorandum.json', 1, 1, 'OUT005', 'SHA-256 differs from SHA256SUMS: expected {}…, found {}…'.format(
+          *_json_hashes('"akn": {', '"akn": ["x"], "was": {')))]),
+    ('an Akoma Ntoso path that is not built', 'memorandum.json', '"en": "/akn', '"en": "/gone/akn',
+     [('site/gone/akn/jp/doc/memorandum/2025-04-28/quantum-science-technology/eng@2025-04-28/main.xml', 1, 1, 'OUT005', 'a download missing from SHA256SUMS'),
+      ('site/memorandum.json', 1, 1, 'OUT004', 'memorandum.json names the Akoma Ntoso document /gone/akn/jp/doc/memorandum/2025-04-28/quantum-science-technology/eng@2025-04-28/main.xml, which is not in the built site'),
+      ('site/memorandum.json', 1, 1, 'OUT005', 'SHA-256 differs from SHA256SUMS: expected {}…, found {}…'.format(
+          *_json_hashes('"en": "/akn', '"en": "/gone/akn')))]),
+    ('a provision left out of the export', 'memorandum.json', '"id": "article-2-4"', '"id": "article-2-9"',
+     [('docs/memorandum.en.md', 68, 1, 'OUT003', "'#article-2-4' is missing from memorandum.json"),
+      ('docs/memorandum.ja.md', 68, 1, 'OUT003', "'#article-2-4' is missing from memorandum.json"),
+      ('site/akn/jp/doc/memorandum/2025-04-28/quantum-science-technology/eng@2025-04-28/main.xml', 1, 1, 'OUT004', "/akn/jp/doc/memorandum/2025-04-28/quantum-science-technology/eng@2025-04-28/main.xml: memorandum.json maps '#article-2-9' to eId 'art_2__para_4', expected 'art_2__para_9'"),
+      ('site/akn/jp/doc/memorandum/2025-04-28/quantum-science-technology/jpn@2025-04-28/main.xml', 1, 1, 'OUT004', "/akn/jp/doc/memorandum/2025-04-28/quantum-science-technology/jpn@2025-04-28/main.xml: memorandum.json maps '#article-2-9' to eId 'art_2__para_4', expected 'art_2__para_9'"),
+      ('site/memorandum.json', 1, 1, 'OUT005', 'SHA-256 differs from SHA256SUMS: expected {}…, found {}…'.format(
+          *_json_hashes('"id": "article-2-4"', '"id": "article-2-9"')))]),
     ('an unreadable export', 'memorandum.json', '{', '[',
      [('site/memorandum.json', 1, 1, 'OUT003', "memorandum.json is not readable: Expecting ',' delimiter: line 2 column 12 (char 13)")]),
 ]
