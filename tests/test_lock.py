@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -48,20 +49,34 @@ def _findings(root: Path) -> list[tuple[str, int, str]]:
     return [(f.path, f.line, f.code) for f in cli.run(root / "docs", root=root)]
 
 
+RELOCK_STALE = (
+    "#article-1-item-2: the Japanese changed since <checked>:\n"
+    "  --- #article-1-item-2 (checked)\n  +++ #article-1-item-2 (now)\n  @@ -1 +1 @@\n"
+    "  -学術・産業界の交流と資金機会：両国の学術界および産業界の交流を促進し、例えば視察団派遣などにより協力可能性の特定を支援する。\n"
+    "  +学術・産業界の交流と資金機会：両国の学術界および産業界の交流を促進し、例えば調査団派遣などにより協力可能性の特定を支援する。\n"
+    "left #article-1-item-2 stale: update its English first, or pass --keep article-1-item-2 if the English needs no change\n"
+    "relock: wrote <docs>/_data/translation-lock.yml; 1 item(s) still stale\n")
+
+
+def _printed(capsys, docs: Path) -> str:
+    """What relock printed, with the docs path and the lock's last check date as placeholders."""
+    out = capsys.readouterr().out.replace(str(docs), "<docs>")
+    return re.sub(r"changed since \d{4}-\d{2}-\d{2}:", "changed since <checked>:", out)
+
+
 def test_a_corrected_provision_names_its_english_twin_until_relocked(repo: Path, capsys) -> None:
     docs = repo / "docs"
     _correct_japanese(docs, "例えば視察団派遣などにより", "例えば調査団派遣などにより")
     assert _findings(repo) == [("docs/memorandum.en.md", 42, "TRL001")]
     # relock shows the Japanese before and after, and keeps the item stale while the English is unchanged.
     assert relock.main(["--docs", str(docs), "--date", "2026-12-01"]) == 1
-    out = capsys.readouterr().out
-    assert "-学術・産業界の交流と資金機会" in out and "例えば視察団派遣" in out and "例えば調査団派遣" in out
-    assert "left #article-1-item-2 stale" in out
+    assert _printed(capsys, docs) == RELOCK_STALE
     assert _findings(repo) == [("docs/memorandum.en.md", 42, "TRL001")]
     # The English is updated: relock stamps it, and the checks pass.
     _replace(docs / "memorandum.en.md", "for example through study missions", "for example through survey missions")
     assert relock.main(["--docs", str(docs), "--date", "2026-12-01"]) == 0
-    assert "stamped #article-1-item-2 (English updated)" in capsys.readouterr().out
+    assert _printed(capsys, docs) == RELOCK_STALE.split("left ")[0] + (
+        "stamped #article-1-item-2 (English updated)\nrelock: wrote <docs>/_data/translation-lock.yml\n")
     assert _findings(repo) == []
     lock = (docs / "_data/translation-lock.yml").read_text("utf-8")
     assert lock.count("2026-12-01") == 1
@@ -74,8 +89,14 @@ def test_keep_restamps_a_provision_whose_english_needs_no_change(repo: Path, cap
     _replace(docs / "about.ja.md", "修正の提案は", "修正のご提案は")
     assert _findings(repo) == [("docs/about.en.md", 1, "TRL002")]
     assert relock.main(["--docs", str(docs), "--date", "2026-12-02"]) == 1
-    assert "about page: the Japanese changed" in capsys.readouterr().out
+    out = _printed(capsys, docs).splitlines()
+    assert out[0] == "about page: the Japanese changed since <checked>:" and out[1:4] == [
+        "  --- about page (checked)", "  +++ about page (now)", "  @@ -53,2 +53,2 @@"]
+    assert out[-2:] == ["left about page stale: update its English first, or pass --keep about if the English needs no change",
+                        "relock: wrote <docs>/_data/translation-lock.yml; 1 item(s) still stale"]
     assert relock.main(["--docs", str(docs), "--date", "2026-12-02", "--keep", "about"]) == 0
+    assert _printed(capsys, docs).splitlines()[-2:] == [
+        "stamped about page (kept: --keep)", "relock: wrote <docs>/_data/translation-lock.yml"]
     assert _findings(repo) == []
 
 
