@@ -31,10 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MEMORANDUM_PDF_CACHE": "off"}
 
 
-def build(project: Path, site: Path, strict: bool = True) -> dict[str, float]:
+def build(project: Path, site: Path, strict: bool = True, env: dict[str, str] | None = None) -> dict[str, float]:
     """One build as its own process: wall time and peak memory."""
     cmd = [sys.executable, "-m", "bench.build_once", str(project / "mkdocs.yml"), str(site)]
-    result = subprocess.run(cmd + (["--strict"] if strict else []), cwd=ROOT, env=ENV,
+    result = subprocess.run(cmd + (["--strict"] if strict else []), cwd=ROOT, env=env or ENV,
                             capture_output=True, text=True, timeout=1800)
     if result.returncode != 0:
         raise SystemExit(f"bench: build of {project} failed:\n{result.stderr[-3000:]}")
@@ -49,21 +49,36 @@ def timed(cmd: list[str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
-def measure_builds(work: Path, runs: int) -> dict[str, Any]:
-    """The real site, the same with hooks: [], and the bare Material build."""
+def measure_builds(work: Path, runs: int, kept: bool = True) -> dict[str, Any]:
+    """The real site (rendering its PDFs, and with ``kept`` taking them from the cache too),
+    the same with hooks: [], and the bare Material build."""
     projects = {kind: corpus.variant(ROOT, work / kind, kind) for kind in ("site", "no-hooks", "bare")}
+    # The same site as a rebuild whose memorandum did not change: the PDFs come from the
+    # per-user cache (its own directory here, filled by one build first).
+    kept_env = {**ENV, "XDG_CACHE_HOME": str(work / "cache")}
+    kept_env.pop("MEMORANDUM_PDF_CACHE")
+    if kept:
+        projects["site-kept"] = projects["site"]
+        build(projects["site"], work / "out-site-kept", env=kept_env)
     samples: dict[str, dict[str, list[float]]] = {k: {"wall": [], "peak_mib": []} for k in projects}
+    per_hook: list[dict[str, float]] = []
     for _ in range(runs):
         for kind, project in projects.items():
             # Without hooks, placeholders such as {{repo_url}} stay unresolved
             # links, which --strict rejects: only the real site is strict.
-            out = build(project, work / f"out-{kind}", strict=kind == "site")
+            out = build(project, work / f"out-{kind}", strict=kind.startswith("site"),
+                        env=kept_env if kind == "site-kept" else None)
             for key in ("wall", "peak_mib"):
                 samples[kind][key].append(out[key])
-    result = {k: {key: spread(v) for key, v in s.items()} for k, s in samples.items()}
-    site = result["site"]["wall"]["median"]
-    result["ratios"] = {"hooks": site / result["no-hooks"]["wall"]["median"],
-                        "vs_bare": site / result["bare"]["wall"]["median"]}
+            if kind == "site":
+                per_hook.append(out.get("hooks_ms", {}))
+    result: dict[str, Any] = {k: {key: spread(v) for key, v in s.items()} for k, s in samples.items()}
+    result["hooks_ms"] = {name: statistics.median(run.get(name, 0.0) for run in per_hook)
+                          for name in sorted({n for run in per_hook for n in run})}
+    site, bare = result["site"]["wall"]["median"], result["no-hooks"]["wall"]["median"]
+    result["ratios"] = {"hooks": site / bare, "vs_bare": site / result["bare"]["wall"]["median"]}
+    if kept:
+        result["ratios"]["hooks_kept"] = result["site-kept"]["wall"]["median"] / bare
     return result
 
 
@@ -179,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
         print("bench: builds …", file=sys.stderr)
-        builds = measure_builds(work, runs)
+        builds = measure_builds(work, runs, kept=not args.quick)
         print("bench: checks …", file=sys.stderr)
         checks = measure_checks(max(runs, 3) if not args.quick else 1)
         print("bench: exports …", file=sys.stderr)

@@ -9,6 +9,7 @@ reports an unknown name at the same line.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from typing import Any, Callable, Iterator
 
 from checks import accessibility, metadata, site
@@ -90,9 +91,12 @@ def _checksums(facts: dict[str, Any], lang: str) -> str:
 
 def _repository(facts: dict[str, Any]) -> str:
     """``owner/name`` of the repository the site is built from (for ``gh attestation verify --repo``)."""
-    url = str(facts.get("repo_url", "")).rstrip("/")
-    parts = url.split("/")
-    return "/".join(parts[-2:]) if len(parts) >= 2 and parts[-1] else "OWNER/REPOSITORY"
+    path = urlsplit(str(facts.get("repo_url") or "")).path
+    parts = [part for part in path.split("/") if part]
+    if len(parts) != 2:
+        return "OWNER/REPOSITORY"
+    owner, name = parts
+    return f"{owner}/{name.removesuffix('.git')}"
 
 
 # Each placeholder's name and how it renders from (facts, lang).

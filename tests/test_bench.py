@@ -25,6 +25,8 @@ def test_bench_quick_mode_writes_a_complete_report(tmp_path: Path) -> None:
         assert heading in report
     data = json.loads((tmp_path / "results.json").read_text("utf-8"))
     assert data["builds"]["site"]["wall"]["median"] > 0
+    assert set(data["builds"]["hooks_ms"]) == {p.name for p in (ROOT / "hooks").glob("*.py")}
+    assert all(ms > 0 for ms in data["builds"]["hooks_ms"].values()) and "Where the hooks' time goes" in report
     assert {g["factor"] for g in data["growth"]} == {1, 2}
     assert len(data["linearity"]) >= 15 and all(len(row["ms_per_kb"]) == 2 for row in data["linearity"])
     assert all(row["bytes"].get("html", 0) > 0 and row["total"] > 0 for row in data["weight"])

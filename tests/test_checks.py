@@ -156,6 +156,30 @@ MUTATIONS = [
         ("docs/_data/memorandum.yml", 1, 1, "FID002"),
         ("docs/memorandum.ja.md", 75, 6, "FID001"),
     ]),
+    # Facts written out where the metadata's placeholder belongs (FCT005), and a claim against it (FCT002).
+    ("originals written out in English", "about.en.md", [("signed in {{ originals_words }} originals", "signed in two originals")], [
+        ("docs/about.en.md", 1, 1, "TRL004"), ("docs/about.en.md", 18, 137, "FCT005")]),
+    ("originals written out in Japanese", "about.ja.md", [("{{ originals }}", "2")], [
+        ("docs/about.en.md", 1, 1, "TRL002"), ("docs/about.ja.md", 18, 47, "FCT005")]),
+    ("notice period written out", "index.en.md", [("at least {{ notice_period }} in advance", "at least three months in advance")], [
+        ("docs/index.en.md", 1, 1, "TRL004"), ("docs/index.en.md", 22, 111, "FCT005")]),
+    ("notice period written out in Japanese", "index.ja.md", [("{{ notice_period }}前まで", "3 か月前まで")], [
+        ("docs/index.en.md", 1, 1, "TRL002"), ("docs/index.ja.md", 22, 33, "FCT005")]),
+    ("home page says legally binding in English", "index.en.md", [("**Not legally binding.**", "**Legally binding.**")], [
+        ("docs/index.en.md", 1, 1, "TRL004"), ("docs/index.en.md", 21, 5, "FCT002")]),
+    # Japanese in the English text is allowed for the names the metadata lists (parties, terms, instruments).
+    ("names the metadata lists, in Japanese in the English", "memorandum.en.md", [
+        ("The Cabinet Office of Japan and", "The Cabinet Office of Japan (日本国内閣府) and"),
+        ('(hereinafter "the Agreement")', '(hereinafter "the Agreement", 本協定)'),
+        ('(hereinafter "the Hiroshima Accord")', '(hereinafter "the Hiroshima Accord", 広島アコード)')], [
+        ("docs/memorandum.en.md", 14, 1, "TRL004"), ("docs/memorandum.en.md", 20, 1, "TRL004")]),
+    ("two recitals swapped", "memorandum.en.md", [("{: #preamble-2 }", "{: #preamble-X }"), ("{: #preamble-3 }", "{: #preamble-2 }"),
+                                                  ("{: #preamble-X }", "{: #preamble-3 }")], [
+        ("docs/memorandum.en.md", 17, 1, c) for c in ("DAT002", "NUM005", "PAR001", "SEG003", "SEG003", "SEG003", "SEG003",
+                                                      "SEG006", "TRL004", "TRM003", "TRM003")] + [
+        ("docs/memorandum.en.md", 20, 1, c) for c in ("DAT002", "NUM005", "SEG003", "SEG003", "SEG003", "SEG003", "SEG006",
+                                                      "TRL004")] + [
+        ("docs/memorandum.en.md", 23, 1, "NUM005"), ("docs/memorandum.en.md", 23, 1, "PAR001")]),
 ]
 
 

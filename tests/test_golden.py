@@ -37,7 +37,7 @@ def test_every_placeholder(lang: str) -> None:
     # One criterion more, with a '|' to escape and a result the report's words do not know.
     report = {**report, "criteria": [*report["criteria"], {"id": "9.9.9", "level": "A", "ja": "縦線 | 付き",
                                                           "en": "With | bar", "method": "manual", "result": "odd"}]}
-    facts = {**FACTS, "repo_url": "https://example.org/repo/", "translation_checked": "2026-11-26",
+    facts = {**FACTS, "repo_url": "https://example.org/owner/repo/", "translation_checked": "2026-11-26",
              "accessibility": report, "checksums": {"memorandum.json": "ab" * 32, "en/memorandum.en.pdf": "cd" * 32}}
     out = "\n\n".join(f"## {name}\n\n{placeholders.render(name, facts, lang)}" for name in sorted(placeholders.NAMES))
     golden(f"placeholders.{lang}.md", out + "\n")
@@ -194,3 +194,18 @@ def test_mutation_report_counts_only_what_was_tested() -> None:
 def test_akoma_ntoso(lang: str) -> None:
     from checks import akn
     golden(f"akn.{lang}.xml", akn.document_xml(FACTS, DOCS[lang], lang, "2026-01-01").decode())
+
+
+@pytest.mark.parametrize("url,expected", [
+    ("https://github.com/owner/name", "owner/name"), ("https://github.com/owner/name/", "owner/name"),
+    ("https://github.com/owner/name.git", "owner/name"), ("https://github.com/owner/", "OWNER/REPOSITORY"),
+    ("https://github.com/owner/name/tree/main", "OWNER/REPOSITORY"), ("", "OWNER/REPOSITORY"), (None, "OWNER/REPOSITORY"),
+])
+def test_the_repository_for_gh_attestation_verify(url, expected: str) -> None:
+    assert placeholders._repository({"repo_url": url}) == expected
+
+
+@pytest.mark.parametrize("lang", site.LANGS)
+def test_printable_html(lang: str) -> None:
+    from checks import printed
+    golden(f"printed.{lang}.html", printed.html_of(FACTS, DOCS[lang], lang))

@@ -119,3 +119,15 @@ def test_a_kept_pdf_is_the_one_a_render_makes(tmp_path: Path, monkeypatch: pytes
     assert len(list((tmp_path / "kept").glob("*.pdf"))) == 1
     assert printed.pdf(html_text) == first == printed.render(html_text)
     assert printed._inputs_key(html_text) != printed._inputs_key(html_text.replace("Article", "Art."))
+
+
+def test_render_makes_a_tagged_compressed_pdf_ua_file() -> None:
+    """In-process (no build): what ``printed.render`` asks WeasyPrint for."""
+    import io
+    data = printed.render('<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><h1>T</h1><p>x</p></body></html>')
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        assert pdf.Root.MarkInfo.Marked and "/StructTreeRoot" in pdf.Root and str(pdf.Root.Lang) == "en"
+        streams = [o for o in pdf.objects if isinstance(o, pikepdf.Stream)]
+        assert streams and all("/Filter" in s for s in streams)
+        with pdf.open_metadata() as meta:  # read last: leaving the block rewrites the metadata stream
+            assert meta.get("{http://www.aiim.org/pdfua/ns/id/}part") == "1"
