@@ -468,3 +468,15 @@ def test_character_references_in_what_assistive_technology_reads(html: str, expe
 def test_mismatch_messages(want: str, got: str, message: str) -> None:
     built_page = output.Built({"x": got}, [], [], [])
     assert [m.message for m in output.compare(built_page, {"x": want}, "en")] == [message]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("---\ntitle: From front matter\n---\n# Heading\n", "From front matter"),
+    ("---\ntitle: '  '\n---\n# Heading { #h }\n", "Heading"),
+    ("Intro\n\n## Second level\n\n# First level {: .x }\n", "First level"),
+    ("<!--\n# Not a title\n-->\nText\n", "fallback"),
+    ("```\n# Not a title\n```\n", "fallback"),
+])
+def test_page_title_as_mkdocs_takes_it(text: str, expected: str) -> None:
+    from checks.page import Page
+    assert Page(Path("about.en.md"), text, "en").title("fallback") == expected
