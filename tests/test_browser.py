@@ -57,6 +57,23 @@ def test_switching_language_keeps_the_provision(served, page) -> None:
     wait_in_view(page, "article-2-3")
 
 
+def test_switching_language_keeps_the_followed_provision_after_the_theme_rewrites_the_fragment(served, page) -> None:
+    """navigation.tracking replaces the fragment with the section heading (history.replaceState, no
+    hashchange) whenever it catches a scroll; the provision the reader followed, still in view, wins."""
+    base, _ = served
+    page.goto(f"{base}/memorandum/#article-2-3")
+    wait_in_view(page, "article-2-3")
+    # What the theme does, at a moment of its own: the heading in the address, and 2.2 peeking in above 2.3.
+    page.evaluate("""() => { history.replaceState(null, '', '#article-2');
+        const h = document.querySelector('.md-header').getBoundingClientRect().bottom;
+        const el = document.getElementById('article-2-3');
+        window.scrollTo(0, window.scrollY + el.getBoundingClientRect().top - h - 40); }""")
+    page.wait_for_function("""() => { const h = document.querySelector('.md-header').getBoundingClientRect().bottom;
+        return document.getElementById('article-2-2').getBoundingClientRect().bottom > h + 8; }""", timeout=10000)
+    _switch(page, "en")
+    page.wait_for_url(f"{base}/en/memorandum/#article-2-3")
+
+
 def test_switching_language_without_fragment_keeps_the_scroll_place(served, page) -> None:
     base, _ = served
     page.goto(f"{base}/en/memorandum/")

@@ -23,22 +23,26 @@
     hreflang.forEach(function (link) { link.setAttribute("rel", "alternate"); });
   }, { once: true });
 
+  /* The fragment the reader followed: set on load and by every hashchange.
+     The theme's navigation.tracking rewrites location.hash to the section
+     heading with history.replaceState, which fires no hashchange, so
+     location.hash alone may no longer name the provision the reader opened. */
+  var followed = location.hash;
+
   var PROVISION = "#preamble, [id^='preamble-'], [id^='article-'], #signatures, [id^='signatory-'], [id^='term-'], [id^='instrument-']";
 
   /* The provision the reader is at: the fragment while its target is in
      view (the reader followed a link), else the first provision still
-     showing below the sticky header. The theme's navigation.tracking
-     rewrites the fragment to the section heading while the reader
-     scrolls, so a fragment whose target has left the view is not the
-     reader's place. */
+     showing below the sticky header: a fragment whose target has left
+     the view is not the reader's place. */
   function currentPlace() {
     var header = document.querySelector(".md-header");
     var top = (header ? header.getBoundingClientRect().bottom : 0) + 8;
-    if (location.hash.length > 1) {
-      var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-      if (!target) return location.hash;
+    if (followed.length > 1) {
+      var target = document.getElementById(decodeURIComponent(followed.slice(1)));
+      if (!target) return followed;
       var box = target.getBoundingClientRect();
-      if (box.bottom > top && box.top < window.innerHeight) return location.hash;
+      if (box.bottom > top && box.top < window.innerHeight) return followed;
     }
     if (window.scrollY <= 0) return "";
     var nodes = document.querySelectorAll(PROVISION);
@@ -68,6 +72,7 @@
     document.querySelectorAll("a.md-select__link[hreflang]").forEach(carry);
   });
   window.addEventListener("hashchange", function () {
+    followed = location.hash;
     document.querySelectorAll("a.md-select__link[hreflang]").forEach(carry);
   });
 })();
