@@ -55,9 +55,14 @@ def parse(text: str) -> dict[str, Any]:
     return {"overall": score(overall), "modules": {name: score(c) for name, c in sorted(per_module.items())}}
 
 
+def result_lines(text: str) -> list[tuple[str, str]]:
+    """(mutant name, line) for every mutant in ``mutmut results --all true``."""
+    return [(line.strip().rsplit(": ", 1)[0], line) for line in text.splitlines() if LINE.match(line)]
+
+
 def mutant_names(text: str) -> list[str]:
     """Every mutant's name in ``mutmut results --all true``."""
-    return [line.strip().rsplit(": ", 1)[0] for line in text.splitlines() if LINE.match(line)]
+    return [name for name, _ in result_lines(text)]
 
 
 def sample(names: list[str], size: int, seed: int) -> list[str]:
@@ -91,8 +96,7 @@ def run_sample(size: int, seed: int, children: int) -> dict[str, Any]:
     chosen = sample(everything, size, seed)
     subprocess.run([*mutmut, *chosen], cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env=env)
     keep = set(chosen)
-    text = "\n".join(line for line in results().splitlines()
-                     if LINE.match(line) and line.strip().rsplit(": ", 1)[0] in keep)
+    text = "\n".join(line for name, line in result_lines(results()) if name in keep)
     data = parse(text)
     data["sample"] = {"size": len(chosen), "of": len(everything), "seed": seed,
                       "margin": margin(data["overall"]["score"], data["overall"]["tested"])}

@@ -130,11 +130,13 @@ class Site:
 
     def _downloads(self, data: dict) -> Iterator[Finding]:
         """The Akoma Ntoso documents against memorandum.json, and SHA256SUMS against every download."""
-        akn = data.get("akn")
-        paths = {lang: akn[lang] for lang in site.LANGS if isinstance(akn, dict) and isinstance(akn.get(lang), str)}
+        akn = data.get("akn") if isinstance(data.get("akn"), dict) else {}
         provisions = [p for p in data.get("provisions", []) if isinstance(p, dict)]
+        paths: dict[str, str] = {}
         for lang in site.LANGS:
-            if lang not in paths:
+            if isinstance(akn.get(lang), str):
+                paths[lang] = akn[lang]
+            else:
                 yield Finding(self.rel(self.site_dir / "memorandum.json"), 1, 1, "OUT004",
                               f"memorandum.json names no Akoma Ntoso document for '{lang}': expected "
                               f"akn.{lang}, the document's path in the site")

@@ -64,8 +64,8 @@ def tools(pid: str, lang: str, page_url: str, absolute: str, citation_name: str,
     # The title cites the memorandum as a whole.
     citation = t["whole" if pid == "title" else "citation"].format(name=citation_name, label=label,
                                                                    url=f"{absolute}#{pid}")
-    # Labelled by aria-label, shown as a CSS tooltip: no ``title``, which the theme would instrument
-    # element by element on load (the long task that slowed the memorandum page on phones).
+    # Labelled by aria-label, shown as a CSS tooltip: no ``title``, whose native tooltip would
+    # show the label a second time.
     out = [f'<a class="provision-permalink" href="#{pid}" '
            f'aria-label="{html.escape(t["link"].format(label=label))}">¶</a>'] if permalink else []
     out.append(f'<button type="button" class="provision-cite" data-clipboard-text="{html.escape(citation)}" '

@@ -21,7 +21,7 @@ from checks.page import NOT_MEMORANDUM_TEXT, Page, blocks
 from checks.termforms import forms, occurrences
 
 
-# (pattern, glossary anchor, tooltip) of this language's build; set in
+# (pattern, glossary anchor, meaning) of this language's build; set in
 # on_files, which every language build runs.
 _targets: list[tuple[re.Pattern[str], str, str]] = []
 
