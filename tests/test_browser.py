@@ -104,8 +104,10 @@ def test_cross_reference_leads_to_the_provision(served, page, prefix: str) -> No
     ("", "双方", "両当事者"), ("en/", "Sides", "DSIT together"),
 ])
 @pytest.mark.parametrize("how", ["focus", "hover"])
-def test_defined_term_shows_its_definition(served, page, prefix, term, definition, how) -> None:
+@pytest.mark.parametrize("width", [1280, 375])
+def test_defined_term_shows_its_definition(served, page, prefix, term, definition, how, width) -> None:
     base, _ = served
+    page.set_viewport_size({"width": width, "height": 800})
     page.goto(f"{base}/{prefix}memorandum/")
     link = page.locator("a.term", has_text=re.compile(rf"^{term}$")).first
     shown = "el => getComputedStyle(el, '::after').content"
@@ -113,6 +115,10 @@ def test_defined_term_shows_its_definition(served, page, prefix, term, definitio
     link.focus() if how == "focus" else link.hover()
     page.wait_for_function(f"el => ({shown})(el) !== 'none'", arg=link.element_handle())
     assert definition in link.evaluate(shown)
+    if width == 375:  # on a phone, a bar across the foot of the screen, inside both edges
+        box = link.evaluate("""el => { const s = getComputedStyle(el, '::after');
+            return [s.position, parseFloat(s.left), parseFloat(s.right), parseFloat(s.bottom)]; }""")
+        assert box[0] == "fixed" and min(box[1:]) > 0, box
     # Screen readers get the same meaning as the link's description.
     described = link.evaluate("el => document.getElementById(el.getAttribute('aria-describedby')).textContent")
     assert definition in described and link.get_attribute("title") is None
