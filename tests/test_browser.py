@@ -40,9 +40,19 @@ def test_permalink_brings_provision_into_view(served, page, prefix: str, pid: st
     wait_in_view(page, pid)
 
 
+OPENED = """el => { const r = el.getBoundingClientRect();
+    const hit = r.height > 0 && document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return !!hit && el.contains(hit) && getComputedStyle(el.closest('.md-select__inner')).opacity === '1'; }"""
+
+
 def _switch(page, lang: str) -> None:
+    """Open the language menu as a reader does and click once the link is what the pointer hits.
+    Clicked while the menu still opens (max-height 0, opacity rising), Playwright scrolls to reach
+    the link, and that scroll, which no reader makes, moves the place the switch carries."""
     page.locator(".md-header__option .md-select").hover()
-    page.locator(f"a.md-select__link[hreflang={lang}]").click()
+    link = page.locator(f"a.md-select__link[hreflang={lang}]")
+    page.wait_for_function(OPENED, arg=link.element_handle(), timeout=10000)
+    link.click()
 
 
 def test_switching_language_keeps_the_provision(served, page) -> None:
