@@ -3,6 +3,9 @@ SHELL := /bin/bash
 export UV_PYTHON_DOWNLOADS := never
 export NO_MKDOCS_2_WARNING := 1
 export UV_LINK_MODE := copy
+# Installed packages come with their bytecode: a machine that sets PYTHONDONTWRITEBYTECODE
+# would otherwise compile MkDocs and Material from source in every build.
+export UV_COMPILE_BYTECODE := 1
 PYTHON_SPEC ?= python3.11
 TOOLS := .tools
 UV ?= $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)

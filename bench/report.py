@@ -66,8 +66,9 @@ def render(r: dict[str, Any], previous: dict[str, Any] | None) -> str:
             "the bare Material build (which builds one language and runs no hooks).", ""]
     if b.get("hooks_ms"):
         out += ["Where the hooks' time goes in the strict build (each file's event functions, both languages, "
-                "median ms). `facts.py` makes every download in `on_config`, PDFs included: the verify page "
-                "lists their SHA-256.", "", "| hook | ms |", "|---|---|"]
+                "median ms). `facts.py` starts the PDFs' render in a second process in `on_config`; the verify "
+                "page, the last page of the first language, lists their SHA-256 and so waits for the render: "
+                "that wait is counted in `facts.py`.", "", "| hook | ms |", "|---|---|"]
         out += [f"| `hooks/{name}` | {ms:.1f} |" for name, ms in sorted(b["hooks_ms"].items(), key=lambda x: -x[1])]
         out += [""]
     out += [

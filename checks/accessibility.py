@@ -15,6 +15,8 @@ from typing import Any, Iterable
 
 import yaml
 
+from checks import metadata
+
 FILE = "accessibility.yml"
 # WCAG 2.0's success criteria of levels A and AA, by number: the table must have each once.
 WCAG20_A_AA = (
@@ -39,7 +41,7 @@ def path_in(docs: str | Path) -> Path:
 def load(path: Path) -> dict[str, Any]:
     """The report's data, or an empty one when the file is missing or not a mapping."""
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = yaml.load(path.read_text("utf-8"), Loader=metadata.SafeLoader)
     except (OSError, yaml.YAMLError):
         return {}
     return data if isinstance(data, dict) else {}

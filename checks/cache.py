@@ -22,6 +22,11 @@ def by_content(path: Path, parse: Callable[[Path], T], kind: str) -> T:
     return by_key((kind, str(path.resolve()), digest), lambda: parse(path))
 
 
+def known(key: tuple[str, str, str]) -> bool:
+    """Whether ``by_key`` holds a value for ``key``."""
+    return key in _STORE
+
+
 def by_key(key: tuple[str, str, str], compute: Callable[[], T]) -> T:
     """``compute()``, once per key; the caller puts a hash of every input into the key."""
     if key not in _STORE:

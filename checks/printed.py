@@ -15,9 +15,9 @@ import hashlib
 import html
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
-from checks import document, metadata, site
+from checks import background, document, metadata, site
 
 NOTICE = {
     "ja": "この PDF は、{place}で{date}に署名された協力覚書の日本語原本の本文を、本サイトが一字一句再現したものです。"
@@ -103,13 +103,20 @@ FAMILIES = ("Noto Sans CJK JP", "Noto Sans JP", "Noto Sans", "DejaVu Sans", "san
 def _font_files() -> tuple[str, ...]:
     """The font files fontconfig picks for ``FAMILIES``, asked once per process; empty when it cannot say."""
     import subprocess
+    try:  # fc-match answers one pattern at a time: ask for every family at once
+        asks = [subprocess.Popen(["fc-match", "-f", "%{file}", family], stdout=subprocess.PIPE,
+                                 stderr=subprocess.DEVNULL, text=True) for family in FAMILIES]
+    except OSError:
+        return ()
     files = []
-    for family in FAMILIES:  # fc-match answers one pattern at a time
+    for ask in asks:
         try:
-            files.append(subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True, text=True,
-                                        timeout=30, check=True).stdout.strip())
-        except (OSError, subprocess.SubprocessError):
-            return ()
+            out, _ = ask.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            ask.kill()
+            ask.communicate()
+            out = ""
+        files.append(out.strip() if ask.returncode == 0 else "")
     return tuple(files) if all(files) else ()
 
 
@@ -139,17 +146,33 @@ def render(html_text: str) -> bytes:
     return HTML(string=html_text).write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
 
 
+def _cache_key(html_text: str) -> str | None:
+    return None if os.environ.get("MEMORANDUM_PDF_CACHE") == "off" else _inputs_key(html_text)
+
+
+def prepare(html_texts: Iterable[str]) -> None:
+    """Start rendering, in the background, each PDF no earlier build kept; ``pdf`` takes the result."""
+    background.start(h for h in html_texts
+                     if (key := _cache_key(h)) is None or not (CACHE / f"{key}.pdf").is_file())
+
+
+def _made(html_text: str) -> bytes:
+    """The background render ``prepare`` started for this HTML, else a render here."""
+    data = background.take(html_text)
+    return render(html_text) if data is None else data
+
+
 def pdf(html_text: str) -> bytes:
     """``render``, or the kept file made from the same inputs."""
-    key = None if os.environ.get("MEMORANDUM_PDF_CACHE") == "off" else _inputs_key(html_text)
+    key = _cache_key(html_text)
     if key is None:
-        return render(html_text)
+        return _made(html_text)
     path = CACHE / f"{key}.pdf"
     try:
         return path.read_bytes()
     except OSError:
         pass
-    data = render(html_text)
+    data = _made(html_text)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")

@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator, Mapping
 
 from checks import akn, cache, document, lock, metadata, printed, site
 
@@ -94,13 +94,52 @@ def downloads(docs: str | Path, pdfs: bool = True) -> dict[str, bytes]:
     return files
 
 
-def downloads_cached(docs: str | Path) -> dict[str, bytes]:
-    """``downloads`` memoised on the sources' content (the build asks once per language)."""
-    docs = Path(docs)
+def _key(docs: Path) -> tuple[str, str, str]:
     sources = [metadata.path_in(docs), lock.path_in(docs), docs / SCHEMA_NAME,
                *(site.memorandum_path(docs, lang) for lang in site.LANGS)]
-    key = hashlib.sha256(b"".join(p.read_bytes() if p.is_file() else b"-" for p in sources)).hexdigest()
-    return cache.by_key(("downloads", str(docs), key), lambda: downloads(docs))
+    return "downloads", str(docs), hashlib.sha256(b"".join(p.read_bytes() if p.is_file() else b"-" for p in sources)).hexdigest()
+
+
+def downloads_cached(docs: str | Path) -> dict[str, bytes]:
+    """``downloads`` memoised on the sources' content (the build asks once per language)."""
+    return cache.by_key(_key(Path(docs)), lambda: downloads(docs))
+
+
+def prepare(docs: str | Path) -> None:
+    """Start the PDFs ``downloads_cached`` will need rendering in the background (``printed.prepare``)."""
+    docs = Path(docs)
+    if cache.known(_key(docs)):
+        return
+    try:
+        facts = metadata.load_cached(metadata.path_in(docs))
+        models = {lang: document.load_cached(site.memorandum_path(docs, lang)) for lang in site.LANGS}
+        html_texts = [printed.html_of(facts, models[lang], lang) for lang in site.LANGS]
+    except Exception:  # noqa: BLE001 - nothing to start; ``downloads`` raises the same error where it is reported
+        return
+    printed.prepare(html_texts)
+
+
+class Checksums(Mapping[str, str]):
+    """``checksums(downloads_cached(docs))``, made when first read: the verify page is the only page that
+    shows them, and by then the PDFs ``prepare`` started have had the page build's time to render."""
+
+    def __init__(self, docs: str | Path) -> None:
+        self._docs = docs
+        self._sums: dict[str, str] | None = None
+
+    def _all(self) -> dict[str, str]:
+        if self._sums is None:
+            self._sums = checksums(downloads_cached(self._docs))
+        return self._sums
+
+    def __getitem__(self, rel: str) -> str:
+        return self._all()[rel]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def download_names(akn_paths: list[str]) -> list[str]:

@@ -37,7 +37,8 @@ def on_config(config, /):
     _facts["repo_url"] = config["repo_url"] or ""
     _facts["translation_checked"] = lock.latest(lock.load(lock.path_in(config["docs_dir"])))
     _facts["accessibility"] = accessibility.load(accessibility.path_in(config["docs_dir"]))
-    _facts["checksums"] = publish.checksums(publish.downloads_cached(config["docs_dir"]))  # the verify page's list
+    publish.prepare(config["docs_dir"])  # the PDFs render beside the page build
+    _facts["checksums"] = publish.Checksums(config["docs_dir"])  # the verify page's list, made when shown
     return config
 
 

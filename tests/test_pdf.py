@@ -131,3 +131,30 @@ def test_render_makes_a_tagged_compressed_pdf_ua_file() -> None:
         assert streams and all("/Filter" in s for s in streams)
         with pdf.open_metadata() as meta:  # read last: leaving the block rewrites the metadata stream
             assert meta.get("{http://www.aiim.org/pdfua/ns/id/}part") == "1"
+
+
+@pytest.mark.parametrize("script,expected", [
+    ('echo -n "/fonts/$3.otf"', tuple(f"/fonts/{f}.otf" for f in printed.FAMILIES)),  # one answer per family, in order
+    ('echo -n "/fonts/$3.otf"; [ "$3" != serif ]', ()),  # fontconfig fails on one family: no key
+    ('[ "$3" = serif ] || echo -n "/fonts/$3.otf"', ()),  # an empty answer: no key
+], ids=["answers", "failure", "empty"])
+def test_font_files_are_fontconfigs_answer_for_every_family(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           script: str, expected: tuple[str, ...]) -> None:
+    fake = tmp_path / "fc-match"
+    fake.write_text(f"#!/bin/sh\n{script}\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    printed._font_files.cache_clear()
+    try:
+        assert printed._font_files() == expected
+    finally:
+        printed._font_files.cache_clear()
+
+
+def test_font_files_without_fontconfig_is_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no fc-match
+    printed._font_files.cache_clear()
+    try:
+        assert printed._font_files() == ()
+    finally:
+        printed._font_files.cache_clear()
