@@ -19,6 +19,7 @@ entry, from its own text:
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Iterable
 
@@ -40,21 +41,24 @@ NOT_BRITISH = frozenset({"promise", "premise", "otherwise", "exercise", "enterpr
 ALWAYS_US = {"licence": "license", "defence": "defense", "offence": "offense"}
 
 
+@functools.lru_cache(maxsize=4096)
+def us_form(word: str) -> str | None:
+    """The US form of one lower-case British-spelled word; None when the word is not one."""
+    if word in ALWAYS_US:
+        return ALWAYS_US[word]
+    if word in NOT_BRITISH:
+        return None
+    for pattern, repl in US_SPELLING:
+        us = pattern.sub(repl, word)
+        if us != word:
+            return us
+    return None
+
+
 def us_spellings(text: str) -> list[str]:
     """US forms of the British-spelled words in an English text, in order, once each."""
-    out: dict[str, None] = {}
-    for word in (w.lower() for w in WORD.findall(text)):
-        if word in ALWAYS_US:
-            out[ALWAYS_US[word]] = None
-            continue
-        if word in NOT_BRITISH:
-            continue
-        for pattern, repl in US_SPELLING:
-            us = pattern.sub(repl, word)
-            if us != word:
-                out[us] = None
-                break
-    return list(out)
+    forms = (us_form(w.lower()) for w in WORD.findall(text))
+    return list(dict.fromkeys(us for us in forms if us is not None))
 
 
 def compound_parts(text: str) -> list[str]:
@@ -82,14 +86,19 @@ def uses(text: str, lang: str, term: str) -> bool:
     """Whether a text uses a term: anywhere in Japanese, as the start of a word in English."""
     if lang == "ja":
         return term in text
-    return re.search(r"(?<![A-Za-z])" + re.escape(term.lower()), text.lower()) is not None
+    return _starts_word(text.lower(), term)
+
+
+def _starts_word(lowered: str, term: str) -> bool:
+    return re.search(r"(?<![A-Za-z])" + re.escape(term.lower()), lowered) is not None
 
 
 def synonyms_of(text: str, lang: str, groups: Iterable[dict[str, Any]]) -> list[str]:
     """Every word of each synonym group the text uses (both languages), once each."""
     out: dict[str, None] = {}
+    lowered = text.lower()  # as ``uses`` compares English, once per text
     for group in groups:
-        if any(uses(text, lang, t) for t in group.get(lang) or []):
+        if any(term in text if lang == "ja" else _starts_word(lowered, term) for term in group.get(lang) or []):
             for term in [*(group.get("ja") or []), *(group.get("en") or [])]:
                 out[str(term)] = None
     return list(out)

@@ -29,8 +29,13 @@ class _Tag(HTMLParser):
 
 
 def first_tag(text: str) -> tuple[str, list[tuple[str, str | None]], str] | None:
-    parser = _Tag()
-    parser.feed(text)
+    """Fed up to each ``>`` in turn (one inside quotes leaves the tag open), so no more is parsed than the tag."""
+    parser, pos = _Tag(), 0
+    while parser.found is None and pos < len(text):
+        end = text.find(">", pos)
+        end = len(text) if end < 0 else end + 1
+        parser.feed(text[pos:end])
+        pos = end
     return parser.found
 
 
