@@ -41,7 +41,7 @@ GLOBAL_ATTRS = frozenset("id class lang title dir role hidden tabindex translate
 ELEMENT_ATTRS = {
     "a": {"href", "hreflang", "rel", "target", "download", "type"},
     "img": {"src", "alt", "width", "height", "loading", "decoding"},
-    "td": {"colspan", "rowspan", "style"}, "th": {"colspan", "rowspan", "scope", "style"},
+    "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},  # and style, text-align only
     "ol": {"start", "type", "reversed"}, "li": {"value"},
     "time": {"datetime"}, "details": {"open"}, "button": {"type", "name", "value"},
     "svg": {"xmlns", "viewbox", "width", "height", "fill", "focusable"},

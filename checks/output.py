@@ -146,12 +146,9 @@ class _Reader(HTMLParser):
                 self.charrefs += CHARREF.findall(value)
         if tag == "script":
             src = amap.get("src", "")
-            kind = amap.get("type", "")
-            if src and any(p in src for p in THEME_SCRIPTS) and not active.scheme(src):
+            if not src:  # inline: its text is judged at the end tag, unless it is JSON data
                 return
-            if not src and kind in JSON_TYPES:
-                return
-            if not src:
+            if any(p in src for p in THEME_SCRIPTS) and not active.scheme(src):
                 return
             self.unsafe.append(active.Verdict("SAF001", f"<script src={src!r}>: expected only the theme's scripts", src))
             return

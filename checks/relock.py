@@ -57,8 +57,9 @@ def diff(before: str | None, after: str, label: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m checks.relock", description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=Path, default=Path("docs"))
+    parser = argparse.ArgumentParser(prog="python -m checks.relock", description=(
+        "Re-stamp the translation lock after the English of a stale provision was updated (make relock)."))
+    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the docs directory (default: docs)")
     parser.add_argument("--keep", action="append", default=[], metavar="ID",
                         help="re-stamp this stale item although its English is unchanged (the English needs no change)")
     parser.add_argument("--date", default=dt.date.today().isoformat(), help="the date to record (default: today)")

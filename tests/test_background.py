@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -36,6 +37,29 @@ def test_a_background_render_is_the_render_made_here() -> None:
     assert made is not None and made[:5] == b"%PDF-"
     assert printed._made(text) == printed.render(text)  # nothing under way now: rendered here
     assert proc.returncode == 0 and not work.exists()  # the working files went with the last result
+    assert work.name.startswith("memorandum-pdf-")
+
+
+def test_the_background_process_runs_this_checks_package_quietly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   capfd: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "seen"
+    monkeypatch.setenv("PYTHONPATH", "/elsewhere")
+    monkeypatch.setattr(background.sys, "executable", _fake_python(
+        tmp_path, f'echo "$PYTHONPATH|$1|$2" > {out}; echo noise >&2; echo noise; exit 1'))
+    text = HTML.format("where")
+    background.start([text])
+    assert background.take(text) is None
+    assert out.read_text().strip() == f"{ROOT}{os.pathsep}/elsewhere|-m|checks.background"
+    assert capfd.readouterr() == ("", "")  # a failure is raised by the render here, not printed twice
+
+
+def test_main_writes_a_pdf_beside_each_html(tmp_path: Path) -> None:
+    pages = [tmp_path / "a.html", tmp_path / "b.html"]
+    for i, page in enumerate(pages):
+        page.write_text(HTML.format(f"page {i} é"), "utf-8")
+    assert background.main([str(p) for p in pages]) == 0
+    for i, page in enumerate(pages):
+        assert page.with_suffix(".pdf").read_bytes() == printed.render(HTML.format(f"page {i} é"))
 
 
 def test_take_without_start_is_none() -> None:

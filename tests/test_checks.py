@@ -111,6 +111,20 @@ MUTATIONS = [
     ("notice period in English", "memorandum.en.md", [("three months in advance", "two months in advance")], [
         ("docs/memorandum.en.md", 62, 1, "DUR001"),
     ]),
+    ("notice period gone from English", "memorandum.en.md", [("at least three months in advance", "in advance")], [
+        ("docs/memorandum.en.md", 62, 1, "DUR001"),
+    ]),
+    ("a duration only in English", "memorandum.en.md", [("2.3 This", "2.3 For six months, this")], [
+        ("docs/memorandum.en.md", 65, 1, "DUR002"),
+    ]),
+    ("an attribute list on its own", "memorandum.en.md", [("{: #article-2-1 }\n\n2.2", "{: #article-2-1 }\n\n{: #article-2-9 }\n\n2.2")], [
+        ("docs/memorandum.en.md", 62, 1, "STR004"),
+    ]),
+    ("an id of no provision kind", "memorandum.en.md", [("{: #article-2-2 }", "{: #clause-2-2 }")], [
+        ("docs/memorandum.en.md", 62, 1, "STR004"),
+        ("docs/memorandum.en.md", 65, 1, "NUM003"),
+        ("docs/memorandum.en.md", 65, 1, "PAR001"),
+    ]),
     ("a term defined twice", "memorandum.ja.md", [("いずれか一方は", "いずれか「一方」は")], [
         ("docs/memorandum.ja.md", 62, 1, "TRM001"),
         ("docs/memorandum.ja.md", 62, 33, "FID001"),
@@ -201,6 +215,8 @@ LOCK = {
     'signatories swapped': [('docs/memorandum.en.md', 74, 1, 'TRL004'), ('docs/memorandum.en.md', 79, 1, 'TRL004')],
     'signatory title changed': [('docs/memorandum.en.md', 79, 1, 'TRL001')],
     'an item dropped from English': [('docs/_data/translation-lock.yml', 1, 1, 'TRL003')],
+    'notice period gone from English': [('docs/memorandum.en.md', 62, 1, 'TRL004')],
+    'a duration only in English': [('docs/memorandum.en.md', 65, 1, 'TRL004')],
     'notice period in Japanese': [('docs/memorandum.en.md', 62, 1, 'TRL001')],
     'notice period in English': [('docs/memorandum.en.md', 62, 1, 'TRL004')],
     'a term defined twice': [('docs/memorandum.en.md', 62, 1, 'TRL001')],

@@ -131,3 +131,25 @@ def test_the_lock_file_is_readable_yaml_with_its_header(repo: Path) -> None:
     assert len(data["provisions"]) == 27 and set(data["pages"]) == {"about", "accessibility", "glossary", "index", "parallel", "verify"}
     assert metadata.real_date(lock.latest(data)) and lock.latest({"provisions": {}}) is None
     assert lock.load(repo / "nowhere.yml") == {"provisions": {}, "pages": {}}
+
+
+def test_relock_help_says_what_each_option_does(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    with pytest.raises(SystemExit) as stop:
+        relock.main(["--help"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out == (
+        "usage: python -m checks.relock [-h] [--docs DOCS] [--keep ID] [--date DATE]\n\n"
+        "Re-stamp the translation lock after the English of a stale provision was updated (make relock).\n\n"
+        "options:\n"
+        "  -h, --help   show this help message and exit\n"
+        "  --docs DOCS  the docs directory (default: docs)\n"
+        "  --keep ID    re-stamp this stale item although its English is unchanged (the English needs no\n"
+        "               change)\n"
+        "  --date DATE  the date to record (default: today)\n")
+
+
+def test_relock_reads_docs_from_the_working_directory_by_default(repo: Path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(repo)
+    assert relock.main(["--date", "2026-12-01"]) == 0
+    assert "relock: wrote docs/_data/translation-lock.yml" in capsys.readouterr().out

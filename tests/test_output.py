@@ -234,6 +234,63 @@ def test_page_regions(text: str, kinds: set[str]) -> None:
     assert {r.kind for r in page.regions} == kinds
 
 
+@pytest.mark.parametrize("text,regions", [
+    # A comment closed mid-line: what follows it on that line is prose again.
+    ("<!-- a\nb -->Tail `c`\n", [("comment", "<!-- a\nb -->"), ("code", "`c`")]),
+    ("x\n<!-- open\nmore\n", [("comment", "<!-- open\nmore\n")]),  # never closed: to the end
+    ("```\ncode\n```\nafter\n", [("code", "```\ncode\n```")]),
+    ("```\n~~~\n```\n", [("code", "```\n~~~\n```")]),  # the other fence character does not close
+    ("```\nx\n````\ny\n", [("code", "```\nx\n````")]),  # a longer fence closes
+    ("```\nx\n``` no\n```\n", [("code", "```\nx\n``` no\n```")]),  # a fence with text after it does not
+    ("~~~\nx\n", [("code", "~~~\nx\n")]),  # never closed: to the end
+    ("!!! note\n    body\n\nafter\n", [("editorial", "!!! note\n    body\n\n")]),
+    ("!!! note\n    body\nafter\n", [("editorial", "!!! note\n    body\n")]),
+    ("!!! note\n    body\n", [("editorial", "!!! note\n    body\n")]),
+    ("### 第 2 条 {#article-2}\n", [("heading", "### 第 2 条 {#article-2}"), ("provision-head", "### 第 2 条 {#article-2}"),
+                                   ("attr", "{#article-2}")]),
+    ("## Article 2\n", [("heading", "## Article 2")]),
+    ("2.1 text\n", [("number", "2.1")]),
+    ("`a` <b> [l](u)\n", [("code", "`a`"), ("tag", "<b>"), ("link", "[l](u)")]),
+], ids=["comment-then-prose", "unclosed-comment", "fence", "other-fence-char", "longer-fence", "fence-with-text",
+        "unclosed-fence", "editorial-blank", "editorial-dedent", "editorial-at-end", "provision-heading", "heading",
+        "own-number", "inline"])
+def test_page_regions_are_exact(text: str, regions: list[tuple[str, str]]) -> None:
+    """Where each region starts and ends, shown as the text it covers."""
+    from checks.page import scan
+    assert [(r.kind, r.start, r.end) for r in scan(text)] == [
+        (kind, text.index(sub), text.index(sub) + len(sub)) for kind, sub in regions]
+
+
+@pytest.mark.parametrize("tag,attrs,codes", [
+    ("td", [("style", "text-align: right")], []),  # what Markdown tables write for aligned columns
+    ("TH", [("STYLE", "text-align:center;")], []),
+    ("td", [("style", "position: fixed; inset: 0")], ["SAF004"]),  # any other style can cover the page
+    ("p", [("style", "text-align: right")], ["SAF004"]),
+    ("div", [("aria-label", "x"), ("data-x", "y"), ("ARIA-hidden", "true")], []),
+    ("th", [("scope", "col"), ("colspan", "2")], []),
+    ("a", [("href", "https://e.org/"), ("hreflang", "en")], []),
+    ("p", [("scope", "col")], ["SAF004"]),  # an element's own attribute, on another element
+    ("a", [("href", "javascript:x()")], ["SAF003"]),
+    ("p", [("onclick", "x()"), ("http-equiv", "refresh")], ["SAF002", "SAF001"]),
+    ("script", [], ["SAF001"]),
+], ids=["td-align", "th-align-upper-case", "td-other-style", "p-style", "aria-data", "th-own", "a-own",
+        "own-elsewhere", "url", "handler-http-equiv", "script"])
+def test_active_content_judged_per_element(tag: str, attrs: list[tuple[str, str]], codes: list[str]) -> None:
+    assert [v.code for v in active.judge(tag, attrs)] == codes
+
+
+@pytest.mark.parametrize("text,error", [
+    ("---\n- a\n---\nbody\n", (2, 1, "front matter should be a mapping, found list")),
+    ("---\ntitle: [a\n---\nbody\n", (3, 1, "front matter is not valid YAML: did not find expected ',' or ']'")),
+    ("---\ntitle: x\n  y: : z\n---\nbody\n", (3, 4, "front matter is not valid YAML: mapping values are not allowed in this context")),
+    ("---\n---\nbody\n", None),
+], ids=["list", "unclosed-flow", "bad-mapping", "empty"])
+def test_front_matter_errors_name_line_and_column(text: str, error) -> None:
+    """Lines count from the page's first line, the opening ``---``."""
+    found = Page(Path("x.en.md"), text, "en").front_matter_error
+    assert (tuple(found) if found else None) == error
+
+
 def test_asset_scan_names_line_and_column() -> None:
     svg = (ACTIVE / "script.svg").read_text("utf-8")
     assert [(line, col, code) for line, col, code, _ in safety.scan_asset(svg)] == [(3, 3, "SAF001")]
