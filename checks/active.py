@@ -96,8 +96,10 @@ def judge(tag: str, attrs: Iterable[tuple[str, str | None]], elements: frozenset
         elif name in URL_ATTRS:
             if (v := judge_url(name, value)) is not None:
                 yield v
-        elif name == "style" and tag in ("td", "th") and SAFE_STYLE.match(value):
-            continue
+        elif name == "style" and tag in ("td", "th"):  # a table column's alignment, as Markdown writes it
+            if not SAFE_STYLE.match(value):
+                yield Verdict("SAF004", f"style {value.strip()[:40]!r} on <{tag}>: expected only text-align "
+                              "(left, right or center)", "style=")
         elif name == "http-equiv":
             yield Verdict("SAF001", f"<{tag} http-equiv={value!r}>: expected no refresh or policy change", "http-equiv")
         elif strict_attrs and not (name in GLOBAL_ATTRS or name.startswith(("aria-", "data-"))

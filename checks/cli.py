@@ -40,7 +40,8 @@ def _format(findings: Sequence[Finding], fmt: str) -> Iterator[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m checks", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m checks", description=(
+        "Check the docs (and, with --site, a built site) and report each finding as path:line:col: CODE message."))
     parser.add_argument("docs", nargs="*", type=Path, default=[Path("docs")],
                         help="docs directories to check (default: docs)")
     parser.add_argument("--source", type=Path, help="signed source text to compare against "

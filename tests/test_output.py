@@ -279,6 +279,12 @@ def test_active_content_judged_per_element(tag: str, attrs: list[tuple[str, str]
     assert [v.code for v in active.judge(tag, attrs)] == codes
 
 
+def test_a_table_cell_style_other_than_alignment_is_named_in_markdown_and_html() -> None:
+    expected = [("SAF004", "style 'position: fixed' on <td>: expected only text-align (left, right or center)", "style=")]
+    for strict in (True, False):  # the built page's check, and the Markdown's (lenient about other attributes)
+        assert [tuple(v) for v in active.judge("td", [("style", " position: fixed ")], strict_attrs=strict)] == expected
+
+
 @pytest.mark.parametrize("text,error", [
     ("---\n- a\n---\nbody\n", (2, 1, "front matter should be a mapping, found list")),
     ("---\ntitle: [a\n---\nbody\n", (3, 1, "front matter is not valid YAML: did not find expected ',' or ']'")),
