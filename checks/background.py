@@ -1,7 +1,7 @@
 """PDFs rendered in another process while the build goes on.
 
-WeasyPrint's import and the two renders take longer than the rest of the
-build (about 1.2 s against 0.9 s on two cores). ``start`` hands them to one
+WeasyPrint's import and the two renders take about as long as the rest of
+the build (bench §1 and §7). ``start`` hands them to one
 background process when the build starts, so they run beside the page build;
 ``take`` waits for a result when the verify page or the exports first need
 it. When the other process fails, ``take`` answers None and the caller

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 COMPOUND = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006]{2,}|[\u30a0-\u30ff\uff66-\uff9f]{3,}")
 JA_DATE = re.compile(r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?")
@@ -84,21 +84,23 @@ def ja_dates(text: str) -> list[str]:
 
 def uses(text: str, lang: str, term: str) -> bool:
     """Whether a text uses a term: anywhere in Japanese, as the start of a word in English."""
+    return _user(text, lang)(term)
+
+
+def _user(text: str, lang: str) -> Callable[[str], bool]:
+    """``uses`` for one text and many terms: English text is lowered once."""
     if lang == "ja":
-        return term in text
-    return _starts_word(text.lower(), term)
-
-
-def _starts_word(lowered: str, term: str) -> bool:
-    return re.search(r"(?<![A-Za-z])" + re.escape(term.lower()), lowered) is not None
+        return lambda term: term in text
+    lowered = text.lower()
+    return lambda term: re.search(r"(?<![A-Za-z])" + re.escape(term.lower()), lowered) is not None
 
 
 def synonyms_of(text: str, lang: str, groups: Iterable[dict[str, Any]]) -> list[str]:
     """Every word of each synonym group the text uses (both languages), once each."""
     out: dict[str, None] = {}
-    lowered = text.lower()  # as ``uses`` compares English, once per text
+    used = _user(text, lang)
     for group in groups:
-        if any(term in text if lang == "ja" else _starts_word(lowered, term) for term in group.get(lang) or []):
+        if any(used(term) for term in group.get(lang) or []):
             for term in [*(group.get("ja") or []), *(group.get("en") or [])]:
                 out[str(term)] = None
     return list(out)

@@ -19,6 +19,13 @@ PROVISION_IDS = (
 )
 
 
+def shell_command(path: Path, body: str) -> str:
+    """An executable shell script at ``path`` that runs ``body``: a stand-in for a program a test replaces."""
+    path.write_text(f"#!/bin/sh\n{body}\n")
+    path.chmod(0o755)
+    return str(path)
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of what a build reads (config, docs, hooks, overrides) in ``dest``."""
     for name in ("mkdocs.yml",):

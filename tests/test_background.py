@@ -9,17 +9,14 @@ from pathlib import Path
 import pytest
 
 from checks import background, printed, publish
-from conftest import ROOT
+from conftest import ROOT, shell_command
 
 HTML = '<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><h1>T</h1><p>{}</p></body></html>'
 
 
 def _fake_python(tmp_path: Path, body: str) -> str:
     """An executable standing in for the interpreter the background process runs on."""
-    fake = tmp_path / "python"
-    fake.write_text(f"#!/bin/sh\n{body}\n")
-    fake.chmod(0o755)
-    return str(fake)
+    return shell_command(tmp_path / "python", body)
 
 
 @pytest.fixture(autouse=True)

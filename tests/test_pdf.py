@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from checks import exported, printed
 from checks.site import LANGS, PREFIX
-from conftest import PROVISION_IDS
+from conftest import PROVISION_IDS, shell_command
 
 ALL_IDS = ["title", *PROVISION_IDS]
 
@@ -140,9 +140,7 @@ def test_render_makes_a_tagged_compressed_pdf_ua_file() -> None:
 ], ids=["answers", "failure", "empty"])
 def test_font_files_are_fontconfigs_answer_for_every_family(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                            script: str, expected: tuple[str, ...]) -> None:
-    fake = tmp_path / "fc-match"
-    fake.write_text(f"#!/bin/sh\n{script}\n")
-    fake.chmod(0o755)
+    shell_command(tmp_path / "fc-match", script)
     monkeypatch.setenv("PATH", str(tmp_path))
     printed._font_files.cache_clear()
     try:
