@@ -14,16 +14,21 @@ STAMP := $(VENV)/.synced
 NODE_STAMP := node_modules/.installed
 RUN := $(VENV)/bin
 
-.PHONY: help serve build check annotations lint-workflows test bench relock mutation clean
+ADDR ?= 127.0.0.1:8000
+
+.PHONY: help serve build build-mkdocs check annotations lint-workflows test bench relock mutation audit upgrade-test clean
 
 help:
 	@echo "make serve   live preview at http://127.0.0.1:8000/"
-	@echo "make build   strict build into site/"
+	@echo "make build   strict build into site/ (ProperDocs)"
+	@echo "make build-mkdocs  the same build with the MkDocs 1.6 fallback, into site-mkdocs/"
 	@echo "make check   compliance checks on docs/"
 	@echo "make lint-workflows  the GitHub Actions workflows through zizmor"
 	@echo "make test    strict build, checks and the test suite"
 	@echo "make bench   benchmarks, report in bench/RESULTS.md"
 	@echo "make relock  re-stamp the translation lock after updating the English"
+	@echo "make audit   known vulnerabilities in the locked Python and npm packages (needs the network)"
+	@echo "make upgrade-test  make test with every lock upgraded to the newest allowed versions (not committed)"
 	@echo "make mutation  mutation testing of the checks and hooks (mutmut; MUTATION_SAMPLE=0 for every mutant)"
 
 # uv in a venv of its own (a system Python may be externally managed, PEP 668),
@@ -40,11 +45,20 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
+# ProperDocs rebuilds when docs/, the overrides or the configuration change;
+# watchfiles restarts the server when Python code under hooks/ or checks/
+# changes, since a running build keeps the modules it imported.
 serve: $(STAMP)
-	$(RUN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(RUN)/watchfiles --filter python '$(RUN)/properdocs serve --strict -a $(ADDR)' hooks checks
 
 build: $(STAMP)
-	$(RUN)/mkdocs build --strict --clean -d site
+	$(RUN)/properdocs build --strict --clean -d site
+
+# The fallback engine, as long as Material and mkdocs-static-i18n declare
+# MkDocs 1.6: the same configuration, the same site but for the generator tag
+# (tests/test_engine.py compares every file).
+build-mkdocs: $(STAMP)
+	$(RUN)/mkdocs build --strict --clean -f properdocs.yml -d site-mkdocs
 
 check: $(STAMP)
 	$(RUN)/python -m checks
@@ -80,5 +94,15 @@ else
 	$(RUN)/python -m bench.mutation --sample $(MUTATION_SAMPLE)
 endif
 
+# Known vulnerabilities in uv.lock and package-lock.json (pip-audit, npm
+# audit); skipped with a message where their services cannot be reached.
+audit: $(STAMP)
+	UV=$(UV) $(RUN)/python .ci/audit.py
+
+# The weekly workflow's job: every lock upgraded in the work tree, then the
+# whole suite; the versions that moved and the result go to the job summary.
+upgrade-test: $(STAMP) $(NODE_STAMP)
+	UV=$(UV) $(RUN)/python .ci/upgrade.py
+
 clean:
-	rm -rf site .pytest_cache test-results
+	rm -rf site site-mkdocs .pytest_cache test-results

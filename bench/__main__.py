@@ -25,15 +25,17 @@ from pathlib import Path
 from typing import Any
 
 from bench import corpus, exports, linearity, search, spread
+from checks.site import CONFIG
 
 ROOT = Path(__file__).resolve().parent.parent
 # Builds render their PDFs every time (no kept files): the build time is the real one.
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MEMORANDUM_PDF_CACHE": "off"}
 
 
-def build(project: Path, site: Path, strict: bool = True, env: dict[str, str] | None = None) -> dict[str, float]:
+def build(project: Path, site: Path, strict: bool = True, env: dict[str, str] | None = None,
+          engine: str = "properdocs") -> dict[str, float]:
     """One build as its own process: wall time and peak memory."""
-    cmd = [sys.executable, "-m", "bench.build_once", str(project / "mkdocs.yml"), str(site)]
+    cmd = [sys.executable, "-m", "bench.build_once", str(project / CONFIG), str(site), "--engine", engine]
     result = subprocess.run(cmd + (["--strict"] if strict else []), cwd=ROOT, env=env or ENV,
                             capture_output=True, text=True, timeout=1800)
     if result.returncode != 0:
@@ -51,8 +53,9 @@ def timed(cmd: list[str], cwd: Path) -> float:
 
 def measure_builds(work: Path, runs: int, kept: bool = True) -> dict[str, Any]:
     """The real site (rendering its PDFs, and with ``kept`` taking them from the cache too),
-    the same with hooks: [], and the bare Material build."""
+    the same built by the MkDocs fallback, the same with hooks: [], and the bare Material build."""
     projects = {kind: corpus.variant(ROOT, work / kind, kind) for kind in ("site", "no-hooks", "bare")}
+    projects["site-mkdocs"] = projects["site"]
     # The same site as a rebuild whose memorandum did not change: the PDFs come from the
     # per-user cache (its own directory here, filled by one build first).
     kept_env = {**ENV, "XDG_CACHE_HOME": str(work / "cache")}
@@ -67,7 +70,8 @@ def measure_builds(work: Path, runs: int, kept: bool = True) -> dict[str, Any]:
             # Without hooks, placeholders such as {{repo_url}} stay unresolved
             # links, which --strict rejects: only the real site is strict.
             out = build(project, work / f"out-{kind}", strict=kind.startswith("site"),
-                        env=kept_env if kind == "site-kept" else None)
+                        env=kept_env if kind == "site-kept" else None,
+                        engine="mkdocs" if kind == "site-mkdocs" else "properdocs")
             for key in ("wall", "peak_mib"):
                 samples[kind][key].append(out[key])
             if kind == "site":
@@ -76,7 +80,8 @@ def measure_builds(work: Path, runs: int, kept: bool = True) -> dict[str, Any]:
     result["hooks_ms"] = {name: statistics.median(run.get(name, 0.0) for run in per_hook)
                           for name in sorted({n for run in per_hook for n in run})}
     site, bare = result["site"]["wall"]["median"], result["no-hooks"]["wall"]["median"]
-    result["ratios"] = {"hooks": site / bare, "vs_bare": site / result["bare"]["wall"]["median"]}
+    result["ratios"] = {"hooks": site / bare, "vs_bare": site / result["bare"]["wall"]["median"],
+                        "properdocs_vs_mkdocs": site / result["site-mkdocs"]["wall"]["median"]}
     if kept:
         result["ratios"]["hooks_kept"] = result["site-kept"]["wall"]["median"] / bare
     return result
@@ -177,8 +182,9 @@ def machine() -> dict[str, str]:
         pass
     import material
     import mkdocs
+    import properdocs
     return {"cpu": cpu, "cores": str(os.cpu_count()), "memory": mem, "os": platform.platform(),
-            "python": platform.python_version(), "mkdocs": mkdocs.__version__,
+            "python": platform.python_version(), "properdocs": properdocs.__version__, "mkdocs": mkdocs.__version__,
             "material": getattr(material, "__version__", "?")}
 
 

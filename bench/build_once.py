@@ -1,6 +1,9 @@
 """One build in this process, then print its wall time and peak memory as JSON.
 
-Usage: python -m bench.build_once CONFIG SITE_DIR [--strict]
+Usage: python -m bench.build_once CONFIG SITE_DIR [--strict] [--engine properdocs|mkdocs]
+
+The engine is ProperDocs (the site's) unless ``--engine mkdocs`` asks for the
+MkDocs 1.6 fallback.
 
 With the project's hooks, the JSON also has ``hooks_ms``: the time spent in
 each hook file's event functions (both languages' builds), measured by
@@ -40,12 +43,18 @@ def timed_hooks(cfg) -> dict[str, float]:
 
 def main(argv: list[str]) -> int:
     config, site, strict = argv[0], argv[1], "--strict" in argv
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    engine = argv[argv.index("--engine") + 1] if "--engine" in argv else "properdocs"
+    if engine == "mkdocs":
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+    else:
+        import properdocs.replacement  # noqa: F401  (mkdocs.* imports of the theme and plugins resolve to ProperDocs)
+        from properdocs.commands.build import build
+        from properdocs.config import load_config
 
     handler = logging.StreamHandler(sys.stderr)
     handler.setLevel(logging.WARNING)
-    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger(engine).addHandler(handler)
     start = time.perf_counter()
     cfg = load_config(config_file=config, site_dir=site, strict=strict)
     hooks_ms = timed_hooks(cfg)

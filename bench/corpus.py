@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from checks.site import CONFIG
+
 ROOT = Path(__file__).resolve().parent.parent
 JA_TEXT = "量子科学技術に関する協力を促進し、双方の専門知の結集を図る。"
 EN_TEXT = "Promote cooperation in quantum science and technology and bring together the expertise of the Sides."
@@ -71,7 +73,7 @@ def location(n: int) -> Path:
 
 
 def make(dest: Path, factor: int) -> Path:
-    """Write a project (mkdocs.yml, docs/, hooks/, overrides/) of the given size into ``dest``."""
+    """Write a project (properdocs.yml, docs/, hooks/, overrides/) of the given size into ``dest``."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("hooks", "overrides", "checks"):
         shutil.copytree(ROOT / name, dest / name, dirs_exist_ok=True,
@@ -84,10 +86,10 @@ def make(dest: Path, factor: int) -> Path:
             path = docs / location(n)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.with_name(f"{path.name}.{lang}.md").write_text(page(n, factor, lang), encoding="utf-8")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = (ROOT / CONFIG).read_text(encoding="utf-8")
     start = config.index("\nnav:")
     end = config.index("\n\n", start + 1)
-    (dest / "mkdocs.yml").write_text(config[:start] + config[end:], encoding="utf-8")
+    (dest / CONFIG).write_text(config[:start] + config[end:], encoding="utf-8")
     return dest
 
 
@@ -104,12 +106,12 @@ def variant(src: Path, dest: Path, kind: str) -> Path:
     """The real site as built three ways: 'site', 'no-hooks' (hooks: []), 'bare' (no i18n)."""
     shutil.copytree(src, dest, dirs_exist_ok=True, ignore=shutil.ignore_patterns("site", ".venv", "node_modules", "mutants", "test-results", ".hypothesis"))
     if kind == "no-hooks":
-        text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+        text = (dest / CONFIG).read_text(encoding="utf-8")
         start = text.index("\nhooks:")
         end = text.find("\n\n", start + 1)
-        (dest / "mkdocs.yml").write_text(text[:start] + "\nhooks: []" + (text[end:] if end > 0 else "\n"), "utf-8")
+        (dest / CONFIG).write_text(text[:start] + "\nhooks: []" + (text[end:] if end > 0 else "\n"), "utf-8")
     elif kind == "bare":
-        (dest / "mkdocs.yml").write_text(yaml.safe_dump({
+        (dest / CONFIG).write_text(yaml.safe_dump({
             "site_name": "bare", "docs_dir": "docs", "exclude_docs": "/_data/\n",
             "theme": {"name": "material", "language": "ja", "font": False},
             "markdown_extensions": ["abbr", "admonition", "attr_list", "md_in_html", "def_list", "tables",

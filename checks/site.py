@@ -12,6 +12,7 @@ LANGS = ("ja", "en")
 DEFAULT_LANG = "ja"  # the signed original; served at /
 MEMORANDUM = "memorandum"  # the memorandum page's stem: memorandum.<lang>.md
 PARALLEL = "parallel"  # the parallel view's stem
+CONFIG = "properdocs.yml"  # the build configuration, read by ProperDocs and by the MkDocs fallback
 # URL prefix of each language's build: / for Japanese, /en/ for English.
 PREFIX = {lang: "" if lang == DEFAULT_LANG else f"{lang}/" for lang in LANGS}
 
@@ -50,7 +51,7 @@ def memorandum_path(docs_dir: str | Path, lang: str) -> Path:
 
 
 def display_path(path: str | Path, config_file: str | Path | None) -> str:
-    """A source file's path as the checks print it: relative to the project (mkdocs.yml's folder)."""
+    """A source file's path as the checks print it: relative to the project (properdocs.yml's folder)."""
     root = Path(config_file).resolve().parent if config_file else Path.cwd()
     try:
         return str(Path(path).resolve().relative_to(root))

@@ -14,8 +14,7 @@ import gzip
 from pathlib import Path
 from html import escape
 
-from mkdocs.utils import get_relative_url
-
+from checks.engine import get_relative_url
 from checks.site import DEFAULT_LANG
 
 # (loc, [(hreflang, href)]) of this language's build; cleared in on_config,

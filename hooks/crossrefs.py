@@ -15,8 +15,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from mkdocs.plugins import get_plugin_logger
-
+from checks.engine import get_plugin_logger
 from checks import document, refs, site
 from checks.page import Page
 

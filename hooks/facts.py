@@ -11,9 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
-
+from checks.engine import PluginError, get_plugin_logger
 from checks import accessibility, lock, metadata, placeholders, publish, site
 from checks.page import Page
 

@@ -13,9 +13,7 @@ import html
 import re
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
-
+from checks.engine import PluginError, get_plugin_logger
 from checks import document, site
 
 log = get_plugin_logger(__name__)

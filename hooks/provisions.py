@@ -17,8 +17,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from mkdocs.utils import get_relative_url
-
+from checks.engine import get_relative_url
 from checks import active, document, metadata, refs, site
 from checks.page import Page
 

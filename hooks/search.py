@@ -30,8 +30,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from mkdocs.plugins import event_priority
-
+from checks.engine import event_priority
 from checks import document, metadata, searchterms, site
 
 PREFIX = site.PREFIX

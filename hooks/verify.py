@@ -21,8 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from mkdocs.plugins import event_priority, get_plugin_logger
-
+from checks.engine import event_priority, get_plugin_logger
 from checks import Finding, built, site
 
 log = get_plugin_logger(__name__)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from checks.site import CONFIG
+
 ROOT = Path(__file__).resolve().parent.parent
 PROVISION_IDS = (
     ["preamble"] + [f"preamble-{i}" for i in range(1, 8)]
@@ -28,22 +30,23 @@ def shell_command(path: Path, body: str) -> str:
 
 def copy_project(dest: Path) -> Path:
     """A copy of what a build reads (config, docs, hooks, overrides) in ``dest``."""
-    for name in ("mkdocs.yml",):
-        shutil.copy2(ROOT / name, dest / name)
+    shutil.copy2(ROOT / CONFIG, dest / CONFIG)
     for name in ("docs", "hooks", "overrides", "checks"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, dest / name)
     return dest
 
 
-def build(project: Path, site: Path, *extra: str, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
-    """``mkdocs build --strict`` of ``project`` into ``site`` (for ``site_url`` when given)."""
+def build(project: Path, site: Path, *extra: str, site_url: str | None = None,
+          engine: str = "properdocs") -> subprocess.CompletedProcess[str]:
+    """``properdocs build --strict`` of ``project`` into ``site`` (for ``site_url`` when given);
+    ``engine="mkdocs"`` builds with the MkDocs fallback instead."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
     if site_url:
         env["SITE_URL"] = site_url
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+        [sys.executable, "-m", engine, "build", "--strict", "-f", str(project / CONFIG),
          "-d", str(site), *extra],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )

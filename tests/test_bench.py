@@ -24,7 +24,8 @@ def test_bench_quick_mode_writes_a_complete_report(tmp_path: Path) -> None:
                     "## 5. Lighthouse", "## 7. Downloads", "## 8. Search"):
         assert heading in report
     data = json.loads((tmp_path / "results.json").read_text("utf-8"))
-    assert data["builds"]["site"]["wall"]["median"] > 0
+    assert data["builds"]["site"]["wall"]["median"] > 0 and data["builds"]["site-mkdocs"]["wall"]["median"] > 0
+    assert data["builds"]["ratios"]["properdocs_vs_mkdocs"] > 0 and "the MkDocs fallback's time" in report
     assert set(data["builds"]["hooks_ms"]) == {p.name for p in (ROOT / "hooks").glob("*.py")}
     assert all(ms > 0 for ms in data["builds"]["hooks_ms"].values()) and "Where the hooks' time goes" in report
     assert {g["factor"] for g in data["growth"]} == {1, 2}

@@ -1,4 +1,4 @@
-"""The CI workflow, read as a maintainer would: where it runs, what it runs, what it may do."""
+"""The GitHub workflows, read as a maintainer would: where they run, what they run, what they may do."""
 
 from __future__ import annotations
 
@@ -13,29 +13,36 @@ import yaml
 
 from conftest import ROOT
 
-WORKFLOW = ROOT / ".github/workflows/ci.yml"
+WORKFLOWS = ROOT / ".github/workflows"
+WORKFLOW = WORKFLOWS / "ci.yml"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}$")
 # What a `run:` step may call: the project's own commands, nothing installed on the side.
 PROJECT_COMMAND = re.compile(r"^(bash \.ci/run( deps)?|make [a-z][a-z-]*( [a-z][a-z-]*)*)$")
 CONTAINER = re.compile(r"^debian:12\.\d+$")  # Debian 12 at a point release
+# Each workflow's jobs and the permissions each may have: nothing else.
 PERMISSIONS = {
-    "test": {"contents": "read"},
-    "deploy": {"contents": "read", "pages": "write", "id-token": "write", "attestations": "write"},
+    "ci.yml": {"test": {"contents": "read"},
+               "deploy": {"contents": "read", "pages": "write", "id-token": "write", "attestations": "write"}},
+    "upgrade.yml": {"upgrade-test": {"contents": "read"}},
+    "audit.yml": {"audit": {"contents": "read"}},
 }
+WEEKLY = re.compile(r"^\d{1,2} \d{1,2} \* \* [0-6]$")  # minute hour * * weekday
 ATTEST = "actions/attest-build-provenance"
 
 
-def problems(workflow: dict) -> list[str]:
+def problems(workflow: dict, file: str = "ci.yml") -> list[str]:
     """Everything in a parsed workflow that breaks the project's rules, as messages."""
     out = []
+    if set(workflow.get("jobs", {})) != set(PERMISSIONS[file]):
+        out.append(f"jobs {sorted(workflow.get('jobs', {}))}, expected {sorted(PERMISSIONS[file])}")
     if workflow.get("permissions") != {}:
         out.append(f"top-level permissions: expected {{}}, found {workflow.get('permissions')}")
     for name, job in workflow.get("jobs", {}).items():
         image = (job.get("container") or {}).get("image", "") if isinstance(job.get("container"), dict) else job.get("container")
         if not CONTAINER.match(str(image or "")):
             out.append(f"{name}: expected a debian:12.N container, found {image!r}")
-        if job.get("permissions") != PERMISSIONS.get(name):
-            out.append(f"{name}: permissions {job.get('permissions')}, expected {PERMISSIONS.get(name)}")
+        if job.get("permissions") != PERMISSIONS[file].get(name):
+            out.append(f"{name}: permissions {job.get('permissions')}, expected {PERMISSIONS[file].get(name)}")
         for i, step in enumerate(job.get("steps", []), 1):
             if "uses" in step and not PINNED.match(step["uses"]):
                 out.append(f"{name} step {i}: '{step['uses']}' is not pinned by a commit SHA")
@@ -43,23 +50,88 @@ def problems(workflow: dict) -> list[str]:
                 for line in filter(None, (ln.strip() for ln in step["run"].splitlines())):
                     if not PROJECT_COMMAND.match(line):
                         out.append(f"{name} step {i}: '{line}' is not a project command")
+    return out + RULES[file](workflow)
+
+
+def _runs(workflow: dict) -> list[str]:
+    return [ln.strip() for job in workflow.get("jobs", {}).values() for s in job.get("steps", [])
+            for ln in str(s.get("run", "")).splitlines() if ln.strip()]
+
+
+def _triggers(workflow: dict) -> dict:
+    # PyYAML reads the key `on` as True (YAML 1.1).
+    return workflow.get("on", workflow.get(True)) or {}
+
+
+def ci_rules(workflow: dict) -> list[str]:
     deploy = workflow.get("jobs", {}).get("deploy", {})
     attest = [s for s in deploy.get("steps", []) if str(s.get("uses", "")).startswith(ATTEST + "@")]
     if not any((s.get("with") or {}).get("subject-checksums") == "site/SHA256SUMS" for s in attest):
-        out.append("deploy: expected an attestation of the files in site/SHA256SUMS")
+        return ["deploy: expected an attestation of the files in site/SHA256SUMS"]
+    return []
+
+
+def upgrade_rules(workflow: dict) -> list[str]:
+    """Weekly, by schedule only (no push or pull request), running the upgraded suite."""
+    on = _triggers(workflow)
+    out = []
+    crons = [c.get("cron", "") for c in on.get("schedule") or []]
+    if not crons or not all(WEEKLY.match(c) for c in crons):
+        out.append(f"expected a weekly schedule, found {crons}")
+    if set(on) - {"schedule", "workflow_dispatch"}:
+        out.append(f"expected to run on its schedule only, found {sorted(set(on) - {'schedule', 'workflow_dispatch'})}")
+    if "make upgrade-test" not in _runs(workflow):
+        out.append("expected a step that runs make upgrade-test")
     return out
 
 
-def load() -> dict:
-    return yaml.safe_load(WORKFLOW.read_text("utf-8"))
+def audit_rules(workflow: dict) -> list[str]:
+    """On every pull request and weekly, running the audit."""
+    on = _triggers(workflow)
+    out = []
+    if "pull_request" not in on or not on.get("schedule"):
+        out.append(f"expected pull requests and a schedule, found {sorted(map(str, on))}")
+    if "make audit" not in _runs(workflow):
+        out.append("expected a step that runs make audit")
+    return out
 
 
-def test_the_workflow_keeps_every_rule() -> None:
-    assert problems(load()) == []
+RULES = {"ci.yml": ci_rules, "upgrade.yml": upgrade_rules, "audit.yml": audit_rules}
 
 
-def _edit(path: list, value) -> dict:
-    wf = copy.deepcopy(load())
+def load(file: str = "ci.yml") -> dict:
+    return yaml.safe_load((WORKFLOWS / file).read_text("utf-8"))
+
+
+@pytest.mark.parametrize("file", sorted(PERMISSIONS))
+def test_each_workflow_keeps_every_rule(file: str) -> None:
+    assert problems(load(file), file) == []
+
+
+def test_every_workflow_file_has_its_rules() -> None:
+    assert {p.name for p in WORKFLOWS.glob("*.y*ml")} == set(PERMISSIONS)
+
+
+def test_the_workflows_are_valid_against_the_github_workflow_schema() -> None:
+    import json
+    from importlib import resources
+
+    import jsonschema
+    schema = json.loads(resources.files("check_jsonschema.builtin_schemas.vendor").joinpath("github-workflows.json").read_text("utf-8"))
+
+    def errors(workflow: dict) -> list[str]:
+        as_written = {("on" if key is True else key): value for key, value in workflow.items()}  # YAML 1.2's `on`
+        return [e.message for e in jsonschema.Draft7Validator(schema).iter_errors(as_written)]
+    for file in PERMISSIONS:
+        assert errors(load(file)) == [], file
+    broken = load("upgrade.yml")
+    broken["jobs"]["upgrade-test"]["timeout-minutes"] = "an hour"
+    assert errors(broken)
+
+
+def _edit(path: list, value, file: str = "ci.yml") -> dict:
+    wf = copy.deepcopy(load(file))
+    path = [True if key == "on" else key for key in path]  # PyYAML reads `on` as True
     node = wf
     for key in path[:-1]:
         node = node[key]
@@ -70,7 +142,7 @@ def _edit(path: list, value) -> dict:
     return wf
 
 
-# (what is changed, the workflow as changed, the problems expected)
+# (what is changed, the workflow as changed, the problems expected); ci.yml unless named
 FAULTS = [
     ("runner's system Python", lambda: _edit(["jobs", "test", "steps", 4, "run"], 'python3 -m pip install "PyYAML==6.0.4"'),
      ["test step 5: 'python3 -m pip install \"PyYAML==6.0.4\"' is not a project command"]),
@@ -89,16 +161,33 @@ FAULTS = [
      ["deploy: expected an attestation of the files in site/SHA256SUMS"]),
     ("sudo", lambda: _edit(["jobs", "test", "steps", 5, "run"], "sudo bash .ci/run"),
      ["test step 6: 'sudo bash .ci/run' is not a project command"]),
+    ("upgrade.yml: may push", lambda: _edit(["jobs", "upgrade-test", "permissions"], {"contents": "write"}, "upgrade.yml"),
+     ["upgrade-test: permissions {'contents': 'write'}, expected {'contents': 'read'}"]),
+    ("upgrade.yml: daily", lambda: _edit(["on", "schedule"], [{"cron": "17 4 * * *"}], "upgrade.yml"),
+     ["expected a weekly schedule, found ['17 4 * * *']"]),
+    ("upgrade.yml: on every push", lambda: _edit(["on", "push"], {"branches": ["main"]}, "upgrade.yml"),
+     ["expected to run on its schedule only, found ['push']"]),
+    ("upgrade.yml: commits its lock", lambda: _edit(["jobs", "upgrade-test", "steps", 4, "run"],
+                                                    "make upgrade-test\ngit commit -am upgrade", "upgrade.yml"),
+     ["upgrade-test step 5: 'git commit -am upgrade' is not a project command"]),
+    ("upgrade.yml: no upgraded suite", lambda: _edit(["jobs", "upgrade-test", "steps", 4, "run"], "make test", "upgrade.yml"),
+     ["expected a step that runs make upgrade-test"]),
+    ("audit.yml: no pull requests", lambda: _edit(["on", "pull_request"], None, "audit.yml"),
+     ["expected pull requests and a schedule, found ['push', 'schedule', 'workflow_dispatch']"]),
+    ("audit.yml: an extra job", lambda: _edit(["jobs", "fix"], {"runs-on": "ubuntu-24.04", "container": {"image": "debian:12.11"},
+                                                                "permissions": {"contents": "read"}, "steps": []}, "audit.yml"),
+     ["jobs ['audit', 'fix'], expected ['audit']", "fix: permissions {'contents': 'read'}, expected None"]),
 ]
 
 
 @pytest.mark.parametrize("name, change, expected", FAULTS, ids=[f[0] for f in FAULTS])
 def test_a_broken_rule_is_named(name: str, change, expected: list[str]) -> None:
-    assert problems(change()) == expected
+    file = name.split(": ", 1)[0] if name.split(": ", 1)[0].endswith(".yml") else "ci.yml"
+    assert problems(change(), file) == expected
 
 
 def test_every_action_carries_its_version_beside_the_sha() -> None:
-    lines = [ln for ln in WORKFLOW.read_text("utf-8").splitlines() if "uses:" in ln]
+    lines = [ln for p in WORKFLOWS.glob("*.yml") for ln in p.read_text("utf-8").splitlines() if "uses:" in ln]
     assert lines and all(re.search(r"@[0-9a-f]{40} # v\d+\.\d+\.\d+$", ln) for ln in lines), lines
 
 
