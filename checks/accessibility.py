@@ -38,27 +38,58 @@ def path_in(docs: str | Path) -> Path:
     return Path(docs) / "_data" / FILE
 
 
-def load(path: Path) -> dict[str, Any]:
-    """The report's data, or an empty one when the file is missing or not a mapping."""
+def read(path: Path) -> tuple[dict[str, Any], list[tuple[int, int, str]]]:
+    """The report's data, and each problem with its place (line, column, message): YAML the
+    site refuses, a mapping missing, or what ``problems`` finds, at the criterion concerned."""
     try:
-        data = yaml.load(path.read_text("utf-8"), Loader=metadata.SafeLoader)
-    except (OSError, yaml.YAMLError):
-        return {}
-    return data if isinstance(data, dict) else {}
+        data, node = metadata.read_yaml(path.read_text("utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return {}, [((mark.line + 1, mark.column + 1) if mark else (1, 1)) + (f"invalid YAML: {exc.problem or exc.context}",)]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError) as exc:
+        return {}, [(1, 1, f"cannot read the accessibility report: {exc}")]
+    if not isinstance(data, dict):
+        return {}, [(1, 1, f"expected a mapping at the top level, found {type(data).__name__}")]
+    criteria = _value_node(node, "criteria")
+    at = (criteria.start_mark.line + 1, criteria.start_mark.column + 1) if criteria is not None else (1, 1)
+    rows = criteria.value if isinstance(criteria, yaml.SequenceNode) else []
+    out = []
+    for index, message in _problems(data):
+        row = rows[index] if index is not None and index < len(rows) else None
+        out.append(((row.start_mark.line + 1, row.start_mark.column + 1) if row is not None else at) + (message,))
+    return data, out
+
+
+def _value_node(node: Any, key: str) -> Any:
+    for k, v in getattr(node, "value", []) if isinstance(node, yaml.MappingNode) else []:
+        if isinstance(k, yaml.ScalarNode) and k.value == key:
+            return v
+    return None
+
+
+def load(path: Path) -> dict[str, Any]:
+    """The report's data, or an empty one when the file is missing, broken or not a mapping."""
+    return read(path)[0]
 
 
 def problems(report: dict[str, Any]) -> list[str]:
     """What keeps the table from being the 38 criteria, each once, with a method and a result."""
-    rows = [c for c in report.get("criteria") or [] if isinstance(c, dict)]
-    ids = [str(c.get("id")) for c in rows]
-    out = [f"criterion {i} is missing" for i in WCAG20_A_AA if i not in ids]
-    out += [f"criterion {i} is listed {ids.count(i)} times" for i in sorted(set(ids)) if ids.count(i) > 1]
-    out += [f"{i} is not a WCAG 2.0 A or AA criterion" for i in sorted(set(ids) - set(WCAG20_A_AA))]
-    for c in rows:
+    return [message for _, message in _problems(report)]
+
+
+def _problems(report: dict[str, Any]) -> list[tuple[int | None, str]]:
+    """``problems``, each with the index of the criterion concerned (None: the table as a whole)."""
+    listed = report.get("criteria") if isinstance(report.get("criteria"), list) else []
+    rows = [(i, c) for i, c in enumerate(listed) if isinstance(c, dict)]
+    ids = [str(c.get("id")) for _, c in rows]
+    out: list[tuple[int | None, str]] = [(None, f"criterion {i} is missing") for i in WCAG20_A_AA if i not in ids]
+    out += [(None, f"criterion {i} is listed {ids.count(i)} times") for i in sorted(set(ids)) if ids.count(i) > 1]
+    out += [(None, f"{i} is not a WCAG 2.0 A or AA criterion") for i in sorted(set(ids) - set(WCAG20_A_AA))]
+    for i, c in rows:
         if c.get("method") not in (report.get("methods") or {}):
-            out.append(f"criterion {c.get('id')}: unknown method {c.get('method')!r}")
+            out.append((i, f"criterion {c.get('id')}: unknown method {c.get('method')!r}"))
         if c.get("result") not in ("pass", "fail", "na"):
-            out.append(f"criterion {c.get('id')}: result {c.get('result')!r}, expected pass, fail or na")
+            out.append((i, f"criterion {c.get('id')}: result {c.get('result')!r}, expected pass, fail or na"))
     return out
 
 

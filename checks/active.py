@@ -61,8 +61,23 @@ _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
+# What an element fetches by itself as the page loads (or, for a form, where it
+# sends what a reader types). A script is judged as a script (SAF001).
+LOADS = {
+    "img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",),
+    "track": ("src",), "iframe": ("src",), "frame": ("src",), "embed": ("src",), "object": ("data",),
+    "input": ("src", "formaction"), "button": ("formaction",), "form": ("action",), "image": ("href", "xlink:href"),
+    "use": ("href", "xlink:href"), "feimage": ("href", "xlink:href"), "body": ("background",),
+    "table": ("background",), "td": ("background",), "th": ("background",),
+}
+# <link rel=…> values that make a browser fetch the target (alternate, canonical and the like do not).
+LOADING_RELS = frozenset("stylesheet icon preload prefetch modulepreload manifest apple-touch-icon preconnect "
+                         "dns-prefetch mask-icon prerender".split())
+_HOST = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*:)?//(?:[^/?#@]*@)?(?P<host>[^/?#:]*)")
+
+
 class Verdict(NamedTuple):
-    code: str  # SAF001 element, SAF002 handler, SAF003 URL, SAF004 attribute
+    code: str  # SAF001 element, SAF002 handler, SAF003 URL, SAF004 attribute, SAF006 another host
     message: str
     needle: str  # what to look for in the source to place the finding
 
@@ -81,6 +96,44 @@ def judge_url(attr: str, value: str) -> Verdict | None:
         if s is not None and s not in SAFE_SCHEMES:
             return Verdict("SAF003", f"'{s}:' URL in {attr}=: expected an http(s), relative or mailto link", v.strip()[:40])
     return None
+
+
+def host(url: str) -> str | None:
+    """The host a URL names (absolute or protocol-relative, as a browser reads it), lower case; None if relative."""
+    m = _HOST.match(_URL_NOISE.sub("", unescape(url)))
+    return m.group("host").lower() if m and m.group("host") else None
+
+
+def foreign(url: str, own_hosts: Iterable[str] = ()) -> str | None:
+    """The other host a URL loads from, or None for the site's own files."""
+    name = host(url)
+    return name if name is not None and name not in set(own_hosts) else None
+
+
+def external(tag: str, attrs: Iterable[tuple[str, str | None]], own_hosts: Iterable[str] = ()) -> Iterator[Verdict]:
+    """What one element loads from another host than the site's (SAF006). Callers ask only
+    about an element they do not refuse already (SAF001): one finding for one fault."""
+    tag = tag.lower()
+    amap = {name.lower(): value or "" for name, value in attrs}
+    names = LOADS.get(tag, ())
+    if tag == "link" and LOADING_RELS & set(amap.get("rel", "").lower().split()):
+        names = ("href",)
+    for name in names:
+        if name not in amap:
+            continue
+        urls = [v.strip().split(" ")[0] for v in amap[name].split(",")] if name == "srcset" else [amap[name]]
+        for url in urls:
+            if (other := foreign(url, own_hosts)) is not None:
+                yield Verdict("SAF006", f"<{tag} {name}={url.strip()!r}> loads from another host ({other}): "
+                              "expected a file of this site", url.strip()[:40])
+
+
+def judge_with_loads(tag: str, attrs: list[tuple[str, str | None]], elements: frozenset[str]) -> list[Verdict]:
+    """``judge`` (attributes outside the allowlist allowed), then ``external`` for an element not refused."""
+    verdicts = list(judge(tag, attrs, elements, strict_attrs=False))
+    if not any(v.code == "SAF001" for v in verdicts):
+        verdicts += external(tag, attrs)
+    return verdicts
 
 
 def judge(tag: str, attrs: Iterable[tuple[str, str | None]], elements: frozenset[str] = CONTENT_ELEMENTS,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checks import Finding, cache, document, metadata, site
+from checks import Finding, accessibility, cache, document, metadata, site
 from checks.page import Page
 
 # Pages every language must have.
@@ -82,6 +82,15 @@ def load(docs: Path, root: Path | None = None, source: Path | None = None) -> Co
             for p in doc.problems:
                 corpus.add(path, p.line, p.col, "STR004", p.message)
     _load_source(corpus, meta_path, source)
+    report = accessibility.path_in(docs)
+    if not report.is_file():
+        corpus.add(report, 1, 1, "STR006", "accessibility report not found: expected the JIS X 8341-3 table "
+                                           "the accessibility pages show")
+    else:
+        for line, col, message in accessibility.read(report)[1]:
+            expected = "" if "expected" in message else \
+                ": expected the 38 WCAG 2.0 A and AA criteria, each once, with a known method and a result"
+            corpus.add(report, line, col, "STR006", f"accessibility report: {message}{expected}")
     return corpus
 
 

@@ -66,19 +66,33 @@ def items(docs: Path, ja: document.Document, en: document.Document) -> list[Item
     return out
 
 
-def load(path: Path) -> dict[str, dict[str, dict[str, str]]]:
-    """The lock file as {kind: {key: {ja, en, checked}}}; missing or broken parts are empty."""
+def read(path: Path) -> tuple[dict[str, dict[str, dict[str, str]]], tuple[int, int, str] | None]:
+    """The lock file as {kind: {key: {ja, en, checked}}}, and what kept it from being read
+    (line, column, message) when it is not YAML the site accepts; missing or broken parts are empty."""
     try:
-        data = yaml.load(path.read_text("utf-8"), Loader=metadata.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError):
-        return {"provisions": {}, "pages": {}}
+        data, _ = metadata.read_yaml(path.read_text("utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return _empty(), ((mark.line + 1, mark.column + 1) if mark else (1, 1)) + (
+            f"invalid YAML: {exc.problem or exc.context}",)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError) as exc:
+        return _empty(), (1, 1, f"cannot read the lock: {exc}")
     data = data if isinstance(data, dict) else {}
     out: dict[str, dict[str, dict[str, str]]] = {}
     for kind in ("provisions", "pages"):
         entries = data.get(kind) if isinstance(data.get(kind), dict) else {}
         out[kind] = {str(k): {f: str(v.get(f, "")) for f in ("ja", "en", "checked")}
                      for k, v in entries.items() if isinstance(v, dict)}
-    return out
+    return out, None
+
+
+def _empty() -> dict[str, dict[str, dict[str, str]]]:
+    return {"provisions": {}, "pages": {}}
+
+
+def load(path: Path) -> dict[str, dict[str, dict[str, str]]]:
+    """The lock file as {kind: {key: {ja, en, checked}}}; missing or broken parts are empty."""
+    return read(path)[0]
 
 
 def dump(lock: dict[str, Any]) -> str:

@@ -41,6 +41,57 @@ SafeLoader.yaml_implicit_resolvers = {
 }
 
 
+class YAMLRefused(yaml.MarkedYAMLError):
+    """YAML that parses but that the site's data refuses: an alias, a duplicate key."""
+
+
+def read_yaml(text: str) -> tuple[Any, yaml.Node | None]:
+    """Every YAML file of the site, read one way: ``(data, node)``.
+
+    Refused, with the place named (``YAMLRefused``): aliases, which the data
+    never needs and which a few lines can nest into gigabytes once the data is
+    walked ("billion laughs"); and a key given twice in one mapping, which
+    YAML would silently resolve to the last. Composing and the checks here are
+    linear in the text: an alias is found as a node reached twice.
+    """
+    node = yaml.compose(text, Loader=SafeLoader)
+    if node is None:
+        return None, None
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            raise _alias(text)
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            first: dict[tuple[str, str], int] = {}
+            for key, _ in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if (key.tag, key.value) in first:
+                        raise YAMLRefused(problem=f"duplicate key {key.value!r} (first on line "
+                                          f"{first[(key.tag, key.value)] + 1}): expected each key once",
+                                          problem_mark=key.start_mark)
+                    first[(key.tag, key.value)] = key.start_mark.line
+            stack.extend(v for pair in reversed(current.value) for v in reversed(pair))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+    loader = SafeLoader("")
+    try:
+        return loader.construct_document(node), node
+    finally:
+        loader.dispose()
+
+
+def _alias(text: str) -> YAMLRefused:
+    """The refusal of the first alias in ``text``, at its place."""
+    for event in yaml.parse(text, Loader=SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return YAMLRefused(problem=f"alias '*{event.anchor}' found: anchors and aliases are not allowed "
+                               "in the site's data", problem_mark=event.start_mark)
+    return YAMLRefused(problem="a node is used twice: anchors and aliases are not allowed in the site's data")
+
+
 class MetadataError(Exception):
     """A metadata file that cannot be used; str() is 'path:line:col: message'.
 
@@ -111,8 +162,7 @@ def load(path: Path = DEFAULT_PATH) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise MetadataError(path, 1, exc.start + 1, "not valid UTF-8") from None
     try:
-        node = yaml.compose(text, Loader=SafeLoader)
-        data = yaml.load(text, Loader=SafeLoader)
+        data, node = read_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

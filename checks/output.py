@@ -141,6 +141,13 @@ class _Reader(HTMLParser):
             self.stray_run = []
 
     def _judge(self, tag: str, attrs, amap: dict[str, str]) -> None:
+        """The element's verdicts; what it loads from another host unless the element itself is refused."""
+        before = len(self.unsafe)
+        self._judge_element(tag, attrs, amap)
+        if not any(v.code == "SAF001" for v in self.unsafe[before:]):
+            self.unsafe += active.external(tag, attrs)
+
+    def _judge_element(self, tag: str, attrs, amap: dict[str, str]) -> None:
         for name, value in attrs:
             if name in ("title", "aria-label", "alt") and value and CHARREF.search(value):
                 self.charrefs += CHARREF.findall(value)

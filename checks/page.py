@@ -38,7 +38,7 @@ from typing import Any, Iterable, Iterator, NamedTuple
 import yaml
 
 from checks import site
-from checks.metadata import FRONT_MATTER_SCHEMA, SafeLoader, validate
+from checks.metadata import FRONT_MATTER_SCHEMA, read_yaml, validate
 
 
 HIDDEN = frozenset({"front-matter", "comment", "code", "attr"})  # not read as text by anyone
@@ -124,7 +124,7 @@ class Page:
 
     def _parse_front_matter(self, head: str) -> None:
         try:
-            data = yaml.load(head, Loader=SafeLoader)
+            data, node = read_yaml(head)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 2, mark.column + 1) if mark else (2, 1)
@@ -139,14 +139,13 @@ class Page:
             self.front_matter_error = FrontMatterError(2, 1, f"front matter should be a mapping, found {type(data).__name__}")
             return
         self.front_matter = data
-        self._head = head
+        self._node = node
 
     def front_matter_problems(self) -> list[FrontMatterError]:
         """What the front matter's values break of ``frontmatter.schema.json`` (types, real dates), by line."""
-        head = self.__dict__.get("_head")
-        if not head:
+        node = self.__dict__.get("_node")
+        if node is None:
             return []
-        node = yaml.compose(head, Loader=SafeLoader)
         return [FrontMatterError(line + 1, col, f"front matter: {message}")
                 for line, col, message in validate(node, self.front_matter, FRONT_MATTER_SCHEMA)]
 

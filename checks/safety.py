@@ -29,6 +29,9 @@ RAW_HANDLER = re.compile(r"<[A-Za-z][^<>]*?[\s/\"'](on[A-Za-z]+)\s*=", re.IGNORE
 MD_LINK = re.compile(r"\]\(\s*<?(?P<url>[^()\s>]*)")
 MD_DEFINITION = re.compile(r"^[ ]{0,3}\[[^\[\]\n]+\]:[ \t]*<?(?P<url>\S+?)>?(?:[ \t]|$)", re.MULTILINE)
 MD_AUTOLINK = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.\-]*:[^<>\s]*)>")
+# Markdown images, which the browser loads: ![alt](url) and ![alt][label] / ![label]
+MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(\s*<?(?P<url>[^()\s>]*)")
+MD_IMAGE_REF = re.compile(r"!\[(?P<alt>[^\[\]\n]*)\](?:\[(?P<label>[^\[\]\n]*)\])?(?!\()")
 ATTR_TOKEN = re.compile(r"(?P<name>[^\s=#.{}:][^\s={}]*)\s*=\s*(?P<value>\"[^\"]*\"|'[^']*'|[^\s}]*)")
 ASSETS = ("*.svg", "*.html", "*.htm", "*.xml", "*.xhtml")
 
@@ -67,7 +70,7 @@ def scan(page: Page, elements: frozenset[str] = active.CONTENT_ELEMENTS) -> Iter
     for r in page.regions:
         if r.kind == "tag":
             for tag, attrs, _ in tags(text[r.start:r.end]):
-                for v in active.judge(tag, attrs, elements, strict_attrs=False):
+                for v in active.judge_with_loads(tag, attrs, elements):
                     at = text[r.start:r.end].lower().find(v.needle.lower())
                     yield from report(r.start + max(at, 0), v.code, v.message)
         elif r.kind == "attr":
@@ -80,6 +83,7 @@ def scan(page: Page, elements: frozenset[str] = active.CONTENT_ELEMENTS) -> Iter
         for m in pattern.finditer(text, page.body_start):
             if (v := active.judge_url("href", m.group("url"))) is not None:
                 yield from report(m.start("url"), v.code, v.message)
+    yield from (x for offset, code, message in images(page) for x in report(offset, code, message))
     for m in RAW_ELEMENT.finditer(text):
         if m.group(1).lower() not in elements:
             yield from report(m.start(), "SAF001", f"raw <{m.group(1).lower()}> element: expected no active or embedded content")
@@ -87,10 +91,25 @@ def scan(page: Page, elements: frozenset[str] = active.CONTENT_ELEMENTS) -> Iter
         yield from report(m.start(1), "SAF002", f"inline event handler '{m.group(1).lower()}=' in an HTML tag: expected none")
 
 
+def images(page: Page) -> Iterator[tuple[int, str, str]]:
+    """(offset, SAF006, message) for each Markdown image the browser would load from another host."""
+    text = page.text
+    definitions = {m.group(0).split("]", 1)[0].lstrip(" [").lower(): m.group("url")
+                   for m in MD_DEFINITION.finditer(text, page.body_start)}
+    for m in MD_IMAGE.finditer(text, page.body_start):
+        if (other := active.foreign(m.group("url"))) is not None:
+            yield m.start("url"), "SAF006", (f"image {m.group('url')!r} loads from another host ({other}): "
+                                             "expected a file of this site")
+    for m in MD_IMAGE_REF.finditer(text, page.body_start):
+        url = definitions.get((m.group("label") or m.group("alt")).lower())
+        if url is not None and (other := active.foreign(url)) is not None:
+            yield m.start(), "SAF006", f"image {url!r} loads from another host ({other}): expected a file of this site"
+
+
 def scan_asset(text: str) -> Iterator[tuple[int, int, str, str]]:
     """(line, col, code, message) for an SVG or HTML file under docs/, parsed whole."""
     for tag, attrs, (line, col) in tags(text):
-        for v in active.judge(tag, attrs, active.SVG_ELEMENTS, strict_attrs=False):
+        for v in active.judge_with_loads(tag, attrs, active.SVG_ELEMENTS):
             yield line, col + 1, v.code, v.message
 
 
@@ -107,8 +126,8 @@ def check_metadata(corpus: Corpus) -> Iterator[Finding]:
     """The metadata's values are rendered into pages: each string value is judged like a page."""
     meta = metadata.path_in(corpus.docs)
     try:
-        root = yaml.compose(meta.read_text("utf-8"), Loader=metadata.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        _, root = metadata.read_yaml(meta.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, RecursionError):
         return  # STR003 reports an unreadable metadata file
     stack = [root] if root is not None else []
     while stack:

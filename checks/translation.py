@@ -4,6 +4,7 @@ TRL001: the Japanese provision changed since its English twin was checked.
 TRL002: the Japanese twin of an editorial page changed since the English page was checked.
 TRL003: an English provision or page has no entry in the lock (or the lock names one that is gone).
 TRL004: the English text changed since it was checked (a translation edit not yet recorded).
+TRL005: the lock file is not YAML the site accepts (a syntax error, an alias, a key given twice).
 """
 
 from __future__ import annotations
@@ -24,7 +25,11 @@ def check(corpus: Corpus) -> Iterator[Finding]:
     if not path.is_file():
         yield Finding(corpus.rel(path), 1, 1, "TRL003", f"no translation lock: run `make relock` to create {lock.FILE}")
         return
-    recorded = lock.load(path)
+    recorded, problem = lock.read(path)
+    if problem is not None:
+        yield Finding(corpus.rel(path), problem[0], problem[1], "TRL005",
+                      f"{problem[2]}: expected the lock as `make relock` writes it")
+        return
     seen: dict[str, set[str]] = {"provisions": set(), "pages": set()}
     for item in lock.items(corpus.docs, ja, en):
         seen[item.kind].add(item.key)
