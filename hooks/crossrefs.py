@@ -5,21 +5,17 @@
 ``#article-2-3`` … on the memorandum page. Where a reference may be linked
 is the page model's answer (``checks.page``, ``checks.refs``): not in
 headings, code, comments, existing links or tags. A reference to a provision
-that does not exist is a warning ``REF001`` naming the page and the line in
-the source file (front matter counted), the same place ``python -m checks``
-names, so ``--strict`` fails.
+that does not exist stays text: the checks (``REF001``, run by ``verify.py``)
+name it once, with the page and the line in the source file.
 """
 
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 
-from checks.engine import get_plugin_logger
 from checks import document, refs, site
 from checks.page import Page
 
-log = get_plugin_logger(__name__)
 
 # Provision ids of this language's build; set in on_files, which every
 # language build (mkdocs-static-i18n builds once per language) runs.
@@ -47,11 +43,6 @@ def link_references(markdown: str, lang: str, src_uri: str, ids: set[str]) -> st
     return "".join(out)
 
 
-def broken(source: Page, ids: set[str]) -> list[tuple[int, int, str, str]]:
-    """(line, col, text, target) of each reference in a source page to a missing provision."""
-    return [(*source.line_col(r.start), r.text, r.target) for r in refs.find(source) if r.target not in ids]
-
-
 # MkDocs events: thin wiring of the functions above, run by the build tests.
 # pragma: no mutate block
 def on_files(files, /, *, config):
@@ -63,9 +54,5 @@ def on_files(files, /, *, config):
 
 
 def on_page_markdown(markdown: str, /, *, page, config, files) -> str | None:
-    lang = config["theme"]["language"]
-    source = Page(Path(page.file.src_uri), page.file.content_string, lang)
-    for line, col, text, target in broken(source, _ids):
-        log.warning("%s:%d:%d: REF001 reference '%s' points to no provision (#%s)",
-                    site.display_path(page.file.abs_src_path, config.config_file_path), line, col, text, target)
-    return link_references(markdown, lang, page.file.src_uri, _ids)
+    # A reference to a missing provision stays text; REF001 (the checks, run by verify.py) names it once.
+    return link_references(markdown, config["theme"]["language"], page.file.src_uri, _ids)

@@ -1,21 +1,17 @@
 """Fill ``{{ name }}`` placeholders in pages from docs/_data/memorandum.yml.
 
 The placeholders and their rendering are ``checks.placeholders``. An
-unknown placeholder is a warning ``STR005`` naming the page and the line in
-the source file (front matter counted), the place ``python -m checks``
-names, so ``mkdocs build --strict`` fails.
+unknown placeholder stays as written: the checks (``STR005``, run by
+``verify.py``) name it once, with the page and the line in the source file.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from checks.engine import PluginError, get_plugin_logger
+from checks.engine import PluginError
 from checks import accessibility, lock, metadata, placeholders, publish, site
-from checks.page import Page
 
-log = get_plugin_logger(__name__)
 
 # The metadata, the repository URL and the translation lock's latest date;
 # set in on_config, which every language build runs.
@@ -44,12 +40,7 @@ def on_page_markdown(markdown: str, /, *, page, config, files) -> str | None:
     lang = config["theme"]["language"]
     if lang not in placeholders.LABELS:
         raise PluginError(f"facts hook: no labels for language '{lang}'")
-    source = Page(Path(page.file.src_uri), page.file.content_string, lang)
-    for offset, name in placeholders.unknown(source):
-        line, col = source.line_col(offset)
-        log.warning("%s:%d:%d: STR005 unknown fact placeholder '{{ %s }}': expected one of %s",
-                    site.display_path(page.file.abs_src_path, config.config_file_path), line, col, name,
-                    ", ".join(sorted(placeholders.NAMES)))
+    # An unknown placeholder stays as written; STR005 (the checks, run by verify.py) names it once.
     for key in ("title", "description"):  # front matter the theme renders (the page title, its description)
         if isinstance(page.meta.get(key), str):
             page.meta[key] = placeholders.expand(page.meta[key], _facts, lang)

@@ -122,15 +122,19 @@ def test_the_hooks_use_the_running_engines_plugin_api(preamble: str, expected: s
     assert _engine_of_hooks(preamble) == expected
 
 
-def test_a_finding_fails_the_strict_build_under_either_engine(tmp_path: Path) -> None:
+def test_a_finding_fails_the_strict_build_under_either_engine_and_is_printed_once(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     page = project / "docs/about.en.md"
-    page.write_text(page.read_text("utf-8") + "\nSee Article 9.9.\n", "utf-8")
+    page.write_text(page.read_text("utf-8") + "\nSee Article 9.9, signed in {{ signed_city }}.\n", "utf-8")
     line = len(page.read_text("utf-8").splitlines())
     for engine in ("properdocs", "mkdocs"):
         result = build(project, tmp_path / f"out-{engine}", engine=engine)
         assert result.returncode == 1, (engine, result.stderr[-2000:])
-        assert f"docs/about.en.md:{line}:5: REF001" in result.stderr, (engine, result.stderr[-2000:])
+        warnings = [ln for ln in result.stderr.splitlines() if ln.startswith("WARNING")]
+        # Each fault once (a rule reports, a hook transforms), with its place; the lock's TRL004 for the edit.
+        assert [w.split(": ", 1)[1].split(" ", 2)[:2] for w in warnings] == [
+            ["docs/about.en.md:1:1:", "TRL004"], [f"docs/about.en.md:{line}:5:", "REF001"],
+            [f"docs/about.en.md:{line}:28:", "STR005"]], (engine, warnings)
         assert "warnings in strict mode" in result.stdout + result.stderr
 
 
