@@ -92,7 +92,7 @@ MUTATIONS = [
     ("one character of the Japanese text", "memorandum.ja.md", [("政策対話を行う", "政策対話をする")], [
         ("docs/memorandum.ja.md", 46, 55, "FID001"),
     ]),
-    ("signatories swapped", "memorandum.en.md", [("**Minoru Kiuchi**", "**@@**"), ("**Lord Vallance of Balham**", "**Minoru Kiuchi**"), ("**@@**", "**Lord Vallance of Balham**")], [
+    ("signatories swapped", "memorandum.en.md", [("**Minoru Kiuchi**", "**@@**"), ("**Lord Vallance of Balham (Patrick Vallance)**", "**Minoru Kiuchi**"), ("**@@**", "**Lord Vallance of Balham (Patrick Vallance)**")], [
         ("docs/memorandum.en.md", 75, 1, "SIG002"),
         ("docs/memorandum.en.md", 80, 1, "SIG002"),
     ]),
@@ -327,11 +327,11 @@ SEGMENTS = [
      [('docs/memorandum.en.md', 26, 1, 'SEG004'), ('docs/memorandum.en.md', 26, 1, 'TRL001'), ('docs/memorandum.ja.md', 26, 31, 'FID001')]),
     ('an area replaced by a copy of another', 'memorandum.en.md', [('Security policy dialogue: recognising the impact of quantum technology on societal resilience, national security and economic security, hold policy dialogue.', 'Education, talent exchange and skills development: explore opportunities for education and exchange at the level of researchers and of technicians, and seek to build the talent base needed for the development of the quantum ecosystem.')],
      [('docs/memorandum.en.md', 46, 1, 'TRL004'), ('docs/memorandum.en.md', 46, 3, 'SEG005'), ('docs/memorandum.en.md', 46, 3, 'SEG007')]),
-    ('a recital replaced by a copy of another', 'memorandum.en.md', [('Recognising that cooperation between like-minded partners based on shared principles such as transparency, accountability and democratic values is essential to ensuring a fair research environment and to bringing together the expertise of both Sides;', 'Recognising that Japan and the United Kingdom are both leading nations in the field of quantum science and technology, and have a strong and diverse science, technology and innovation relationship through broad collaboration between academia, industry and government;')],
+    ('a recital replaced by a copy of another', 'memorandum.en.md', [('Recognising that cooperation between like-minded partners based on shared principles such as transparency, accountability and democratic values is essential to ensuring a fair research environment and to bringing together the expertise of both Sides;', 'Recognising that Japan and the United Kingdom are both leading nations in the field of quantum science and technology, and have a strong and diverse science, technology and innovation relationship through broad collaboration between academia, industry and government,')],
      [('docs/memorandum.en.md', 29, 1, 'SEG003'), ('docs/memorandum.en.md', 29, 1, 'SEG005'), ('docs/memorandum.en.md', 29, 1, 'TRL004'), ('docs/memorandum.en.md', 29, 1, 'TRM004')]),
-    ('a paragraph replaced by a copy of another', 'memorandum.en.md', [('2.4 The termination of this Memorandum of Cooperation will not affect cooperative activities in progress, unless the Sides agree otherwise.', '2.4 This Memorandum of Cooperation may be modified at any time by mutual written consent of the Sides. A modification will take effect on the date agreed by the Sides and will form an integral part of this Memorandum of Cooperation.')],
+    ('a paragraph replaced by a copy of another', 'memorandum.en.md', [('2.4 The termination of this Memorandum of Cooperation will not affect cooperative activities in progress, unless the Sides agree otherwise.', '2.4 This Memorandum of Cooperation may be modified at any time by written agreement of the Sides. A modification will take effect on the date agreed by the Sides and will form an integral part of this Memorandum of Cooperation.')],
      [('docs/memorandum.en.md', 68, 1, 'SEG004'), ('docs/memorandum.en.md', 68, 1, 'SEG005'), ('docs/memorandum.en.md', 68, 1, 'TRL004')]),
-    ('half an area dropped', 'memorandum.en.md', [('Infrastructure, test facilities and joint missions: explore the possibility of shared use of research infrastructure and test facilities in order to strengthen research towards use-case development, technology demonstration, validation and maturation.', 'Infrastructure, test facilities and joint missions: explore the possibility of shared use of research infrastructure and test facilities.')],
+    ('half an area dropped', 'memorandum.en.md', [('Infrastructure, test equipment and joint missions: consider the possibility of shared use of research infrastructure and test facilities in order to strengthen research towards use-case development, technology demonstration, validation and maturation.', 'Infrastructure, test equipment and joint missions: consider the possibility of shared use of research infrastructure and test facilities.')],
      [('docs/memorandum.en.md', 50, 1, 'TRL004'), ('docs/memorandum.en.md', 50, 3, 'SEG006')]),
     ('an area cut to its title', 'memorandum.en.md', [('Research and innovation dialogue: promote dialogue through research institutions and research hubs, at every stage from basic research to applied research and innovation, with the aim of sharing best practice in academic research collaboration, including in quantum computing, networking and sensing, and of identifying future opportunities.', 'Research and innovation dialogue: promote dialogue.')],
      [('docs/memorandum.en.md', 40, 1, 'TRL004'), ('docs/memorandum.en.md', 40, 3, 'SEG006')]),
@@ -615,7 +615,7 @@ def test_checks_never_write(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("old,new,expected", [
     # A fault deep in a list is placed at its own line: the second signatory's English name.
-    ("      en: Lord Vallance of Balham\n", "", [(64, 5, "signatories.1.name: 'en' is a required property")]),
+    ("      en: Lord Vallance of Balham (Patrick Vallance)\n", "", [(64, 5, "signatories.1.name: 'en' is a required property")]),
     ("  - party: dsit\n", "  - party: DSIT\n", [(60, 12, "signatories.1.party: expected a lower-case id such as agreement-1994, found 'DSIT'")]),
     ("    date: 2023-05-18\n", "    date: 2023-13-18\n", [(95, 11, "instruments.1.date: expected a real date (YYYY, YYYY-MM or YYYY-MM-DD), found '2023-13-18'")]),
 ])

@@ -71,7 +71,7 @@ def test_english_page_carries_reference_translation_notice(site: Path) -> None:
     notice = html.select_one(".admonition")
     assert notice is not None
     text = notice.get_text(" ")
-    assert "reference translation" in text and "signed original" in text
+    assert "reference translation" in text and "the signed memorandum" in text and "could be found" in text
 
 
 def test_english_page_has_the_same_provisions(site: Path) -> None:
@@ -81,7 +81,7 @@ def test_english_page_has_the_same_provisions(site: Path) -> None:
     for n in range(1, 5):
         assert html.find(id=f"article-2-{n}").get_text().startswith(f"2.{n} ")
     sigs = [html.find(id=f"signatory-{n}").get_text(" ") for n in (1, 2)]
-    assert "Minoru Kiuchi" in sigs[0] and "Lord Vallance of Balham" in sigs[1]
+    assert "Minoru Kiuchi" in sigs[0] and "Lord Vallance of Balham (Patrick Vallance)" in sigs[1]
 
 
 def test_facts_come_from_metadata(site: Path) -> None:
