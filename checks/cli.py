@@ -10,10 +10,10 @@ from typing import Iterator, Sequence
 
 from checks import Finding, built, corpus as corpus_mod
 from checks import (dates, durations, facts_stated, fidelity, numbering, parity, references, safety, segments,
-                    signatories, terms, translation, unicode, unknown_placeholders)
+                    signatories, terms, translation, twins, unicode, unknown_placeholders)
 
 RULES = (numbering, parity, dates, durations, signatories, terms, fidelity, references, safety, unknown_placeholders,
-         translation, facts_stated, segments, unicode)
+         translation, facts_stated, segments, twins, unicode)
 
 
 def run(docs: Path, source: Path | None = None, root: Path | None = None) -> list[Finding]:

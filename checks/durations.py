@@ -20,11 +20,14 @@ DURATION = {
 
 
 def months_in(text: str, lang: str) -> list[int]:
-    out = []
+    return [months for _, months in durations_in(text, lang)]
+
+
+def durations_in(text: str, lang: str) -> Iterator[tuple[int, int]]:
+    """(offset, months) for each period written in ``text``."""
     for m in DURATION[lang].finditer(text):
         n = m.group("n").lower()
-        out.append(int(n) if n.isdigit() else WORDS[n])
-    return out
+        yield m.start(), int(n) if n.isdigit() else WORDS[n]
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:

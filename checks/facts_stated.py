@@ -21,7 +21,7 @@ from typing import Iterator
 from checks import Finding
 from checks.corpus import Corpus
 from checks.dates import dates_in
-from checks.durations import WORDS, months_in
+from checks.durations import WORDS, durations_in
 from checks.metadata import iso
 from checks.page import Page
 
@@ -118,7 +118,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                 line, col = page.line_col(offset)
                 yield Finding(rel, line, col, "FCT005", "the signing date written out: expected the placeholder "
                                                         "{{ signed_date }}")
-        for m in _durations(text, lang):
+        for m in durations_in(text, lang):
             if not _visible(page, m[0]):
                 continue
             line, col = page.line_col(m[0])
@@ -137,8 +137,3 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                     line, col = page.line_col(at)
                     yield Finding(rel, line, col, "FCT005", f"the signing place written out ('{word}'): expected "
                                                             "the placeholder {{ signed_place }}")
-
-
-def _durations(text: str, lang: str) -> list[tuple[int, int]]:
-    from checks.durations import DURATION
-    return [(m.start(), months_in(m.group(0), lang)[0]) for m in DURATION[lang].finditer(text)]

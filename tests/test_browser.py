@@ -111,7 +111,7 @@ def test_cross_reference_leads_to_the_provision(served, page, prefix: str) -> No
 
 
 @pytest.mark.parametrize("prefix,term,definition", [
-    ("", "双方", "両当事者"), ("en/", "Sides", "DSIT together"),
+    ("", "双方", "両当事者"), ("en/", "Sides", "and DSIT, together"),
 ])
 @pytest.mark.parametrize("how", ["focus", "hover"])
 @pytest.mark.parametrize("width", [1280, 375])
