@@ -8,6 +8,13 @@ FCT004: a number of originals that is not the metadata's (the signing clause
         must state it).
 FCT005: an editorial page writes out a fact the metadata holds: it must use
         the placeholder, so the fact is written once (the message names it).
+FCT006: a name the metadata holds written almost right anywhere a reader sees
+        text (a signatory's name or title, a Side's name): a slip, with the
+        metadata's spelling named.
+FCT007: a page's title or description, or an editorial note of a memorandum
+        page, says the memorandum was signed somewhere other than the
+        metadata's place.
+FCT008: a page's title or description names a department that is not a Side.
 
 Dates are DAT's (every format: Reiwa era, ISO, British order, ordinals).
 Code and comments are not read; front matter is (it is the page's description).
@@ -15,6 +22,7 @@ Code and comments are not read; front matter is (it is the page's description).
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 
@@ -22,7 +30,8 @@ from checks import Finding
 from checks.corpus import Corpus
 from checks.dates import dates_in
 from checks.durations import WORDS, durations_in
-from checks.metadata import iso
+from checks import metadata
+from checks.metadata import MONTHS_EN, iso
 from checks.page import Page
 
 NUMBER_WORDS = {v: k for k, v in WORDS.items()}
@@ -93,6 +102,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                 want = "legally binding" if binding else "not legally binding"
                 yield Finding(rel, prov.line, prov.col, "FCT002", f"'#{prov.id}' should say the memorandum is {want} "
                                                                   f"(metadata legally_binding: {str(binding).lower()})")
+    yield from _names_and_sides(corpus)
     for path, page in corpus.pages.items():
         rel, lang, text = corpus.rel(path), page.lang, page.text
         memorandum = page.is_memorandum
@@ -137,3 +147,167 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                     line, col = page.line_col(at)
                     yield Finding(rel, line, col, "FCT005", f"the signing place written out ('{word}'): expected "
                                                             "the placeholder {{ signed_place }}")
+
+
+# --- names, places and Sides wherever a reader sees them --------------------
+
+LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+SIGNED_AT = {
+    "en": re.compile(r"\bsigned[ \t]+(?:in|at)[ \t]+(?P<place>[A-Z][\w-]+)"),
+    "ja": re.compile(r"(?P<place>[\u30a1-\u30f6ー\u4e00-\u9fff]{2,12})[ \t]*で署名"),
+}
+DEPARTMENT = {
+    "en": re.compile(r"\bDepartment[ \t]+(?:for|of)[ \t]+[A-Z][\w-]*(?:(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]+)[A-Z][\w-]*)*"),
+    "ja": re.compile(r"[\u30a1-\u30f6ー\u4e00-\u9fff・]+省"),
+}
+
+
+def guarded_names(facts: dict) -> list[tuple[str, str]]:
+    """(name as the metadata writes it, where) for every name a reader could misspell: the
+    signatories' names (each part of a name with a parenthesis too), their titles, the Sides'
+    names. In Japanese only the signatories' names: the other Japanese names share too many
+    characters with ordinary words to be told from a slip."""
+    out = []
+    for i, person in enumerate(facts.get("signatories") or [], 1):
+        for key in ("name", "title"):
+            for lang, value in (person.get(key) or {}).items():
+                if lang != "en" and key != "name":
+                    continue
+                for part in re.split(r"[ \t]*[(（]|[)）]", str(value)):
+                    out.append((part.strip(), f"signatories.{i}.{key}.{lang}"))
+    for party in facts.get("parties") or []:
+        for value in (party.get("en"), (party.get("short") or {}).get("en")):
+            if value:
+                out.append((re.sub(r"^the[ \t]+", "", str(value)), f"parties.{party.get('id')}"))
+    return [(name, where) for name, where in out if len(name) >= 4]
+
+
+def _distance(a: str, b: str, bound: int) -> int:
+    """Levenshtein distance of ``a`` and ``b`` when at most ``bound``, else ``bound + 1`` (a band of the table)."""
+    if abs(len(a) - len(b)) > bound:
+        return bound + 1
+    big = bound + 1
+    previous = {j: j for j in range(0, min(len(b), bound) + 1)}
+    for i in range(1, len(a) + 1):
+        current = {}
+        for j in range(max(0, i - bound), min(len(b), i + bound) + 1):
+            if j == 0:
+                current[j] = i
+                continue
+            current[j] = min(previous.get(j, big) + 1, current.get(j - 1, big) + 1,
+                             previous.get(j - 1, big) + (a[i - 1] != b[j - 1]))
+        if min(current.values()) > bound:
+            return big
+        previous = current
+    return min(previous.get(len(b), big), big)
+
+
+def near_misses(text: str, names: list[tuple[str, str]]) -> Iterator[tuple[int, str, str, str]]:
+    """(offset, written, name, where) for each place ``text`` writes a guarded name almost right.
+
+    A name of Latin words is compared word by word where the text has one of its words of four
+    letters or more: the same number of words with exactly one different, and that one one or
+    two edits from the name's (case aside), is a near miss. A name in Japanese is compared as a
+    window of characters (one more or less) that starts with its first two characters or ends
+    with its last two: one or two edits apart is a near miss. Each anchor found costs a few
+    word or character comparisons: linear in the text."""
+    words = [(m.start(), m.end(), m.group().lower()) for m in LATIN_WORD.finditer(text)]
+    at: dict[str, list[int]] = {}
+    for index, (_, _, word) in enumerate(words):
+        at.setdefault(word, []).append(index)
+    seen: set[int] = set()
+    for name, where in names:
+        if LATIN_WORD.fullmatch(name.replace(" ", "").replace(",", "")) or name.isascii():
+            yield from _latin_misses(text, name, where, words, at, seen)
+        else:
+            yield from _char_misses(text, name, where, seen)
+
+
+def _latin_misses(text, name, where, words, at, seen):
+    parts = [w.lower() for w in LATIN_WORD.findall(name)]
+    for j, anchor in enumerate(parts):
+        if len(anchor) < 4:
+            continue
+        for index in at.get(anchor, []):
+            first = index - j
+            window = words[first:first + len(parts)] if first >= 0 else []
+            if len(window) != len(parts) or window[0][0] in seen:
+                continue
+            different = [(w, p) for (_, _, w), p in zip(window, parts) if w != p]
+            if len(different) == 1 and 0 < _distance(*different[0], 1 if len(different[0][1]) < 6 else 2) <= 2 \
+                    and "\n" not in text[window[0][0]:window[-1][1]]:
+                seen.add(window[0][0])
+                yield window[0][0], text[window[0][0]:window[-1][1]], name, where
+
+
+def _char_misses(text, name, where, seen):
+    bound = 1 if len(name) < 8 else 2
+    exact = [m.start() for m in re.finditer(re.escape(name), text)]
+    for anchor, at_start in ((name[:2], True), (name[-2:], False)):
+        for m in re.finditer(re.escape(anchor), text):
+            for length in (len(name), len(name) - 1, len(name) + 1):
+                start = m.start() if at_start else m.end() - length
+                end = start + length
+                if start < 0 or end > len(text) or start in seen or "\n" in text[start:end]:
+                    continue
+                if any(s < end and start < s + len(name) for s in exact[bisect.bisect_left(exact, start - len(name)):][:2]):
+                    continue  # the name written right
+                if 0 < _distance(text[start:end], name, bound) <= bound:
+                    seen.add(start)
+                    yield start, text[start:end], name, where
+                    break
+
+
+def _summaries(page: Page) -> Iterator[tuple[int, int]]:
+    """(start, end) of what summarises the memorandum on a page: its front matter, and on a
+    memorandum page its editorial notes."""
+    if page.body_start:
+        yield 0, page.body_start
+    if page.is_memorandum:
+        yield from ((r.start, r.end) for r in page.regions if r.kind == "editorial")
+
+
+def _names_and_sides(corpus: Corpus) -> Iterator[Finding]:
+    facts = corpus.facts
+    names = guarded_names(facts)
+    place = facts["signed"]["place"]
+    sides = {lang: [str((party.get("short") or {}).get(lang)) for party in facts.get("parties") or []]
+             for lang in DEPARTMENT}
+    meta = metadata.path_in(corpus.docs)
+    texts = [(corpus.rel(path), page, page.text) for path, page in corpus.pages.items()]
+    try:
+        texts.append((corpus.rel(meta), None, meta.read_text("utf-8")))
+    except (OSError, UnicodeDecodeError):
+        pass  # STR003 names an unreadable metadata file
+    for rel, page, text in texts:
+        starts = None
+        around = list(_summaries(page)) if page is not None and page.is_memorandum else None
+        for offset, written, name, where in near_misses(text, names):
+            if page is not None and not _visible(page, offset):
+                continue
+            if around is not None and not any(s <= offset < e for s, e in around):
+                continue  # the memorandum's own text is FID's and SIG's
+            if starts is None:
+                starts = [0] + [m.end() for m in re.finditer("\n", text)]
+            line = bisect.bisect_right(starts, offset)
+            yield Finding(rel, line, offset - starts[line - 1] + 1, "FCT006",
+                          f"'{written}' is almost a name the metadata holds: expected '{name}' (metadata {where})")
+        if page is None:
+            continue
+        lang = page.lang
+        for start, end in _summaries(page):
+            for m in SIGNED_AT[lang].finditer(text, start, end):
+                where = m.group("place")
+                if where in MONTHS_EN or not _visible(page, m.start("place")):
+                    continue
+                if where not in place[lang] and not place[lang].endswith(where):
+                    line, col = page.line_col(m.start("place"))
+                    yield Finding(rel, line, col, "FCT007", f"signed in '{where}': expected '{place[lang]}' "
+                                                            "(metadata signed.place), written as {{ signed_place }}")
+            if start != 0:
+                continue  # departments are compared in the front matter's summary only
+            for m in DEPARTMENT[lang].finditer(text, start, end):
+                if not any(m.group().endswith(side) for side in sides[lang]):
+                    line, col = page.line_col(m.start())
+                    yield Finding(rel, line, col, "FCT008", f"'{m.group()}' is not a Side: expected "
+                                  + " or ".join(f"'{s}'" for s in sides[lang]) + " (metadata parties)")

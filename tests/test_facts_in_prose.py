@@ -1,0 +1,115 @@
+"""Facts wherever a reader sees text: names written almost right (FCT006), a signing place
+in a summary (FCT007), a department that is not a Side (FCT008); faults and legitimate edits."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from checks import cli, facts_stated, metadata
+from conftest import ROOT
+
+FACTS = metadata.load(ROOT / "docs/_data/memorandum.yml")
+
+
+def _docs(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    return docs
+
+
+def _run(docs: Path) -> list[str]:
+    return [str(f) for f in cli.run(docs, root=docs.parent) if f.code in ("FCT006", "FCT007", "FCT008")]
+
+
+def _replace(path: Path, old: str, new: str) -> tuple[int, int]:
+    text = path.read_text("utf-8")
+    at = text.index(old)
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+SIGNATORY_2 = "(metadata signatories.2.name.en)"
+# (case, file, text replaced, replacement, columns after its start, message)
+FAULTS = [
+    ("a signatory's name misspelt in editorial prose", "about.en.md", "Lord Vallance of Balham, the style",
+     "Lord Valance of Balham, the style", 0,
+     f"FCT006 'Lord Valance of Balham' is almost a name the metadata holds: expected 'Lord Vallance of Balham' {SIGNATORY_2}"),
+    ("his given name misspelt in an editorial note", "memorandum.en.md", "(Patrick Vallance); the translation",
+     "(Patrik Vallance); the translation", 1,
+     f"FCT006 'Patrik Vallance' is almost a name the metadata holds: expected 'Patrick Vallance' {SIGNATORY_2}"),
+    ("a Japanese name misspelt in Japanese prose", "about.ja.md", "「パトリック・バランス」", "「パトリック・ヴァランス」", 1,
+     "FCT006 'パトリック・ヴァランス' is almost a name the metadata holds: expected 'パトリック・バランス' "
+     "(metadata signatories.2.name.ja)"),
+    ("a misspelt name in a metadata note", "_data/memorandum.yml", "Lord Vallance of Balham is the style",
+     "Lord Vallance of Balahm is the style", 0,
+     f"FCT006 'Lord Vallance of Balahm' is almost a name the metadata holds: expected 'Lord Vallance of Balham' {SIGNATORY_2}"),
+    ("a Side misspelt in a description", "index.en.md", "description: Overview of the Japan–UK Memorandum",
+     "description: Overview of the Departmant for Science, Innovation and Technology's Memorandum", 29,
+     "FCT006 'Departmant for Science, Innovation and Technology' is almost a name the metadata holds: expected "
+     "'Department for Science, Innovation and Technology' (metadata parties.dsit)"),
+    ("a wrong place in the memorandum page's own description", "memorandum.en.md", "signed in London on",
+     "signed in Tokyo on", 10,
+     "FCT007 signed in 'Tokyo': expected 'London, United Kingdom' (metadata signed.place), written as {{ signed_place }}"),
+    ("a wrong place in a Japanese description", "memorandum.ja.md", "（2025 年 4 月 28 日署名）",
+     "（2025 年 4 月 28 日、東京で署名）", 17,
+     "FCT007 signed in '東京': expected '英国ロンドン' (metadata signed.place), written as {{ signed_place }}"),
+    ("the wrong party in a description", "index.en.md", "description: Overview of the Japan–UK Memorandum",
+     "description: Overview of the Department for Business and Trade's Memorandum", 29,
+     "FCT008 'Department for Business and Trade' is not a Side: expected 'Cabinet Office' or "
+     "'Department for Science, Innovation and Technology' (metadata parties)"),
+    ("the wrong ministry in a Japanese description", "index.ja.md", "description: 日本国内閣府と英国科学・イノベーション・技術省",
+     "description: 日本国内閣府と英国ビジネス・通商省", 20,
+     "FCT008 '英国ビジネス・通商省' is not a Side: expected '内閣府' or '科学・イノベーション・技術省' (metadata parties)"),
+]
+
+
+@pytest.mark.parametrize("case, name, old, new, offset, message", FAULTS, ids=[f[0] for f in FAULTS])
+def test_a_fact_written_wrong_around_the_text_is_named(tmp_path: Path, case: str, name: str, old: str, new: str,
+                                                        offset: int, message: str) -> None:
+    docs = _docs(tmp_path)
+    line, col = _replace(docs / name, old, new)
+    assert _run(docs) == [f"docs/{name}:{line}:{col + offset}: {message}"]
+
+
+# (case, file, text replaced, replacement): edits a contributor makes, and none is a finding.
+LEGITIMATE = [
+    ("a name at the start of a sentence", "about.en.md", "The translation uses", "The Cabinet Office of Japan and the translation use"),
+    ("a possessive", "about.en.md", "The translation uses", "Minoru Kiuchi's title and the translation use"),
+    ("the other title of a minister", "about.en.md", "The translation uses",
+     "Minister of State for Science, Research and Innovation: the translation uses"),
+    ("a Side by its short name", "index.en.md", "description: Overview of the Japan–UK Memorandum",
+     "description: Overview of the Cabinet Office and DSIT Memorandum"),
+    ("the signing place by placeholder", "about.en.md", "The translation uses", "Signed in {{ signed_place }}, the translation uses"),
+    ("another instrument signed elsewhere, in prose", "about.en.md", "The translation uses",
+     "The 1994 Agreement was signed in Tokyo. The translation uses"),
+    ("the signing month in a description", "verify.en.md", "description: ", "description: Signed in April 2025. "),
+    ("a misspelling inside a comment", "about.en.md", "The translation uses", "<!-- Lord Valance --> The translation uses"),
+]
+
+
+@pytest.mark.parametrize("case, name, old, new", LEGITIMATE, ids=[c[0] for c in LEGITIMATE])
+def test_a_legitimate_edit_is_no_finding(tmp_path: Path, case: str, name: str, old: str, new: str) -> None:
+    docs = _docs(tmp_path)
+    _replace(docs / name, old, new)
+    assert _run(docs) == []
+
+
+def test_the_real_docs_have_none() -> None:
+    assert _run(ROOT / "docs") == []
+
+
+def test_near_misses_are_linear_on_a_megabyte() -> None:
+    names = facts_stated.guarded_names(FACTS)
+    page = (ROOT / "docs/about.en.md").read_text("utf-8") + (ROOT / "docs/about.ja.md").read_text("utf-8")
+    small, big = page * 20, page * 200
+    start = time.perf_counter()
+    assert list(facts_stated.near_misses(small, names)) == []
+    t_small = time.perf_counter() - start
+    start = time.perf_counter()
+    assert list(facts_stated.near_misses(big + "Minoru Kiuchy", names))[-1][1] == "Minoru Kiuchy"
+    t_big = time.perf_counter() - start
+    assert t_big < 60 * max(t_small, 0.01)  # ten times the text: a bound against quadratic growth, not a speed test
