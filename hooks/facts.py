@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checks.engine import PluginError
+from checks.engine import PluginError, event_priority
 from checks import accessibility, lock, metadata, placeholders, publish, site
 
 
@@ -36,6 +36,7 @@ def on_config(config, /):
     return config
 
 
+@event_priority(100)  # first: a placeholder's text is the page's text for the hooks that link it
 def on_page_markdown(markdown: str, /, *, page, config, files) -> str | None:
     lang = config["theme"]["language"]
     if lang not in placeholders.LABELS:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 
+from checks.engine import event_priority
 from checks import document, metadata, site
 from checks.termforms import forms, occurrences
 
@@ -71,6 +72,7 @@ def render(facts: dict[str, Any], doc: document.Document, lang: str) -> str:
 
 # MkDocs events: thin wiring of the functions above, run by the build tests.
 # pragma: no mutate block
+@event_priority(50)  # after the placeholders (100), before the references are linked (0)
 def on_page_markdown(markdown: str, /, *, page, config, files) -> str | None:
     if MARKER not in markdown:
         return None

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from checks.engine import get_relative_url
-from checks import active, document, metadata, refs, site
+from checks import active, document, metadata, placeholders, refs, site
 from checks.page import Page
 
 
@@ -39,9 +39,18 @@ CITE_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-h
 _backlinks: dict[str, list[tuple[str, str]]] = {}
 
 
-def referenced(page: Page) -> list[str]:
-    """Provision ids a page refers to, in order, once each."""
-    return list(dict.fromkeys(r.target for r in refs.find(page)))
+def referenced(page: Page, facts: dict | None = None) -> list[str]:
+    """Provision ids a page refers to, in order, once each: in its own text and in the text its
+    placeholders give the reader (``{{ terms }}`` names Article 2)."""
+    found = [r.target for r in refs.find(page)]
+    for m in placeholders.PLACEHOLDER.finditer(page.text) if facts else ():
+        try:
+            rendered = placeholders.render(m.group("name"), facts, page.lang)
+        except (KeyError, TypeError, AttributeError, ValueError):
+            rendered = None  # a fact the build adds (checksums, the repository): no reference in it
+        if rendered:
+            found += [r.target for r in refs.find(Page.of_body(page.path, rendered, page.lang))]
+    return list(dict.fromkeys(found))
 
 
 def distinctive(backlinks: dict[str, list[tuple[str, str]]], least: int = 3) -> dict[str, list[tuple[str, str]]]:
@@ -133,11 +142,12 @@ def insert_tools(content: str, pieces: dict[str, str]) -> str:
 def on_files(files, /, *, config):
     _backlinks.clear()
     lang = config["theme"]["language"]
+    facts = metadata.load_cached(metadata.path_in(config["docs_dir"]))
     for f in files.documentation_pages():
         if site.lang_of(f.src_uri) != lang or site.stem(f.src_uri) in (site.MEMORANDUM, site.PARALLEL):
             continue
         page = Page(Path(f.src_uri), f.content_string, lang)
-        for pid in referenced(page):
+        for pid in referenced(page, facts):
             _backlinks.setdefault(pid, []).append((f.src_uri, page.title(f.src_uri)))
     return files
 

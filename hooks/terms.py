@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 
+from checks.engine import event_priority
 from checks import metadata, site
 from checks.page import NOT_MEMORANDUM_TEXT, Page, blocks
 from checks.termforms import forms, occurrences
@@ -91,6 +92,7 @@ def on_files(files, /, *, config):
     return files
 
 
+@event_priority(-10)  # after crossrefs (0): a reference is a link, and no term is linked inside it
 def on_page_markdown(markdown: str, /, *, page, config, files) -> str | None:
     if not site.is_memorandum(page.file.src_uri):
         return None

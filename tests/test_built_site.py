@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -181,3 +183,47 @@ def test_build_warnings_name_the_line_the_checks_name(tmp_path: Path, page: str,
     assert [ln for ln in result.stderr.splitlines() if logger + ":" in ln] == []
     check_lines = [m.group(1) for m in re.finditer(rf"hooks/verify: (\S+:\d+:\d+): {code} ", result.stderr)]
     assert check_lines == sorted(expected)
+
+
+def _committed_project(dest: Path, hooks_order) -> Path:
+    """A copy of the project in its own git repository (the pages' dates then come from one
+    commit, the same for every build), its hooks listed in the order ``hooks_order`` gives."""
+    dest.mkdir()
+    project = copy_project(dest)
+    config = project / "properdocs.yml"
+    text = config.read_text("utf-8")
+    head, tail = text.split("\nhooks:\n", 1)
+    lines = tail.split("\n")
+    listed = [ln for ln in lines if ln.startswith("  - hooks/")]
+    config.write_text(head + "\nhooks:\n" + "\n".join(hooks_order(listed) + lines[len(listed):]), "utf-8")
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2026-11-30T00:00:00Z", "GIT_COMMITTER_DATE": "2026-11-30T00:00:00Z"}
+    for command in (["git", "init", "-q"], ["git", "add", "-A"],
+                    ["git", "-c", "user.email=build@example.org", "-c", "user.name=build", "commit", "-qm", "site"]):
+        subprocess.run(command, cwd=project, check=True, env=env, capture_output=True)
+    return project
+
+
+def test_the_hooks_order_does_not_change_the_site(tmp_path: Path) -> None:
+    """Where an event must run before another, the hook says so (event_priority); any order of
+    ``hooks:`` builds the same site, byte for byte (each hook moved from where it stands)."""
+    from test_engine import differences
+    sites = []
+    for name, order in (("listed", list), ("reversed", lambda h: h[::-1]), ("rotated", lambda h: h[5:] + h[:5])):
+        project = _committed_project(tmp_path / name, order)
+        result = build(project, tmp_path / f"site-{name}")
+        assert result.returncode == 0, result.stderr[-2000:]
+        sites.append(tmp_path / f"site-{name}")
+    assert differences(sites[0], sites[1]) == [] and differences(sites[0], sites[2]) == []
+    for other in sites[1:]:
+        assert all((sites[0] / p.relative_to(other)).read_bytes() == p.read_bytes()
+                   for p in other.rglob("*") if p.is_file())
+
+
+def test_a_reference_a_placeholder_gives_the_reader_is_a_backlink(site: Path) -> None:
+    """``{{ terms }}`` on the about pages names Article 2: the reader sees the link, and Article 2's
+    "Referenced from" lists the page (it was read from the unexpanded source before)."""
+    for prefix, label in (("", "このサイトについて"), ("en/", "About this site")):
+        html = (site / prefix / "memorandum/index.html").read_text("utf-8")
+        heading = html[html.index('id="article-2"'):html.index('id="article-2-1"')]
+        tools = BeautifulSoup(heading, "html.parser").select_one(".referenced-from")
+        assert tools is not None and label in tools.get_text(" "), prefix
