@@ -16,9 +16,10 @@ hook rewrites it:
 
 Japanese is not cut by a statistical segmenter (TinySegmenter cuts
 日英科学技術協力合同委員会 into 日英科学技|術協|力合|同|委員|会, and the query
-合同委員会 differently): words are split at spaces, punctuation and changes
-between kanji or kana and katakana, and a compound is found by any of its
-parts through its endings (``checks.searchterms``). The index's ``lang`` is
+合同委員会 differently): words are split at spaces, punctuation, changes
+between kanji or kana and katakana, and changes between words of two kanji or
+more and hiragana (the same ``SEPARATOR`` cuts the query), and a compound is
+found by any of its parts through its endings (``checks.searchterms``). The index's ``lang`` is
 therefore ``en`` (lunr's base pipeline, emptied for Japanese), not ``ja``.
 """
 
@@ -39,11 +40,15 @@ ARTICLE_BOOST = 1.0  # an article's heading only groups its paragraphs
 FIELDS = {"title": {"boost": 4.0}, "text": {"boost": 1.0}, "keywords": {"boost": 1.0}}
 PIPELINE = {"ja": [], "en": ["trimmer"]}  # the English trimmer would empty Japanese words
 KANJI, KATAKANA, HIRAGANA = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006", r"\u30a0-\u30ff\uff66-\uff9f", r"\u3041-\u309f"
-# Blanks and punctuation, and a change from or to katakana. Kanji and hiragana
-# stay together (変更することができる): split apart, one-kanji words (日, 変)
-# would enter the index and the search box would cut kanji queries down to them.
+# Blanks and punctuation, a change from or to katakana, and a change between a
+# word of two kanji or more and hiragana: 書面で通知することにより is read as
+# 書面 / で / 通知 / することにより, in the index and in the query alike, so a
+# phrase typed with its particles and verb endings finds its provision. A single
+# kanji stays with its kana (の日から, 関する): one-kanji words in the index would
+# make the search box cut kanji queries down to them.
 SEPARATOR = ("[\\s\\-\u3000、。，．・：；「」『』（）［］【】]+"
-             f"|(?<=[{KANJI}{HIRAGANA}])(?=[{KATAKANA}])|(?<=[{KATAKANA}])(?=[{KANJI}{HIRAGANA}])")
+             f"|(?<=[{KANJI}{HIRAGANA}])(?=[{KATAKANA}])|(?<=[{KATAKANA}])(?=[{KANJI}{HIRAGANA}])"
+             f"|(?<=[{KANJI}]{{2}})(?=[{HIRAGANA}])|(?<=[{HIRAGANA}])(?=[{KANJI}]{{2}})")
 
 
 class _Text(HTMLParser):

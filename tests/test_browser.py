@@ -137,6 +137,7 @@ def test_defined_term_shows_its_definition(served, page, prefix, term, definitio
 # What readers type, and the provision each must find (tests/fixtures/search/queries.yml).
 QUERIES = yaml.safe_load((ROOT / "tests/fixtures/search/queries.yml").read_text("utf-8"))
 RECALL_GOAL = 0.95  # share of queries whose provision is among the first three results a reader sees
+PHRASE_GOAL = 0.9  # the same for phrases copied from the text, particles and verb endings included
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -144,14 +145,17 @@ def test_search_recall_and_language(served, page, lang: str) -> None:
     base, _ = served
     prefix = "" if lang == "ja" else "en/"
     queries = QUERIES[lang]
-    assert len(queries) >= 30
+    assert len(queries) >= 60 and sum(q["kind"] == "phrase" for q in queries) >= 15
     found, missed = recall(page, base, queries, prefix)
     share = len(found) / len(queries)
     ARTIFACTS.mkdir(exist_ok=True)
     lines = [f"{lang}: recall in the first three results {len(found)}/{len(queries)} = {share:.3f}"]
     lines += [f"  missed {m['query']!r} ({m['kind']}) -> #{m['expect']}: saw {m['results'][:3]}" for m in missed]
     (ARTIFACTS / f"search-recall.{lang}.txt").write_text("\n".join(lines) + "\n", "utf-8")
-    assert share >= RECALL_GOAL, "\n".join(lines)
+    for phrases, goal in ((False, RECALL_GOAL), (True, PHRASE_GOAL)):
+        hits = sum((q["kind"] == "phrase") == phrases for q in found)
+        total = sum((q["kind"] == "phrase") == phrases for q in queries)
+        assert hits / total >= goal, "\n".join(lines)
     # Every result, seen or folded, is a page of the language searched from.
     seen = [r for row in found + missed for r in row["results"]]
     assert seen and all((r.startswith("en/") if lang == "en" else not r.startswith("en/")) for r in seen), seen
@@ -320,4 +324,8 @@ def test_one_permalink_per_heading_and_no_repeated_backlinks(served, page, prefi
         " + (tools ? tools.querySelectorAll('.provision-permalink').length : 0)]; })")
     assert counts and all(n == 1 for _, n in counts), counts
     lists = page.eval_on_selector_all(".referenced-from", "els => els.map(e => e.textContent)")
-    assert max((lists.count(t) for t in lists), default=0) <= 2, lists  # no list repeated provision after provision
+    # No list repeated provision after provision: the home page, which names nearly every provision
+    # (its areas and its status list), is left out; the about page names three (Article 1, Article 2
+    # through the terms table, 2.3).
+    assert lists and not any(("ホーム" if not prefix else "Home") in t for t in lists), lists
+    assert max((lists.count(t) for t in lists), default=0) <= 3, lists

@@ -91,9 +91,15 @@ def test_each_language_gets_its_own_index_with_provisions_boosted() -> None:
         assert "amendment" not in by_id["article-2"]["keywords"]  # an article's heading gets no synonyms
 
 
-def test_the_separator_keeps_kanji_with_their_kana_and_splits_katakana() -> None:
-    parts = [p for p in re.split(search.SEPARATOR, "本覚書は、ベンチャーキャピタルファンドとの連携（DSIT） 1994 年") if p]
-    assert parts == ["本覚書は", "ベンチャーキャピタルファンド", "との連携", "DSIT", "1994", "年"]
+@pytest.mark.parametrize("text, expected", [
+    ("本覚書は、ベンチャーキャピタルファンドとの連携（DSIT） 1994 年",
+     ["本覚書", "は", "ベンチャーキャピタルファンド", "との", "連携", "DSIT", "1994", "年"]),
+    ("3 か月前までに書面で通知することにより", ["3", "か", "月前", "までに", "書面", "で", "通知", "することにより"]),
+    ("双方による署名の日から開始される", ["双方", "による", "署名", "の日から", "開始", "される"]),  # one kanji keeps its kana
+    ("日英科学技術協力合同委員会", ["日英科学技術協力合同委員会"]),
+])
+def test_the_separator_cuts_index_and_query_at_script_changes(text: str, expected: list[str]) -> None:
+    assert [p for p in re.split(search.SEPARATOR, text) if p] == expected
 
 
 def test_the_built_indexes_are_one_language_each(site: Path) -> None:
