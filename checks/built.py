@@ -10,7 +10,11 @@ findings are placed in the Markdown source it came from:
   SHA-256), or the built Japanese text differs from the signed source;
 * OUT004, OUT005: the Akoma Ntoso documents and ``SHA256SUMS`` against
   ``memorandum.json`` and the built files (``checks.exported``);
-* SAF001–SAF004: active content, by the allowlist in ``checks.active``.
+* OUT006: a language's search index is missing, unreadable, holds another
+  language's pages, or lacks one of its memorandum's provisions (the index
+  ``hooks/search.py`` writes last, after every language is built);
+* SAF001–SAF004, SAF006: active content, by the allowlist in ``checks.active``,
+  and what a page loads from another host.
 """
 
 from __future__ import annotations
@@ -92,6 +96,22 @@ class Site:
             line = prov.line if prov else _line(mismatch.needle, source_text)
             yield Finding(where, line, 1, "OUT001", f"on the built page {rel}: {mismatch.message}")
 
+    def check_search(self) -> Iterator[Finding]:
+        """Each language's search index, as the build leaves it (OUT006)."""
+        for lang, doc in sorted(self.docs_by_lang.items()):
+            path = self.site_dir / site.PREFIX[lang] / "search" / "search_index.json"
+            rel = f"{self.rel(self.site_dir)}/{site.PREFIX[lang]}search/search_index.json"
+            try:
+                index = json.loads(path.read_text("utf-8"))
+            except FileNotFoundError:
+                yield Finding(rel, 1, 1, "OUT006", "search index not written: expected one per language")
+                continue
+            except (OSError, UnicodeDecodeError, ValueError) as exc:
+                yield Finding(rel, 1, 1, "OUT006", f"search index not readable: {exc}")
+                continue
+            for problem in search_problems(index, lang, doc.ids()):
+                yield Finding(rel, 1, 1, "OUT006", f"search index {problem}")
+
     def check_exports(self) -> Iterator[Finding]:
         """memorandum.json against the built pages; the built Japanese against the signed source."""
         ja = self.docs_by_lang.get("ja")
@@ -171,6 +191,23 @@ class Site:
             yield Finding(self.rel(ja.path), line, 1, "OUT003", f"built Japanese text: {message}")
 
 
+def search_problems(index: object, lang: str, ids: list[str]) -> list[str]:
+    """What keeps one language's search index from being the final one: only that language's
+    pages, every provision of its memorandum (an entry ``memorandum/#id``)."""
+    docs = index.get("docs") if isinstance(index, dict) else None
+    if not isinstance(docs, list):
+        return ["has no list of entries"]
+    locations = {str(e.get("location", "")) for e in docs if isinstance(e, dict)}
+    others = sorted(loc for loc in locations for other in site.LANGS
+                    if other != lang and site.PREFIX[other] and loc.startswith(site.PREFIX[other]))
+    out = [f"holds another language's page {loc!r}: expected {lang} pages only" for loc in others[:3]]
+    missing = [pid for pid in ids if pid != "title" and f"{site.MEMORANDUM}/#{pid}" not in locations]
+    if missing:
+        out.append(f"has no entry for {', '.join('#' + m for m in missing[:5])}"
+                   f"{' …' if len(missing) > 5 else ''}: expected one entry per provision")
+    return out
+
+
 def check_site(site_dir: Path, docs: Path, root: Path | None = None) -> list[Finding]:
     """Every finding on a built site, sorted."""
     checker = Site(site_dir.resolve(), docs.resolve(), (root or docs.parent).resolve())
@@ -184,4 +221,5 @@ def check_site(site_dir: Path, docs: Path, root: Path | None = None) -> list[Fin
         for line, col, code, message in safety.scan_asset(svg.read_text("utf-8", errors="replace")):
             findings.append(Finding(where, line, col, code, f"on the built asset {rel.as_posix()}: {message}"))
     findings.extend(checker.check_exports())
+    findings.extend(checker.check_search())
     return sorted(set(findings))

@@ -61,8 +61,13 @@ def on_pre_build(*, config):
 
 @event_priority(-120)  # after mkdocs-static-i18n (-100) and the search index (-110)
 def on_post_build(*, config):
-    if _state["read"] or not set(site.LANGS) <= _state["started"]:
-        return  # some language is not built yet
+    # mkdocs-static-i18n builds the other languages inside the default language's
+    # on_post_build (-100): their own post_build comes before the default build's
+    # search hook (-110) has written the final indexes. The site is complete only
+    # at the end of the default language's post_build.
+    if _state["read"] or not set(site.LANGS) <= _state["started"] \
+            or config["theme"]["language"] != site.DEFAULT_LANG:
+        return  # some language is not built yet, or its index is not the final one
     _state["read"] = True
     if _state["checks"] is not None:
         stdout, stderr = _state["checks"].communicate(timeout=TIMEOUT)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -227,3 +228,39 @@ def test_a_reference_a_placeholder_gives_the_reader_is_a_backlink(site: Path) ->
         heading = html[html.index('id="article-2"'):html.index('id="article-2-1"')]
         tools = BeautifulSoup(heading, "html.parser").select_one(".referenced-from")
         assert tools is not None and label in tools.get_text(" "), prefix
+
+
+IDS = ["title", "preamble", "article-2-3"]
+# (case, index, language, problems expected)
+SEARCH_INDEXES = [
+    ("final", {"docs": [{"location": "memorandum/#preamble"}, {"location": "memorandum/#article-2-3"}]}, "ja", []),
+    ("the other language's entries", {"docs": [{"location": "memorandum/#preamble"}, {"location": "memorandum/#article-2-3"},
+                                               {"location": "en/"}]}, "ja",
+     ["holds another language's page 'en/': expected ja pages only"]),
+    ("a provision left out", {"docs": [{"location": "memorandum/#preamble"}]}, "en",
+     ["has no entry for #article-2-3: expected one entry per provision"]),
+    ("not an index", [1, 2], "ja", ["has no list of entries"]),
+]
+
+
+@pytest.mark.parametrize("case, index, lang, expected", SEARCH_INDEXES, ids=[c[0] for c in SEARCH_INDEXES])
+def test_a_search_index_that_is_not_the_final_one_is_named(case: str, index, lang: str, expected: list[str]) -> None:
+    from checks import built
+    assert built.search_problems(index, lang, IDS) == expected
+
+
+def test_the_build_verifies_the_final_search_indexes(site: Path, tmp_path: Path) -> None:
+    """verify.py reads the site at the end of the default language's build, after the search
+    hook has split the indexes (it read it inside the English build before, and OUT006 named
+    the joint index); a joint index left in place is named."""
+    from checks import built
+    assert [f for f in built.check_site(site, ROOT / "docs") if f.code == "OUT006"] == []
+    joint = tmp_path / "site"
+    shutil.copytree(site, joint)
+    en = json.loads((joint / "en/search/search_index.json").read_text("utf-8"))
+    ja_index = joint / "search/search_index.json"
+    index = json.loads(ja_index.read_text("utf-8"))
+    index["docs"] += [{**e, "location": "en/" + e["location"]} for e in en["docs"][:1]]
+    ja_index.write_text(json.dumps(index), "utf-8")
+    found = [f.message for f in built.check_site(joint, ROOT / "docs") if f.code == "OUT006"]
+    assert found == [f"search index holds another language's page 'en/{en['docs'][0]['location']}': expected ja pages only"]
