@@ -97,7 +97,10 @@ class Site:
             yield Finding(where, line, 1, "OUT001", f"on the built page {rel}: {mismatch.message}")
 
     def check_search(self) -> Iterator[Finding]:
-        """Each language's search index, as the build leaves it (OUT006)."""
+        """Each language's search index, as the build leaves it (OUT006); nothing for a site
+        built without search (no language has an index)."""
+        if not any((self.site_dir / site.PREFIX[lang] / "search").is_dir() for lang in self.docs_by_lang):
+            return
         for lang, doc in sorted(self.docs_by_lang.items()):
             path = self.site_dir / site.PREFIX[lang] / "search" / "search_index.json"
             rel = f"{self.rel(self.site_dir)}/{site.PREFIX[lang]}search/search_index.json"

@@ -26,11 +26,10 @@ import bisect
 import re
 from typing import Iterator
 
-from checks import Finding
+from checks import Finding, metadata
 from checks.corpus import Corpus
 from checks.dates import dates_in
 from checks.durations import WORDS, durations_in
-from checks import metadata
 from checks.metadata import MONTHS_EN, iso
 from checks.page import Page
 

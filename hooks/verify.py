@@ -28,7 +28,7 @@ log = get_plugin_logger(__name__)
 # This run's state. mkdocs-static-i18n builds the default language, then the
 # others from inside its on_post_build, changing ``config`` as it goes: the
 # site is complete after the last language's build, which is when it is read.
-_state: dict[str, Any] = {"started": set(), "read": False, "checks": None}
+_state: dict[str, Any] = {"started": set(), "finished": 0, "read": False, "checks": None}
 TIMEOUT = 600  # seconds the checks may take (they take well under one)
 
 
@@ -53,7 +53,7 @@ def on_pre_build(*, config):
     if lang == site.DEFAULT_LANG:  # a new run (mkdocs serve rebuilds too)
         if _state["checks"] is not None:
             _state["checks"].kill()
-        _state.update(started=set(), read=False, checks=subprocess.Popen(
+        _state.update(started=set(), finished=0, read=False, checks=subprocess.Popen(
             [sys.executable, "-m", "checks", "--format", "json", str(Path(config["docs_dir"]).resolve())],
             cwd=_root(config), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
     _state["started"].add(lang)
@@ -62,17 +62,22 @@ def on_pre_build(*, config):
 @event_priority(-120)  # after mkdocs-static-i18n (-100) and the search index (-110)
 def on_post_build(*, config):
     # mkdocs-static-i18n builds the other languages inside the default language's
-    # on_post_build (-100): their own post_build comes before the default build's
-    # search hook (-110) has written the final indexes. The site is complete only
-    # at the end of the default language's post_build.
-    if _state["read"] or not set(site.LANGS) <= _state["started"] \
-            or config["theme"]["language"] != site.DEFAULT_LANG:
-        return  # some language is not built yet, or its index is not the final one
-    _state["read"] = True
+    # on_post_build (-100): their post_build comes first, before the default build's
+    # search hook (-110) has written the final indexes, and a strict abort at the end
+    # of such a nested build ends the run there. So the checks' findings (they read
+    # docs/) are logged as soon as every language is built, and the built site is read
+    # at the last post_build of the run, the default language's (its config may still
+    # name the last language built: the post_builds are counted).
+    _state["finished"] += 1
+    if not set(site.LANGS) <= _state["started"]:
+        return  # some language is not built yet
     if _state["checks"] is not None:
         stdout, stderr = _state["checks"].communicate(timeout=TIMEOUT)
         for message in findings_of(stdout, _state["checks"].returncode, stderr):
             log.warning("%s", message)
         _state["checks"] = None
+    if _state["read"] or _state["finished"] < len(site.LANGS):
+        return  # the indexes are not the final ones yet
+    _state["read"] = True
     for finding in built.check_site(Path(config["site_dir"]), Path(config["docs_dir"]), _root(config)):
         log.warning("%s", finding)

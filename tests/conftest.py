@@ -28,6 +28,13 @@ def shell_command(path: Path, body: str) -> str:
     return str(path)
 
 
+def docs_copy(tmp_path: Path) -> Path:
+    """A copy of the real docs/ in ``tmp_path`` (for a fault or an edit planted in it)."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    return docs
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of what a build reads (config, docs, hooks, overrides) in ``dest``."""
     shutil.copy2(ROOT / CONFIG, dest / CONFIG)

@@ -15,15 +15,9 @@ import pytest
 from checks import Finding, cli
 from checks.dates import dates_in
 from checks.durations import months_in
-from conftest import ROOT
+from conftest import ROOT, docs_copy
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def docs_copy(tmp_path: Path) -> Path:
-    docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", docs)
-    return docs
 
 
 GOLDEN_MESSAGES = FIXTURES / "golden" / "findings"

@@ -3,22 +3,15 @@ in a summary (FCT007), a department that is not a Side (FCT008); faults and legi
 
 from __future__ import annotations
 
-import shutil
 import time
 from pathlib import Path
 
 import pytest
 
 from checks import cli, facts_stated, metadata
-from conftest import ROOT
+from conftest import ROOT, docs_copy
 
 FACTS = metadata.load(ROOT / "docs/_data/memorandum.yml")
-
-
-def _docs(tmp_path: Path) -> Path:
-    docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", docs)
-    return docs
 
 
 def _run(docs: Path) -> list[str]:
@@ -70,7 +63,7 @@ FAULTS = [
 @pytest.mark.parametrize("case, name, old, new, offset, message", FAULTS, ids=[f[0] for f in FAULTS])
 def test_a_fact_written_wrong_around_the_text_is_named(tmp_path: Path, case: str, name: str, old: str, new: str,
                                                         offset: int, message: str) -> None:
-    docs = _docs(tmp_path)
+    docs = docs_copy(tmp_path)
     line, col = _replace(docs / name, old, new)
     assert _run(docs) == [f"docs/{name}:{line}:{col + offset}: {message}"]
 
@@ -93,7 +86,7 @@ LEGITIMATE = [
 
 @pytest.mark.parametrize("case, name, old, new", LEGITIMATE, ids=[c[0] for c in LEGITIMATE])
 def test_a_legitimate_edit_is_no_finding(tmp_path: Path, case: str, name: str, old: str, new: str) -> None:
-    docs = _docs(tmp_path)
+    docs = docs_copy(tmp_path)
     _replace(docs / name, old, new)
     assert _run(docs) == []
 

@@ -3,7 +3,6 @@ hosts (SAF006), and YAML that never finishes loading or hides a duplicate key.""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import time
@@ -14,15 +13,9 @@ import pytest
 from checks import Finding, active, cli, metadata, unicode
 from checks.corpus import load as load_corpus
 from checks.page import Page
-from conftest import ROOT
+from conftest import ROOT, docs_copy
 
 FIXTURES = Path(__file__).parent / "fixtures" / "hostile"
-
-
-def _docs(tmp_path: Path) -> Path:
-    docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", docs)
-    return docs
 
 
 def _findings(docs: Path, codes: tuple[str, ...]) -> list[str]:
@@ -75,7 +68,7 @@ def _place(path: Path, old: str) -> tuple[int, int]:
 
 @pytest.mark.parametrize("case, name, old, new, expected", UNI_FAULTS, ids=[f[0] for f in UNI_FAULTS])
 def test_hostile_characters_are_named(tmp_path: Path, case: str, name: str, old: str, new: str, expected) -> None:
-    docs = _docs(tmp_path)
+    docs = docs_copy(tmp_path)
     line, col = _place(docs / name, old)
     _edit(docs / name, old, new)
     assert _findings(docs, ("UNI",)) == [f"docs/{name}:{line}:{col + offset}: {message}" for offset, message in expected]
@@ -133,7 +126,7 @@ EXTERNAL = [
 
 @pytest.mark.parametrize("case, markdown, expected", EXTERNAL, ids=[e[0] for e in EXTERNAL])
 def test_a_resource_from_another_host_is_named(tmp_path: Path, case: str, markdown: str, expected) -> None:
-    docs = _docs(tmp_path)
+    docs = docs_copy(tmp_path)
     page = docs / "about.en.md"
     line = len(page.read_text("utf-8").splitlines()) + 2
     page.write_text(page.read_text("utf-8") + "\n" + markdown + "\n", "utf-8")
@@ -209,7 +202,7 @@ def test_yaml_reads_what_the_site_writes() -> None:
     ("about.en.md", "STR002"),
 ], ids=["metadata", "lock", "accessibility", "front matter"])
 def test_an_alias_bomb_anywhere_is_a_finding_in_bounded_time(tmp_path: Path, target: str, code: str) -> None:
-    docs = _docs(tmp_path)
+    docs = docs_copy(tmp_path)
     path = docs / target
     if target.endswith(".md"):
         text = path.read_text("utf-8")
@@ -229,7 +222,7 @@ def test_an_alias_bomb_anywhere_is_a_finding_in_bounded_time(tmp_path: Path, tar
 
 
 def test_a_duplicate_key_in_the_metadata_is_a_finding(tmp_path: Path) -> None:
-    docs = _docs(tmp_path)
+    docs = docs_copy(tmp_path)
     meta = docs / "_data/memorandum.yml"
     text = meta.read_text("utf-8")
     meta.write_text(text + "signed:\n  place: Paris\n", "utf-8")

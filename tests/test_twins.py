@@ -3,21 +3,14 @@ names and places, the notices), with a table of faults and one of legitimate edi
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from checks import cli
-from conftest import ROOT
+from conftest import ROOT, docs_copy
 
 EXPECT = "expected the same facts in both languages"
-
-
-def _docs(tmp_path: Path) -> Path:
-    docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", docs)
-    return docs
 
 
 def _append(docs: Path, name: str, text: str) -> int:
@@ -72,7 +65,7 @@ FAULTS = [
 @pytest.mark.parametrize("case, added, expected", FAULTS, ids=[f[0] for f in FAULTS])
 def test_a_fact_one_twin_lacks_is_named_with_both_pages(tmp_path: Path, case: str, added: dict[str, str],
                                                         expected: list[str]) -> None:
-    docs = _docs(tmp_path)
+    docs = docs_copy(tmp_path)
     lines = {name: _append(docs, name, text) for name, text in added.items()}
     want = []
     for line in expected:
@@ -84,7 +77,7 @@ def test_a_fact_one_twin_lacks_is_named_with_both_pages(tmp_path: Path, case: st
 
 def test_the_japanese_home_page_without_its_notice_is_named(tmp_path: Path) -> None:
     """The fault the translation review found: index.ja lacked the English page's notice."""
-    docs = _docs(tmp_path)
+    docs = docs_copy(tmp_path)
     page = docs / "index.ja.md"
     text = page.read_text("utf-8")
     start = text.index("公式の英語の本文は見つかりませんでした。")
@@ -119,7 +112,7 @@ LEGITIMATE = [
 
 @pytest.mark.parametrize("case, added", LEGITIMATE, ids=[c[0] for c in LEGITIMATE])
 def test_edits_that_keep_the_twins_alike_are_no_finding(tmp_path: Path, case: str, added: dict[str, str]) -> None:
-    docs = _docs(tmp_path)
+    docs = docs_copy(tmp_path)
     for name, text in added.items():
         _append(docs, name, text)
     assert _twins(docs) == []
