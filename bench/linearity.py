@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from checks import dates, document, placeholders, refs, safety
+from checks import dates, document, facts_stated, metadata, placeholders, refs, safety, twins, unicode
 from checks.page import Page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,7 +18,13 @@ UNITS = {
     "prose (about.en.md)": None, "`<`": "<", "`<a `": "<a ", "`<a on`": "<a onx", "`[`": "[", "`[a](`": "[a](",
     "backticks": "`", "`{: `": "{: ", "`<!--`": "<!--", "`&#`": "&#", "fences": "```\n", "admonitions": "!!! n\n",
     "headings": "# ", "`第 2 条`": "第 2 条 ", "`{{ x`": "{{ x ", "newlines": "\n", "`<a` + newline": "<a\n",
+    # the hostile-text, name and twin-page scans
+    "zero-width spaces": "\u200b", "a Cyrillic word": "\u0430", "a name's first word": "Lord ",
+    "a Japanese name's first characters": "パト",
 }
+FACTS = metadata.load(ROOT / "docs/_data/memorandum.yml")
+NAMES = facts_stated.guarded_names(FACTS)
+TWIN_NAMES = twins.names_of(FACTS)
 
 
 def check_page(text: str, lang: str = "en") -> float:
@@ -30,6 +36,9 @@ def check_page(text: str, lang: str = "en") -> float:
     list(dates.dates_in(text, lang))
     list(placeholders.unknown(page))
     document.parse(text, Path(f"memorandum.{lang}.md"))
+    list(unicode.scan(text))
+    list(facts_stated.near_misses(text, NAMES))
+    twins.stated(page, TWIN_NAMES, FACTS)
     return time.perf_counter() - start
 
 

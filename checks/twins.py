@@ -52,7 +52,7 @@ HIDDEN = ("comment", "front-matter")
 ABBREVIATION = re.compile(r"[(（]([A-Z]{2,})[)）]")
 
 
-def _names(facts: dict[str, Any]) -> dict[str, str]:
+def names_of(facts: dict[str, Any]) -> dict[str, str]:
     """Each name or place the metadata holds, in every language's form -> the fact it names."""
     out: dict[str, str] = {}
     for i, person in enumerate(facts.get("signatories") or [], 1):
@@ -135,7 +135,7 @@ def stated(page: Page, names: dict[str, str], facts: dict[str, Any],
 def check(corpus: Corpus) -> Iterator[Finding]:
     if corpus.facts is None:
         return
-    names = _names(corpus.facts)
+    names = names_of(corpus.facts)
     signed = corpus.memoranda.get(site.DEFAULT_LANG)
     provisions = frozenset(signed.ids()) if signed is not None else frozenset()
     twins: dict[str, dict[str, Page]] = {}
