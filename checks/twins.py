@@ -40,6 +40,10 @@ NOTICES = {
         "en": re.compile(r"the Japanese (?:text )?governs", re.IGNORECASE),
         "ja": re.compile(r"日本語(?:の本文)?を優先"),
     },
+    "the English is a reference translation": {
+        "en": re.compile(r"reference translation", re.IGNORECASE),
+        "ja": re.compile(r"参考訳"),
+    },
     "the source is the PDF of the signed memorandum": {
         "en": re.compile(r"PDF of the (?:signed )?memorandum|memorandum signed in [^.]*PDF", re.IGNORECASE),
         "ja": re.compile(r"PDF から取り出した"),
