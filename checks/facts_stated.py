@@ -15,6 +15,9 @@ FCT007: a page's title or description, or an editorial note of a memorandum
         page, says the memorandum was signed somewhere other than the
         metadata's place.
 FCT008: a page's title or description names a department that is not a Side.
+FCT009: a metadata string restates a value of the metadata differently: the
+        notice period in words against its months, an instrument's date as the
+        text gives it against its date.
 
 Dates are DAT's (every format: Reiwa era, ISO, British order, ordinals).
 Code and comments are not read; front matter is (it is the page's description).
@@ -102,6 +105,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                 yield Finding(rel, prov.line, prov.col, "FCT002", f"'#{prov.id}' should say the memorandum is {want} "
                                                                   f"(metadata legally_binding: {str(binding).lower()})")
     yield from _names_and_sides(corpus)
+    yield from _restated(corpus)
     for path, page in corpus.pages.items():
         rel, lang, text = corpus.rel(path), page.lang, page.text
         memorandum = page.is_memorandum
@@ -310,3 +314,37 @@ def _names_and_sides(corpus: Corpus) -> Iterator[Finding]:
                     line, col = page.line_col(m.start())
                     yield Finding(rel, line, col, "FCT008", f"'{m.group()}' is not a Side: expected "
                                   + " or ".join(f"'{s}'" for s in sides[lang]) + " (metadata parties)")
+
+
+def restated_problems(facts: dict) -> list[tuple[list, str]]:
+    """(path in the metadata, message) for each string that restates a value differently."""
+    out = []
+    notice = facts.get("notice_period") or {}
+    months = int(notice.get("months", 0))
+    for lang in DEPARTMENT:  # the languages the site writes
+        text = notice.get(lang)
+        if isinstance(text, str):
+            stated = [n for _, n in durations_in(text, lang)]
+            if stated != [months]:
+                out.append((["notice_period", lang], f"notice_period.{lang} {text!r} states {stated or 'no period'}: "
+                                                     f"expected {months} months (notice_period.months)"))
+    for i, item in enumerate(facts.get("instruments") or []):
+        date, text_date = iso(item.get("date")), iso(item.get("text_date"))
+        if date and text_date and not date.startswith(text_date):
+            out.append((["instruments", i, "text_date"], f"instruments.{i + 1}.text_date {text_date} is not "
+                                                         f"{item.get('id')}'s date {date} at the text's precision"))
+    return out
+
+
+def _restated(corpus: Corpus) -> Iterator[Finding]:
+    problems = restated_problems(corpus.facts)
+    if not problems:
+        return
+    path = metadata.path_in(corpus.docs)
+    try:
+        _, node = metadata.read_yaml(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError, metadata.yaml.YAMLError):
+        node = None  # STR003 names an unreadable metadata file
+    for where, message in problems:
+        line, col = metadata.position(node, where)
+        yield Finding(corpus.rel(path), line, col, "FCT009", message)

@@ -179,7 +179,7 @@ def load(path: Path = DEFAULT_PATH) -> dict[str, Any]:
 
 def validate(node: Any, data: Any, schema: Path) -> list[tuple[int, int, str]]:
     """(line, col, message) for each way ``data`` (composed as ``node``) breaks ``schema``, in order."""
-    return sorted((*_position(node, list(err.absolute_path), err.validator == "required"), _describe(err))
+    return sorted((*position(node, list(err.absolute_path), err.validator == "required"), _describe(err))
                   for err in _validator(schema).iter_errors(data))
 
 
@@ -209,7 +209,7 @@ def _describe(err: Any) -> str:
     return f"{where}: {err.message}"
 
 
-def _position(node: Any, path: list[Any], at_key: bool = False) -> tuple[int, int]:
+def position(node: Any, path: list[Any], at_key: bool = False) -> tuple[int, int]:
     """Line and column of the YAML node at ``path`` (its nearest existing ancestor);
     with ``at_key``, of the key that holds it (where a missing property belongs)."""
     mark = node.start_mark if node is not None else None

@@ -106,3 +106,28 @@ def test_near_misses_are_linear_on_a_megabyte() -> None:
     assert list(facts_stated.near_misses(big + "Minoru Kiuchy", names))[-1][1] == "Minoru Kiuchy"
     t_big = time.perf_counter() - start
     assert t_big < 60 * max(t_small, 0.01)  # ten times the text: a bound against quadratic growth, not a speed test
+
+
+# (case, metadata text replaced, replacement, the finding expected, or None for a legitimate edit)
+RESTATED = [
+    ("the notice period in words", "  en: three months\n", "  en: four months\n",
+     "docs/_data/memorandum.yml:36:7: FCT009 notice_period.en 'four months' states [4]: expected 3 months "
+     "(notice_period.months)"),
+    ("the notice period in Japanese", "  ja: 3 か月\n", "  ja: 6 か月\n",
+     "docs/_data/memorandum.yml:35:7: FCT009 notice_period.ja '6 か月' states [6]: expected 3 months "
+     "(notice_period.months)"),
+    ("an instrument's date as the text gives it", "    text_date: 1994-06\n", "    text_date: 1995-06\n",
+     "docs/_data/memorandum.yml:85:16: FCT009 instruments.1.text_date 1995-06 is not agreement-1994's date 1994-06 "
+     "at the text's precision"),
+    ("the notice period in figures", "  en: three months\n", "  en: 3 months\n", None),
+    ("the year the text gives of a dated instrument", "    text_date: 1994-06\n", "    text_date: 1994\n", None),
+]
+
+
+@pytest.mark.parametrize("case, old, new, expected", RESTATED, ids=[r[0] for r in RESTATED])
+def test_a_metadata_string_that_restates_a_value_is_checked_against_it(tmp_path: Path, case: str, old: str, new: str,
+                                                                      expected: str | None) -> None:
+    docs = docs_copy(tmp_path)
+    _replace(docs / "_data/memorandum.yml", old, new)
+    found = [str(f) for f in cli.run(docs, root=docs.parent) if f.code == "FCT009"]
+    assert found == ([expected] if expected else [])
