@@ -29,12 +29,12 @@ import bisect
 import re
 from typing import Iterator
 
-from checks import Finding, metadata
+from checks import Finding, metadata, site
 from checks.corpus import Corpus
 from checks.dates import dates_in
 from checks.durations import WORDS, durations_in
 from checks.metadata import MONTHS_EN, iso
-from checks.page import Page
+from checks.page import Lines, Page
 
 NUMBER_WORDS = {v: k for k, v in WORDS.items()}
 ORIGINALS = {
@@ -283,17 +283,16 @@ def _names_and_sides(corpus: Corpus) -> Iterator[Finding]:
     except (OSError, UnicodeDecodeError):
         pass  # STR003 names an unreadable metadata file
     for rel, page, text in texts:
-        starts = None
+        lines = None
         around = list(_summaries(page)) if page is not None and page.is_memorandum else None
         for offset, written, name, where in near_misses(text, names):
             if page is not None and not _visible(page, offset):
                 continue
             if around is not None and not any(s <= offset < e for s, e in around):
                 continue  # the memorandum's own text is FID's and SIG's
-            if starts is None:
-                starts = [0] + [m.end() for m in re.finditer("\n", text)]
-            line = bisect.bisect_right(starts, offset)
-            yield Finding(rel, line, offset - starts[line - 1] + 1, "FCT006",
+            lines = lines or (page or Lines(text))
+            line, col = lines.line_col(offset)
+            yield Finding(rel, line, col, "FCT006",
                           f"'{written}' is almost a name the metadata holds: expected '{name}' (metadata {where})")
         if page is None:
             continue
@@ -321,7 +320,7 @@ def restated_problems(facts: dict) -> list[tuple[list, str]]:
     out = []
     notice = facts.get("notice_period") or {}
     months = int(notice.get("months", 0))
-    for lang in DEPARTMENT:  # the languages the site writes
+    for lang in site.LANGS:
         text = notice.get(lang)
         if isinstance(text, str):
             stated = [n for _, n in durations_in(text, lang)]

@@ -183,15 +183,23 @@ class Page:
         return not self.kinds_at(start, end).isdisjoint(kinds)
 
     @cached_property
-    def _line_starts(self) -> list[int]:
-        starts = [0]
-        starts += [m.end() for m in re.finditer("\n", self.text)]
-        return starts
+    def _lines(self) -> "Lines":
+        return Lines(self.text)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of an offset of the page's text."""
-        i = bisect.bisect_right(self._line_starts, offset) - 1
-        return i + 1, offset - self._line_starts[i] + 1
+        return self._lines.line_col(offset)
+
+
+class Lines:
+    """1-based line and column of offsets of one text (a page's, or any file's), by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i + 1, offset - self.starts[i] + 1
 
 
 def scan(text: str, start: int = 0) -> Iterable[Region]:

@@ -28,7 +28,6 @@ spaces are visible spacing and text of the signed original: not findings.
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
 from pathlib import Path
@@ -36,6 +35,7 @@ from typing import Iterator
 
 from checks import Finding
 from checks.corpus import Corpus
+from checks.page import Lines
 
 TEXT_FILES = ("*.md", "*.yml", "*.yaml", "*.txt", "*.json", "*.css", "*.js", "*.svg", "*.html", "*.xml")
 BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
@@ -103,21 +103,15 @@ def _word_start(text: str, at: int) -> int:
     return start
 
 
-def line_col(text: str, offset: int, starts: list[int]) -> tuple[int, int]:
-    i = bisect.bisect_right(starts, offset) - 1
-    return i + 1, offset - starts[i] + 1
-
-
 def check_file(path: Path, rel: str) -> Iterator[Finding]:
     try:
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return  # STR001 (pages), STR003 (metadata) and SAF001 (assets) name unreadable files
-    starts: list[int] | None = None
+    lines: Lines | None = None
     for offset, code, message in scan(text):
-        if starts is None:
-            starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        line, col = line_col(text, offset, starts)
+        lines = lines or Lines(text)
+        line, col = lines.line_col(offset)
         yield Finding(rel, line, col, code, message)
 
 
