@@ -21,18 +21,31 @@ between kanji or kana and katakana, and changes between words of two kanji or
 more and hiragana (the same ``SEPARATOR`` cuts the query), and a compound is
 found by any of its parts through its endings (``checks.searchterms``). The index's ``lang`` is
 therefore ``en`` (lunr's base pipeline, emptied for Japanese), not ``ja``.
+
+The search box cuts a typed run of kanji at the index's words with Material's
+worker (its ``segment``), which looks up every part of the run but the one
+that ends it (``j < query.length``): 量子産業 was searched as 量子 and
+新たに特定する協力分野 as …協力. The site serves Material's worker with that
+bound made inclusive (``fixed_worker``), under a name of its own, and the
+pages' configuration points at it (``overrides/main.html``). When an upgrade
+of Material changes the loop, the strict build fails and says so.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
+import logging
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 from checks.engine import event_priority
 from checks import document, metadata, searchterms, site
+
+log = logging.getLogger("mkdocs.hooks.search")
 
 PREFIX = site.PREFIX
 PROVISION_BOOST = 8.0  # a provision against an editorial page (1) that mentions it
@@ -49,6 +62,42 @@ KANJI, KATAKANA, HIRAGANA = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u300
 SEPARATOR = ("[\\s\\-\u3000、。，．・：；「」『』（）［］【】]+"
              f"|(?<=[{KANJI}{HIRAGANA}])(?=[{KATAKANA}])|(?<=[{KATAKANA}])(?=[{KANJI}{HIRAGANA}])"
              f"|(?<=[{KANJI}]{{2}})(?=[{HIRAGANA}])|(?<=[{HIRAGANA}])(?=[{KANJI}]{{2}})")
+
+
+# Material's segmentation loop, minified: ``for(let j=i+1;j<q.length;j++)q.slice(i,j)in index``.
+SEGMENT_LOOP = re.compile(r"for\(let (\w+)=(\w+)\+1;\1<(\w+)\.length;\1\+\+\)\3\.slice\(\2,\1\)in \w+")
+SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
+WORKERS = Path("assets") / "javascripts" / "workers"
+
+
+class WorkerChanged(ValueError):
+    """Material's search worker no longer holds the one segmentation loop the site fixes."""
+
+
+def fixed_worker(source: str) -> str:
+    """Material's search worker with the query segmentation's bound inclusive, so a run's last word is looked up.
+
+    Its source map (which describes Material's file) is not referred to."""
+    loops = SEGMENT_LOOP.findall(source)
+    if len(loops) != 1:
+        raise WorkerChanged(f"expected one segmentation loop `for(let j=i+1;j<q.length;j++)q.slice(i,j)in index`, "
+                            f"found {len(loops)}")
+    fixed = SEGMENT_LOOP.sub(lambda m: m[0].replace(f"{m[1]}<{m[3]}.length", f"{m[1]}<={m[3]}.length", 1), source)
+    return SOURCE_MAP.sub("\n", fixed)
+
+
+def worker_name(text: str) -> str:
+    """The fixed worker's file name, from its content (``search.<8 hex>.min.js``, as Material names its own)."""
+    return f"search.{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}.min.js"
+
+
+def material_worker(theme_dirs: list[str]) -> Path | None:
+    """Material's search worker among the theme's folders (the first one found)."""
+    for folder in theme_dirs:
+        found = sorted((Path(folder) / WORKERS).glob("search.*.min.js"))
+        if found:
+            return found[0]
+    return None
 
 
 class _Text(HTMLParser):
@@ -125,8 +174,29 @@ def _write(path: Path, index: dict[str, Any]) -> None:
 
 # MkDocs events: thin wiring of the functions above, run by the build tests.
 # pragma: no mutate block
+def on_config(config, /):
+    # The template swaps Material's worker for the fixed one when there is one.
+    config["extra"].pop("search_worker", None)
+    found = material_worker(list(config["theme"].dirs))
+    if found is None:
+        return config
+    try:
+        text = fixed_worker(found.read_text(encoding="utf-8"))
+    except WorkerChanged as problem:
+        log.warning("hooks/search.py: Material's search worker %s: %s; a typed run of kanji would lose its last "
+                    "word. See whether Material now looks it up, and drop or update fixed_worker.", found, problem)
+        return config
+    config["extra"]["search_worker"] = {"source": str(found), "material": found.name, "site": worker_name(text)}
+    return config
+
+
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has written the final index
 def on_post_build(*, config):
+    worker = config["extra"].get("search_worker")
+    folder = Path(config["site_dir"]) / WORKERS
+    if worker and (folder / worker["material"]).exists():
+        text = fixed_worker(Path(worker["source"]).read_text(encoding="utf-8"))
+        (folder / worker["site"]).write_text(text, encoding="utf-8")
     # The i18n plugin writes the final index at the end of the default
     # build, after the other languages' builds have changed ``config``.
     path = Path(config["site_dir"]) / "search" / "search_index.json"

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+import logging
+import os
 import re
+import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -109,3 +114,104 @@ def test_the_built_indexes_are_one_language_each(site: Path) -> None:
         assert locations and not any(loc.startswith("en/") for loc in locations)
         assert "memorandum/#article-2-3" in locations and "parallel/" not in locations
         assert data["config"]["fields"] == search.FIELDS
+
+
+# The search box's query segmentation, run in Node on a two-entry index: a/ holds
+# the words 量子 and 技術, b/ the word 量子産業.
+WORKER_INDEX = {"config": {"lang": ["en"], "separator": search.SEPARATOR, "pipeline": [], "fields": search.FIELDS},
+                "docs": [{"location": "a/", "title": "A", "text": "<p>量子の技術</p>", "keywords": ""},
+                         {"location": "b/", "title": "B", "text": "<p>量子産業の発展</p>", "keywords": ""}]}
+MATERIAL_WORKER = search.material_worker([str(Path(__import__("material").__file__).parent / "templates")])
+
+
+def _run_worker(tmp_path: Path, text: str, queries: list[str]) -> list[list[str]]:
+    worker, index, asked = tmp_path / "worker.js", tmp_path / "index.json", tmp_path / "queries.json"
+    worker.write_text(text, "utf-8")
+    index.write_text(json.dumps(WORKER_INDEX, ensure_ascii=False), "utf-8")
+    asked.write_text(json.dumps(queries, ensure_ascii=False), "utf-8")
+    run = subprocess.run(["node", str(ROOT / "tests" / "js" / "search_worker.js"), str(worker), str(index), str(asked)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+# (worker, query, the entries found, the first): Material's worker searches
+# 量子産業 and 量子技術 as 量子 (both entries, in no telling order); the site's
+# looks up the run's last word too.
+@pytest.mark.parametrize("fixed, query, expected, first", [
+    (True, "量子産業", {"b/"}, "b/"),
+    (True, "量子産業の発展", {"a/", "b/"}, "b/"),  # a/ holds の
+    (True, "量子技術", {"a/", "b/"}, "a/"),  # 量子* 技術*: a/ holds both
+    (True, "量子", {"a/", "b/"}, None),
+    (False, "量子産業", {"a/", "b/"}, None),
+    (False, "量子技術", {"a/", "b/"}, None),
+])
+def test_the_sites_worker_looks_up_a_kanji_runs_last_word(tmp_path: Path, fixed: bool, query: str,
+                                                         expected: set[str], first: str | None) -> None:
+    text = MATERIAL_WORKER.read_text("utf-8")
+    [results] = _run_worker(tmp_path, search.fixed_worker(text) if fixed else text, [query])
+    assert set(results) == expected and len(results) == len(expected)
+    assert first is None or results[0] == first
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("a;for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);b\n//# sourceMappingURL=search.x.min.js.map\n",
+     "a;for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s);b\n"),
+    ("for(let jj=ii+1;jj<qq.length;jj++)qq.slice(ii,jj)in idx", "for(let jj=ii+1;jj<=qq.length;jj++)qq.slice(ii,jj)in idx"),
+    ("for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e", "found 0"),  # already inclusive: Material fixed it
+    ("for(let o=s+1;o<t.length;o++)t.slice(o,s)in e", "found 0"),
+    ("for(let o=s+1;o<t.length;o++)t.slice(s,o)in e;for(let o=s+1;o<t.length;o++)t.slice(s,o)in e", "found 2"),
+])
+def test_the_worker_fix_applies_to_one_loop_or_says_what_it_found(source: str, expected: str) -> None:
+    try:
+        assert search.fixed_worker(source) == expected
+    except search.WorkerChanged as problem:
+        assert str(problem).endswith(expected)
+
+
+def test_materials_installed_worker_takes_the_fix_once() -> None:
+    text = MATERIAL_WORKER.read_text("utf-8")
+    fixed = search.fixed_worker(text)
+    same = os.path.commonprefix([text, fixed])
+    assert same.endswith("<") and fixed[len(same)] == "=" and fixed.count("<=") == text.count("<=") + 1
+    assert fixed[len(same) + 1:] == search.SOURCE_MAP.sub("\n", text)[len(same):]
+    assert "sourceMappingURL" not in fixed and search.worker_name(fixed) != MATERIAL_WORKER.name
+
+
+def test_a_material_worker_without_the_loop_fails_the_strict_build_with_a_reason(tmp_path: Path, caplog) -> None:
+    theme = tmp_path / "theme"
+    (theme / search.WORKERS).mkdir(parents=True)
+    (theme / search.WORKERS / "search.0000.min.js").write_text("for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e")
+    config = {"extra": {"search_worker": {"stale": 1}}, "theme": SimpleNamespace(dirs=[str(theme)])}
+    with caplog.at_level(logging.WARNING):
+        search.on_config(config)
+    assert "search_worker" not in config["extra"]
+    assert [r.getMessage() for r in caplog.records] == [
+        f"hooks/search.py: Material's search worker {theme / search.WORKERS / 'search.0000.min.js'}: expected one "
+        "segmentation loop `for(let j=i+1;j<q.length;j++)q.slice(i,j)in index`, found 0; a typed run of kanji would "
+        "lose its last word. See whether Material now looks it up, and drop or update fixed_worker."]
+
+
+class _Config(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside, self.text = False, ""
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.inside = tag == "script" and ("id", "__config") in attrs
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            self.text += data
+
+
+def test_every_page_searches_with_the_fixed_worker(site: Path) -> None:
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 14
+    for page in pages:
+        parser = _Config()
+        parser.feed(page.read_text("utf-8"))
+        url = json.loads(parser.text)["search"]
+        worker = ((site / url[1:]) if url.startswith("/") else (page.parent / url)).resolve()
+        assert worker.is_file() and worker.parent == (site / search.WORKERS).resolve(), page
+        assert worker.read_text("utf-8") == search.fixed_worker(MATERIAL_WORKER.read_text("utf-8")), page
