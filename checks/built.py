@@ -10,6 +10,8 @@ findings are placed in the Markdown source it came from:
   SHA-256), or the built Japanese text differs from the signed source;
 * OUT004, OUT005: the Akoma Ntoso documents and ``SHA256SUMS`` against
   ``memorandum.json`` and the built files (``checks.exported``);
+* OUT007: a PDF's metadata against the memorandum and the facts
+  (``checks.exported``);
 * OUT006: a language's search index is missing, unreadable, holds another
   language's pages, or lacks one of its memorandum's provisions (the index
   ``hooks/search.py`` writes last, after every language is built);
@@ -114,6 +116,31 @@ class Site:
                 continue
             for problem in search_problems(index, lang, doc.ids()):
                 yield Finding(rel, 1, 1, "OUT006", f"search index {problem}")
+
+    def check_pdfs(self) -> Iterator[Finding]:
+        """Each language's PDF metadata (OUT007), for a site built with PDFs: against the text's
+        title and language, the Sides and the facts, and the other language's PDF."""
+        try:
+            facts = metadata.load_cached(self.meta_path)
+        except metadata.MetadataError:
+            return  # STR003 names the metadata file
+        subjects, where = {}, {}
+        for lang, doc in sorted(self.docs_by_lang.items()):
+            path = self.site_dir / site.pdf_name(lang)
+            if not path.is_file():
+                continue
+            where[lang] = self.rel(path)
+            try:
+                meta = exported.pdf_metadata(path.read_bytes())
+            except (OSError, ValueError) as exc:
+                yield Finding(where[lang], 1, 1, "OUT007", f"{site.pdf_name(lang)}: {exc}")
+                continue
+            title = next((p.text for p in doc.provisions if p.kind == "title"), "")
+            for message in exported.pdf_problems(meta, lang, title, facts):
+                yield Finding(where[lang], 1, 1, "OUT007", f"{site.pdf_name(lang)}: {message}")
+            subjects[lang] = meta.subject
+        for lang, message in exported.pdf_twin_problems(subjects, facts):
+            yield Finding(where[lang], 1, 1, "OUT007", f"{site.pdf_name(lang)}: {message}")
 
     def check_exports(self) -> Iterator[Finding]:
         """memorandum.json against the built pages; the built Japanese against the signed source."""
@@ -225,4 +252,5 @@ def check_site(site_dir: Path, docs: Path, root: Path | None = None) -> list[Fin
             findings.append(Finding(where, line, col, code, f"on the built asset {rel.as_posix()}: {message}"))
     findings.extend(checker.check_exports())
     findings.extend(checker.check_search())
+    findings.extend(checker.check_pdfs())
     return sorted(set(findings))

@@ -9,21 +9,31 @@ Run on every build (``checks.built``) and by ``python -m checks --site DIR``:
   separates a number from its text by elements, not spaces); for Japanese,
   a text not found in the signed source in the source's order;
 * OUT005: ``SHA256SUMS`` is missing, lists a file that is not there or
-  whose SHA-256 differs, or leaves out a download.
+  whose SHA-256 differs, or leaves out a download;
+* OUT007: a PDF's metadata (document information and XMP) differs from the
+  memorandum: a title other than the text's own, a language other than the
+  page's, an author other than the Sides, or a subject (the PDF's notice)
+  that states a fact differently from the metadata (the rules the pages are
+  held to: dates, places, names, Sides, originals, notice period), leaves out
+  one of the notices a reader relies on, or states what the other language's
+  PDF does not.
 
 The XML is read with the standard library's parser; validation against
-the OASIS schema (``akomantoso30.xsd``) is in the tests.
+the OASIS schema (``akomantoso30.xsd``) is in the tests. PDFs are read with
+pypdf.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
-from checks import akn
+from checks import akn, facts_stated, twins
+from checks.page import Page
 
 AKN = "{" + akn.NS + "}"
 # The elements that hold one provision each (a list only groups an article's intro and points).
@@ -117,3 +127,77 @@ def check_sums(site_dir: Path, downloads: list[str]) -> Iterator[tuple[str, str]
     for rel in downloads:
         if rel not in listed:
             yield rel, "a download missing from SHA256SUMS"
+
+
+# --- PDFs -------------------------------------------------------------------
+
+class PdfMetadata(NamedTuple):
+    title: str
+    subject: str
+    author: str
+    lang: str
+    xmp_title: str
+    xmp_subject: str
+    xmp_creator: str
+
+
+def pdf_metadata(data: bytes) -> PdfMetadata:
+    """What a PDF says about itself: its document information, its catalog's language and its XMP.
+    Raises ``ValueError`` for a file pypdf cannot read."""
+    import pypdf  # imported here: only a site with PDFs is read with it
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        info = reader.metadata or {}
+        lang = reader.trailer["/Root"].get("/Lang")
+        xmp = reader.xmp_metadata
+        xmp_title = (xmp.dc_title or {}).get("x-default", "") if xmp else ""
+        xmp_subject = " ".join(xmp.dc_subject or []) if xmp else ""
+        xmp_creator = " ".join(xmp.dc_creator or []) if xmp else ""
+    except (pypdf.errors.PyPdfError, KeyError, ValueError, TypeError, AttributeError) as exc:
+        raise ValueError(f"not a readable PDF: {exc}") from exc
+    return PdfMetadata(str(info.get("/Title") or ""), str(info.get("/Subject") or ""), str(info.get("/Author") or ""),
+                       str(lang or ""), str(xmp_title), str(xmp_subject), str(xmp_creator))
+
+
+def notices_in(text: str, lang: str) -> set[str]:
+    """The notices (``checks.twins.NOTICES``) a text states."""
+    return {notice for notice, patterns in twins.NOTICES.items() if patterns[lang].search(text)}
+
+
+def pdf_problems(meta: PdfMetadata, lang: str, title: str, facts: dict[str, Any]) -> list[str]:
+    """What one language's PDF metadata says differently from the memorandum and its metadata."""
+    out = []
+    for field, value in (("/Title", meta.title), ("XMP dc:title", meta.xmp_title)):
+        if value != title:
+            out.append(f"{field} is {value!r}: expected the memorandum's title {title!r}")
+    if meta.lang != lang:
+        out.append(f"/Lang is {meta.lang!r}: expected {lang!r}, the language of the text")
+    sides = [str(party[lang]) for party in facts.get("parties") or []]
+    missing = [side for side in sides if side not in meta.author]
+    if not meta.author or missing:
+        out.append(f"/Author {meta.author!r} does not name the Sides: expected "
+                   + " and ".join(repr(s) for s in missing or sides) + " (metadata parties)")
+    if meta.xmp_subject != meta.subject:
+        out.append(f"XMP dc:subject {meta.xmp_subject!r} differs from /Subject {meta.subject!r}")
+    for text, field in ((meta.subject, "/Subject"), (meta.author, "/Author")):
+        for offset, code, message in facts_stated.text_problems(text, lang, facts):
+            out.append(f"{field} at character {offset + 1}: {message} ({code})")
+    for notice in twins.NOTICES:
+        if notice not in notices_in(meta.subject, lang):
+            out.append(f"/Subject does not give the notice '{notice}': expected it, as every page that says what "
+                       "the text is gives it")
+    return out
+
+
+def pdf_twin_problems(subjects: dict[str, str], facts: dict[str, Any]) -> list[tuple[str, str]]:
+    """(language, message) for each fact one language's PDF notice states and another's does not."""
+    found = {lang: set(twins.stated(Page.of_body(f"memorandum.{lang}.pdf", text, lang), twins.names_of(facts), facts).facts)
+             for lang, text in subjects.items()}
+    out = []
+    for lang, facts_here in sorted(found.items()):
+        for other, facts_there in sorted(found.items()):
+            for kind, value in sorted(facts_there - facts_here):
+                if kind == "notice":
+                    continue  # each PDF must give every notice: pdf_problems says which it lacks
+                out.append((lang, f"/Subject does not state {kind} {value!r}, which the {other} PDF's states"))
+    return out

@@ -31,14 +31,14 @@ from typing import Iterator
 
 from checks import Finding, metadata, site
 from checks.corpus import Corpus
-from checks.dates import dates_in
+from checks.dates import dates_in, known_dates
 from checks.durations import WORDS, durations_in
 from checks.metadata import MONTHS_EN, iso
 from checks.page import Lines, Page
 
 NUMBER_WORDS = {v: k for k, v in WORDS.items()}
 ORIGINALS = {
-    "ja": re.compile(r"原本[ \t]*(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)[ \t]*通"),
+    "ja": re.compile(r"原本[ \t]*(?:を|は|が)?[ \t]*(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)[ \t]*通"),
     "en": re.compile(r"\b(?P<n>\d+|" + "|".join(WORDS) + r")[ \t]+(?:signed[ \t]+)?originals\b"
                      r"|\bin[ \t]+(?P<dup>duplicate|triplicate)\b", re.IGNORECASE),
 }
@@ -347,3 +347,41 @@ def _restated(corpus: Corpus) -> Iterator[Finding]:
     for where, message in problems:
         line, col = metadata.position(node, where)
         yield Finding(corpus.rel(path), line, col, "FCT009", message)
+
+
+# --- the facts in a text no page holds (a PDF's metadata) -------------------
+
+def text_problems(text: str, lang: str, facts: dict) -> list[tuple[int, str, str]]:
+    """(offset, code, message) for each fact a plain text states differently from the metadata,
+    by the rules the pages are held to: a date not in the metadata (DAT001), a notice period
+    (FCT003), a number of originals (FCT004), a legal character (FCT002), a name written almost
+    right (FCT006), a signing place (FCT007) and a department that is not a Side (FCT008)."""
+    out: list[tuple[int, str, str]] = []
+    known = known_dates(facts)
+    for offset, value in dates_in(text, lang):
+        if value not in known:
+            out.append((offset, "DAT001", f"date {value} is not in the metadata: expected one of "
+                                          f"{', '.join(sorted(known))}"))
+    months = int(facts["notice_period"]["months"])
+    out += [(at, "FCT003", f"notice period of {n} months: expected {months} (metadata notice_period)")
+            for at, n in durations_in(text, lang) if n != months]
+    originals = int(facts["signed"]["originals"])
+    out += [(at, "FCT004", f"{n} originals: expected {originals} (metadata signed.originals)")
+            for at, n in originals_in(text, lang) if n != originals]
+    binding = bool(facts["legally_binding"])
+    out += [(at, "FCT002", f"states that the memorandum is {'' if says else 'not '}legally binding: the metadata "
+                           f"(Article 2.1) says it is {'' if binding else 'not '}legally binding")
+            for at, says in binding_claims(text, lang) if says != binding]
+    out += [(at, "FCT006", f"'{written}' is almost a name the metadata holds: expected '{name}' (metadata {where})")
+            for at, written, name, where in near_misses(text, guarded_names(facts))]
+    place = str(facts["signed"]["place"][lang])
+    for m in SIGNED_AT[lang].finditer(text):
+        where = m.group("place")
+        if where not in MONTHS_EN and where not in place and not place.endswith(where):
+            out.append((m.start("place"), "FCT007", f"signed in '{where}': expected '{place}' (metadata signed.place)"))
+    sides = [str((party.get("short") or {}).get(lang)) for party in facts.get("parties") or []]
+    for m in DEPARTMENT[lang].finditer(text):
+        if not any(m.group().endswith(side) for side in sides):
+            out.append((m.start(), "FCT008", f"'{m.group()}' is not a Side: expected "
+                        + " or ".join(f"'{s}'" for s in sides) + " (metadata parties)"))
+    return sorted(out)

@@ -17,16 +17,25 @@ import os
 from pathlib import Path
 from typing import Any, Iterable
 
-from checks import background, document, metadata, site
+from checks import background, document, metadata, placeholders, site
 
+# What each PDF says it is (its first paragraph and its metadata's subject). Both
+# say the same things, as the pages' notices do: the source is the text of the
+# PDF of the signed memorandum, what is known of the originals, that no official
+# English text could be found, that the English is this site's reference
+# translation and that the Japanese governs on this site. The facts come from
+# the metadata; the built-site verification reads them back (OUT007).
 NOTICE = {
-    "ja": "この PDF は、{place}で{date}に署名された協力覚書の日本語原本の本文を、本サイトが一字一句再現したものです。"
-          "公式の文書ではありません。出典：{source}。",
-    "en": "This PDF is the reference translation made by this site; no official English text could be found. "
-          "The Japanese text, reproduced from the signed original, governs. Signed in {place} on {date}. "
-          "Source: {source}.",
+    "ja": "この PDF は、{date}に{place}で署名された協力覚書の日本語の本文です。署名された覚書の PDF から取り出した"
+          "テキストを、本サイトが一字一句再現したもので、公式の文書ではありません。署名の条項は原本を {originals} 通と"
+          "示すものの、その言語は示していません。公式の英語の本文は見つかりませんでした。英語のページは本サイト独自の"
+          "参考訳であり、参考訳と日本語の本文が異なる場合、本サイトでは日本語の本文を優先します。",
+    "en": "This PDF is this site's own reference translation of the memorandum signed in {place}, on {date}, not an "
+          "official document; no official English text could be found. The signing clause gives {originals} "
+          "originals but does not say in which languages they are. The Japanese text is reproduced character for "
+          "character from the text of the PDF of the signed memorandum; where this translation and the Japanese "
+          "differ, the Japanese governs on this site.",
 }
-SOURCE = {"ja": "日本国内閣府が公表した署名済みの協力覚書（PDF）", "en": "the signed memorandum published by the Cabinet Office of Japan (PDF)"}
 FONTS = {"ja": '"Noto Sans CJK JP", "Noto Sans JP", sans-serif', "en": '"Noto Sans", "DejaVu Sans", sans-serif'}
 CSS = """
 @page { size: A4; margin: 20mm 18mm;
@@ -49,11 +58,25 @@ def _el(tag: str, p: document.Provision, lang: str, body: str, cls: str = "") ->
     return f'<{tag} id="{p.id}" data-bookmark="{label}"{klass}>{body}</{tag}>'
 
 
+def notice_of(facts: dict[str, Any], lang: str) -> str:
+    """What a language's PDF says it is, with the metadata's facts."""
+    signed = facts["signed"]
+    return NOTICE[lang].format(place=signed["place"][lang], date=metadata.format_date(signed["date"], lang),
+                               originals=placeholders.render("originals" if lang == "ja" else "originals_words",
+                                                             facts, lang))
+
+
+def author_of(facts: dict[str, Any], lang: str) -> str:
+    """The PDF's author: the Sides, as the metadata names them."""
+    names = [str(party[lang]) for party in facts["parties"]]
+    return "、".join(names) if lang == "ja" else " and ".join(names)
+
+
 def html_of(facts: dict[str, Any], doc: document.Document, lang: str) -> str:
     """The printable HTML of one language's memorandum."""
     title = next((p.text for p in doc.provisions if p.kind == "title"), facts["title"][lang])
-    notice = NOTICE[lang].format(place=facts["signed"]["place"][lang],
-                                 date=metadata.format_date(facts["signed"]["date"], lang), source=SOURCE[lang])
+    notice = notice_of(facts, lang)
+    author = author_of(facts, lang)
     parts: list[str] = []
     items: list[str] = []
 
@@ -81,13 +104,14 @@ def html_of(facts: dict[str, Any], doc: document.Document, lang: str) -> str:
     flush()
     css = CSS % {"font": FONTS[lang]}
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f'<meta name="description" content="{html.escape(notice)}"><style>{css}</style></head>'
+            f'<meta name="description" content="{html.escape(notice)}">'
+            f'<meta name="author" content="{html.escape(author)}"><style>{css}</style></head>'
             f'<body>{"".join(parts)}</body></html>')
 
 
 def file_name(lang: str) -> str:
     """Where a language's PDF is published, from the site root."""
-    return f"{site.PREFIX[lang]}memorandum.{lang}.pdf"
+    return site.pdf_name(lang)
 
 
 # Rendered PDFs are kept, per user, by a hash of everything they are made

@@ -45,6 +45,11 @@ def is_memorandum(src_uri: str | Path) -> bool:
     return stem(src_uri) == MEMORANDUM
 
 
+def pdf_name(lang: str) -> str:
+    """Where a language's PDF of the memorandum is published, from the site root."""
+    return f"{PREFIX[lang]}{MEMORANDUM}.{lang}.pdf"
+
+
 def memorandum_path(docs_dir: str | Path, lang: str) -> Path:
     """Where a language's memorandum page lives."""
     return Path(docs_dir) / f"{MEMORANDUM}.{lang}.md"

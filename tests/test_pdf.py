@@ -87,9 +87,11 @@ def test_the_pdf_text_is_the_json_text_provision_by_provision(site: Path, lang: 
 def test_the_pdf_states_its_source_and_what_the_text_is(site: Path, lang: str) -> None:
     reader = pypdf.PdfReader(pdf_path(site, lang))
     first = exported.flat(reader.pages[0].extract_text())
-    words = ("日本語原本", "出典", "公式の文書ではありません") if lang == "ja" else \
-        ("referencetranslation", "noofficialEnglishtextcouldbefound", "Source:")
-    assert all(w in first for w in words), first[:300]
+    from checks import metadata
+    from conftest import ROOT
+    notice = printed.notice_of(metadata.load(metadata.path_in(ROOT / "docs")), lang)
+    assert exported.notices_in(notice, lang) == set(exported.twins.NOTICES)  # every notice, in the page's words
+    assert exported.flat(notice) in first, first[:400]
 
 
 @pytest.mark.parametrize("lang", LANGS)
