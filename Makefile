@@ -16,7 +16,7 @@ RUN := $(VENV)/bin
 
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: help serve build build-mkdocs check annotations lint-workflows test bench relock mutation audit upgrade-test clean
+.PHONY: help serve build build-mkdocs check annotations lint-workflows test bench relock xliff import-xliff mutation audit upgrade-test clean
 
 help:
 	@echo "make serve   live preview at http://127.0.0.1:8000/"
@@ -27,6 +27,8 @@ help:
 	@echo "make test    strict build, checks and the test suite"
 	@echo "make bench   benchmarks, report in bench/RESULTS.md"
 	@echo "make relock  re-stamp the translation lock after updating the English"
+	@echo "make xliff   XLIFF 2.0, XLIFF 1.2 and TMX of the provisions for translation tools, into xliff/"
+	@echo "make import-xliff FILE=f.xlf  apply a translated XLIFF to the English text (all or nothing)"
 	@echo "make audit   known vulnerabilities in the locked Python and npm packages (needs the network)"
 	@echo "make upgrade-test  make test with every lock upgraded to the newest allowed versions (not committed)"
 	@echo "make mutation  mutation testing of the checks and hooks (mutmut; MUTATION_SAMPLE=0 for every mutant)"
@@ -81,6 +83,15 @@ bench: $(STAMP) $(NODE_STAMP)
 
 relock: $(STAMP)
 	$(RUN)/python -m checks.relock
+
+# XLIFF 2.0, XLIFF 1.2 and TMX of the provisions, for CAT tools (into xliff/).
+xliff: $(STAMP)
+	$(RUN)/python -m checks.interchange export --out xliff
+
+# Apply a translated XLIFF file to docs/memorandum.en.md, all or nothing.
+import-xliff: $(STAMP)
+	@test -n "$(FILE)" || { echo "usage: make import-xliff FILE=path/to/file.xlf" >&2; exit 2; }
+	$(RUN)/python -m checks.interchange import "$(FILE)"
 
 # MUTATION_SAMPLE=N runs a seeded random sample of N mutants (the whole set
 # takes hours on two cores); 0 runs them all.

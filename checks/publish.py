@@ -2,7 +2,8 @@
 
 ``downloads(docs)`` returns every file a reader can download, keyed by its
 path under the site root: ``memorandum.json`` (with its schema), one Akoma
-Ntoso document and one tagged PDF per language, and ``SHA256SUMS`` over all
+Ntoso document and one tagged PDF per language, the aligned provisions as
+TMX for translators (``checks.interchange``), and ``SHA256SUMS`` over all
 of them. The build
 writes them (``hooks/exports.py``) and the verify page lists the same hashes
 (``{{ checksums }}``); nothing here needs MkDocs.
@@ -16,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from checks import akn, cache, document, lock, metadata, printed, site
+from checks import akn, cache, document, interchange, lock, metadata, printed, site
 
 SCHEMA_NAME = "memorandum.schema.json"
 JSON_NAME = "memorandum.json"
@@ -87,6 +88,7 @@ def downloads(docs: str | Path, pdfs: bool = True) -> dict[str, bytes]:
     when = generated(docs)
     for lang in site.LANGS:
         files[akn.site_path(facts, lang)] = akn.document_xml(facts, models[lang], lang, when)
+    files[interchange.NAMES["tmx"]] = interchange.tmx(interchange.units(docs))
     if pdfs:
         for lang in site.LANGS:
             files[printed.file_name(lang)] = printed.pdf(printed.html_of(facts, models[lang], lang))
@@ -145,4 +147,5 @@ class Checksums(Mapping[str, str]):
 def download_names(akn_paths: list[str]) -> list[str]:
     """The paths of every download SHA256SUMS must list, given where the AKN documents are
     (``akn.site_path`` when building, ``memorandum.json``'s ``akn`` when reading a built site)."""
-    return [JSON_NAME, SCHEMA_NAME, *(p.lstrip("/") for p in akn_paths), *(printed.file_name(lang) for lang in site.LANGS)]
+    return [JSON_NAME, SCHEMA_NAME, *(p.lstrip("/") for p in akn_paths), interchange.NAMES["tmx"],
+            *(printed.file_name(lang) for lang in site.LANGS)]

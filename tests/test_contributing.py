@@ -154,5 +154,5 @@ def test_every_code_has_an_example_finding_in_both_guides() -> None:
         codes |= set(re.findall(r'"([A-Z]{3}\d{3})"', module.read_text("utf-8")))
     for guide in ("CONTRIBUTING.md", "CONTRIBUTING.ja.md"):
         text = (ROOT / guide).read_text("utf-8")
-        examples = set(re.findall(r"^(?:docs|site)/\S+:\d+:\d+: ([A-Z]{3}\d{3}) ", text, re.MULTILINE))
+        examples = set(re.findall(r"^(?:docs|site|xliff)/\S+:\d+:\d+: ([A-Z]{3}\d{3}) ", text, re.MULTILINE))
         assert sorted(codes - examples) == [], guide

@@ -144,7 +144,7 @@ def test_sha256sums_lists_every_download_with_its_recomputed_hash(site: Path) ->
     lines = (site / "SHA256SUMS").read_text("utf-8").splitlines()
     listed = dict(reversed(line.split("  ", 1)) for line in lines)
     assert set(listed) == {"memorandum.json", "memorandum.schema.json", *(u.lstrip("/") for u in data["akn"].values()),
-                           "memorandum.ja.pdf", "en/memorandum.en.pdf"}
+                           "memorandum.ja-en.tmx", "memorandum.ja.pdf", "en/memorandum.en.pdf"}
     for rel, digest in listed.items():
         assert hashlib.sha256((site / rel).read_bytes()).hexdigest() == digest, rel
 
@@ -160,7 +160,7 @@ SUMS_FAULTS = [
     ("outside", lambda d: (d / "SHA256SUMS").write_text((d / "SHA256SUMS").read_text("utf-8") + "0" * 64 + "  ../etc/passwd\n"),
      [("../etc/passwd", "listed in SHA256SUMS but not in the built site")]),
     ("malformed", lambda d: (d / "SHA256SUMS").write_text((d / "SHA256SUMS").read_text("utf-8") + "abc memorandum.json\n"),
-     [("SHA256SUMS", "line 7: expected '<sha256>  <path>', found 'abc memorandum.json'")]),
+     [("SHA256SUMS", "line 8: expected '<sha256>  <path>', found 'abc memorandum.json'")]),
     ("missing", lambda d: (d / "SHA256SUMS").unlink(),
      [("SHA256SUMS", "missing: expected the SHA-256 of every download")]),
 ]
