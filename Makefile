@@ -16,7 +16,7 @@ RUN := $(VENV)/bin
 
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: help serve build build-mkdocs check annotations lint-workflows test bench relock xliff import-xliff mutation audit upgrade-test clean
+.PHONY: help serve build build-mkdocs check annotations lint-workflows test bench relock review review-comment xliff import-xliff mutation audit upgrade-test clean
 
 help:
 	@echo "make serve   live preview at http://127.0.0.1:8000/"
@@ -27,6 +27,7 @@ help:
 	@echo "make test    strict build, checks and the test suite"
 	@echo "make bench   benchmarks, report in bench/RESULTS.md"
 	@echo "make relock  re-stamp the translation lock after updating the English"
+	@echo "make review  a review of the change since BASE (default origin/main): both texts side by side, into review/"
 	@echo "make xliff   XLIFF 2.0, XLIFF 1.2 and TMX of the provisions for translation tools, into xliff/"
 	@echo "make import-xliff FILE=f.xlf  apply a translated XLIFF to the English text (all or nothing)"
 	@echo "make audit   known vulnerabilities in the locked Python and npm packages (needs the network)"
@@ -83,6 +84,23 @@ bench: $(STAMP) $(NODE_STAMP)
 
 relock: $(STAMP)
 	$(RUN)/python -m checks.relock
+
+# A review of a change's two texts (checks/review.py) into review/review.md:
+# findings, changed provisions side by side, pages, metadata. BASE defaults to
+# the pull request's base branch on GitHub, origin/main elsewhere; HEAD to the
+# working tree. On GitHub it is also the job summary, and the pull request's
+# number is kept beside it for .github/workflows/review-comment.yml.
+BASE ?= $(if $(GITHUB_BASE_REF),origin/$(GITHUB_BASE_REF),origin/main)
+review: $(STAMP)
+	@mkdir -p review
+	$(RUN)/python -m checks.review "$(BASE)" $(HEAD) --out review/review.md
+	@if [ -n "$$GITHUB_STEP_SUMMARY" ]; then cat review/review.md >> "$$GITHUB_STEP_SUMMARY"; fi
+	@case "$$GITHUB_REF" in refs/pull/*/merge) n="$${GITHUB_REF#refs/pull/}"; echo "$${n%/merge}" > review/pr-number;; esac
+
+# Post the review as the pull request's one review comment, or update it
+# (.github/workflows/review-comment.yml; the standard library only).
+review-comment:
+	python3 .ci/comment.py review
 
 # XLIFF 2.0, XLIFF 1.2 and TMX of the provisions, for CAT tools (into xliff/).
 xliff: $(STAMP)

@@ -1,4 +1,4 @@
-"""Per-provision tools on the memorandum pages: permalink, citation, backlinks.
+"""Per-provision tools on the memorandum pages: permalink, citation, backlinks, a suggestion.
 
 Every provision gets a permalink (¶; a heading keeps Material's own, one
 per heading), a button that copies its citation in the reader's language
@@ -8,6 +8,13 @@ that refers to most of the provisions (the home page's summary) is left out
 of the lists: the same line under every provision says nothing. All of it
 is editorial, sits in ``.provision-tools`` and shows on hover, keyboard
 focus and when the provision is the link's target (memorandum.css).
+
+When the configuration names a repository (``repo_url``), each provision's
+tools and the end of each editorial page offer "Suggest a correction" /
+「訂正を提案」: a plain link to a new issue on the correction form
+(``.github/ISSUE_TEMPLATE/correction.yml``) with the place, the language and
+the current text filled in. Nothing is sent from the page; without a
+repository there is no link.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlencode, urlsplit
 
 from checks.engine import get_relative_url
 from checks import active, document, metadata, placeholders, refs, site
@@ -24,11 +32,21 @@ from checks.page import Page
 
 TEXT = {
     "ja": {"cite": "引用をコピー", "link": "{label}へのリンク", "from": "参照元", "sep": "、",
-           "citation": "{name} {label}（{url}）", "whole": "{name}（{url}）"},
+           "citation": "{name} {label}（{url}）", "whole": "{name}（{url}）",
+           "suggest": "訂正を提案", "suggest_page": "このページの訂正を提案", "issue": "訂正の提案：{label}"},
     "en": {"cite": "Copy citation", "link": "Link to {label}", "from": "Referenced from", "sep": ", ",
            "citation": "{name}, {label} (reference translation), {url}",
-           "whole": "{name} (reference translation), {url}"},
+           "whole": "{name} (reference translation), {url}",
+           "suggest": "Suggest a correction", "suggest_page": "Suggest a correction to this page",
+           "issue": "Correction: {label}"},
 }
+# The issue form's file and the options of its language field, as the form writes them.
+FORM = "correction.yml"
+FORM_LANGUAGE = {"ja": "日本語 (ja)", "en": "English (en)"}
+CURRENT_MAX = 1500  # characters of the current text put in the link (a URL stays well under 8 KB)
+SUGGEST_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">'
+                '<path d="M20.71 7.04c.39-.39.39-1.04 0-1.41l-2.34-2.34c-.37-.39-1.02-.39-1.41 0l-1.84 1.83 3.75 '
+                '3.75M3 17.25V21h3.75L17.81 9.93l-3.75-3.75z"/></svg>')
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 CITE_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">'
              '<path d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 '
@@ -65,8 +83,31 @@ def distinctive(backlinks: dict[str, list[tuple[str, str]]], least: int = 3) -> 
     return {pid: refs_ for pid, refs_ in out.items() if refs_}
 
 
+def suggestion_url(repo_url: str, place: str, lang: str, label: str, current: str) -> str | None:
+    """A new issue on the correction form with the place, the language and the current text filled in;
+    None without a repository on GitHub."""
+    parts = urlsplit(repo_url or "")
+    if parts.scheme != "https" or parts.netloc != "github.com" or len([x for x in parts.path.split("/") if x]) != 2:
+        return None
+    if len(current) > CURRENT_MAX:
+        current = current[:CURRENT_MAX] + "…"
+    query = urlencode({"template": FORM, "title": TEXT[lang]["issue"].format(label=label), "place": place,
+                       "language": FORM_LANGUAGE[lang], "current": current})
+    return f"{repo_url.rstrip('/').removesuffix('.git')}/issues/new?{query}"
+
+
+def suggest_link(url: str, lang: str, label: str, page: bool = False) -> str:
+    """The link: an icon labelled for a provision, words at the end of a page."""
+    t = TEXT[lang]
+    if page:
+        return (f'<p class="suggest-correction"><a href="{html.escape(url)}" rel="nofollow">'
+                f'{SUGGEST_ICON}{html.escape(t["suggest_page"])}</a></p>')
+    return (f'<a class="provision-suggest" href="{html.escape(url)}" rel="nofollow" '
+            f'aria-label="{html.escape(t["suggest"])}: {html.escape(label)}">{SUGGEST_ICON}</a>')
+
+
 def tools(pid: str, lang: str, page_url: str, absolute: str, citation_name: str,
-          backlinks: list[tuple[str, str]], permalink: bool = True) -> str:
+          backlinks: list[tuple[str, str]], permalink: bool = True, suggestion: str | None = None) -> str:
     """The HTML of one provision's tools (without a permalink for a heading, which has the theme's)."""
     t, label = TEXT[lang], document.label(pid, lang)
     # The title cites the memorandum as a whole.
@@ -78,6 +119,8 @@ def tools(pid: str, lang: str, page_url: str, absolute: str, citation_name: str,
            f'aria-label="{html.escape(t["link"].format(label=label))}">¶</a>'] if permalink else []
     out.append(f'<button type="button" class="provision-cite" data-clipboard-text="{html.escape(citation)}" '
                f'aria-label="{t["cite"]}: {html.escape(label)}">{CITE_ICON}</button>')
+    if suggestion:
+        out.append(suggest_link(suggestion, lang, label))
     if backlinks:
         links = t["sep"].join(f'<a href="{get_relative_url(url, page_url)}">{html.escape(title)}</a>'
                               for url, title in backlinks)
@@ -153,9 +196,11 @@ def on_files(files, /, *, config):
 
 
 def on_page_content(content: str, /, *, page, config, files) -> str | None:
-    if not site.is_memorandum(page.file.src_uri):
-        return None
     lang = config["theme"]["language"]
+    repo = config["repo_url"] or ""
+    if not site.is_memorandum(page.file.src_uri):
+        url = suggestion_url(repo, page.file.src_uri, lang, page.title or page.file.src_uri, "")
+        return content + suggest_link(url, lang, "", page=True) if url else None
     name = metadata.load_cached(metadata.path_in(config["docs_dir"]))["citation"][lang]
     doc = document.load_cached(Path(page.file.abs_src_path))
     absolute = page.canonical_url or page.url
@@ -163,6 +208,7 @@ def on_page_content(content: str, /, *, page, config, files) -> str | None:
     backlinks = distinctive(_backlinks)
     pieces = {p.id: tools(p.id, lang, page.url, absolute, name,
                           [(urls[src], title) for src, title in backlinks.get(p.id, []) if src in urls],
-                          permalink=p.kind not in document.HEADING_KINDS)
+                          permalink=p.kind not in document.HEADING_KINDS,
+                          suggestion=suggestion_url(repo, f"#{p.id}", lang, document.label(p.id, lang), p.text))
               for p in doc.provisions}
     return insert_tools(content, pieces)

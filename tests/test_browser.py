@@ -328,3 +328,35 @@ def test_one_permalink_per_heading_and_no_repeated_backlinks(served, page, prefi
     # through the terms table, 2.3).
     assert lists and not any(("ホーム" if not prefix else "Home") in t for t in lists), lists
     assert max((lists.count(t) for t in lists), default=0) <= 3, lists
+
+
+@pytest.mark.parametrize("prefix, lang", [("", "ja"), ("en/", "en")])
+def test_suggest_a_correction_opens_the_filled_form_from_the_keyboard(served, page, prefix: str, lang: str) -> None:
+    """Reached with Tab from the provision's copy button, announced by its name, opened with Enter: the issue
+    form on GitHub (answered here by a stand-in page: the browser leaves the site) with the place filled in."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from checks import document
+    from conftest import hook
+    text = hook("provisions").TEXT[lang]
+    opened: list[str] = []
+
+    def form(route) -> None:
+        opened.append(route.request.url)
+        route.fulfill(status=200, content_type="text/html", body="<!doctype html><title>form</title>")
+
+    page.route("https://github.com/**", form)
+    base, _ = served
+    page.goto(f"{base}/{prefix}memorandum/#article-2-3")
+    page.locator("#article-2-3 .provision-cite").focus()
+    page.keyboard.press("Tab")
+    name = f"{text['suggest']}: {document.label('article-2-3', lang)}"
+    focused = page.evaluate("() => document.activeElement.getAttribute('aria-label')")
+    assert focused == name
+    page.wait_for_function(f"() => ({OPACITY})('#article-2-3 > .provision-tools') === '1'", timeout=5000)
+    assert page.get_by_role("link", name=name).count() == 1
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"^https://github\.com/.+/issues/new\?"), timeout=10000)
+    query = parse_qs(urlsplit(opened[0]).query)
+    assert query["template"] == ["correction.yml"] and query["place"] == ["#article-2-3"]
+    assert query["current"][0].startswith("2.3 ")

@@ -52,6 +52,10 @@ def test_permissions_are_least_privilege(path: Path) -> None:
         if name == "deploy":
             assert writes == {"pages", "id-token", "attestations"}
             assert "refs/heads/main" in job["if"] and "push" in job["if"]
+        elif (path.name, name) == ("review-comment.yml", "comment"):
+            # It writes the one review comment, after the Review run, from the default branch's code.
+            assert writes == {"pull-requests"} and "workflow_run" in job["if"]
+            assert "pull_request_target" not in path.read_text("utf-8")
         else:
             assert writes == set(), name
     assert "secrets." not in path.read_text("utf-8")

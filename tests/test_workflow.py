@@ -25,7 +25,11 @@ PERMISSIONS = {
                "deploy": {"contents": "read", "pages": "write", "id-token": "write", "attestations": "write"}},
     "upgrade.yml": {"upgrade-test": {"contents": "read"}},
     "audit.yml": {"audit": {"contents": "read"}},
+    "review.yml": {"review": {"contents": "read"}},
+    "review-comment.yml": {"comment": {"actions": "read", "pull-requests": "write"}},
 }
+# Jobs that build or test run in the Debian container; the comment job only talks to the API.
+NO_CONTAINER = {("review-comment.yml", "comment")}
 WEEKLY = re.compile(r"^\d{1,2} \d{1,2} \* \* [0-6]$")  # minute hour * * weekday
 ATTEST = "actions/attest-build-provenance"
 
@@ -39,7 +43,7 @@ def problems(workflow: dict, file: str = "ci.yml") -> list[str]:
         out.append(f"top-level permissions: expected {{}}, found {workflow.get('permissions')}")
     for name, job in workflow.get("jobs", {}).items():
         image = (job.get("container") or {}).get("image", "") if isinstance(job.get("container"), dict) else job.get("container")
-        if not CONTAINER.match(str(image or "")):
+        if (file, name) not in NO_CONTAINER and not CONTAINER.match(str(image or "")):
             out.append(f"{name}: expected a debian:12.N container, found {image!r}")
         if job.get("permissions") != PERMISSIONS[file].get(name):
             out.append(f"{name}: permissions {job.get('permissions')}, expected {PERMISSIONS[file].get(name)}")
@@ -96,7 +100,44 @@ def audit_rules(workflow: dict) -> list[str]:
     return out
 
 
-RULES = {"ci.yml": ci_rules, "upgrade.yml": upgrade_rules, "audit.yml": audit_rules}
+def review_rules(workflow: dict) -> list[str]:
+    """On pull requests only, read-only, keeping the report and the built site for the comment and the preview."""
+    on = _triggers(workflow)
+    out = []
+    if set(on) != {"pull_request"}:
+        out.append(f"expected to run on pull requests only, found {sorted(map(str, on))}")
+    if "make review" not in _runs(workflow) or "make build" not in _runs(workflow):
+        out.append("expected steps that run make review and make build")
+    kept = {(s.get("with") or {}).get("name") for job in workflow.get("jobs", {}).values() for s in job.get("steps", [])
+            if str(s.get("uses", "")).startswith("actions/upload-artifact@")}
+    if not {"review", "site-preview"} <= kept:
+        out.append(f"expected the artifacts review and site-preview, found {sorted(map(str, kept))}")
+    return out
+
+
+def review_comment_rules(workflow: dict) -> list[str]:
+    """After a successful Review run of a pull request; never the pull request's code."""
+    on = _triggers(workflow)
+    out = []
+    run = on.get("workflow_run") or {}
+    if set(on) != {"workflow_run"} or run.get("workflows") != ["Review"] or run.get("types") != ["completed"]:
+        out.append(f"expected workflow_run of Review, completed, only; found {on}")
+    for name, job in workflow.get("jobs", {}).items():
+        condition = str(job.get("if", ""))
+        if "workflow_run.event == 'pull_request'" not in condition or "conclusion == 'success'" not in condition:
+            out.append(f"{name}: expected to run only after a successful Review of a pull request")
+        for step in job.get("steps", []):
+            with_ = step.get("with") or {}
+            if str(step.get("uses", "")).startswith("actions/checkout@") and (
+                    "ref" in with_ or "repository" in with_ or with_.get("persist-credentials") is not False):
+                out.append(f"{name}: a checkout of another ref, or one that keeps its token")
+    if "make review-comment" not in _runs(workflow):
+        out.append("expected a step that runs make review-comment")
+    return out
+
+
+RULES = {"ci.yml": ci_rules, "upgrade.yml": upgrade_rules, "audit.yml": audit_rules, "review.yml": review_rules,
+         "review-comment.yml": review_comment_rules}
 
 
 def load(file: str = "ci.yml") -> dict:
@@ -172,6 +213,23 @@ FAULTS = [
      ["upgrade-test step 5: 'git commit -am upgrade' is not a project command"]),
     ("upgrade.yml: no upgraded suite", lambda: _edit(["jobs", "upgrade-test", "steps", 4, "run"], "make test", "upgrade.yml"),
      ["expected a step that runs make upgrade-test"]),
+    ("review-comment.yml: checks out the pull request", lambda: _edit(
+        ["jobs", "comment", "steps", 0, "with", "ref"], "${{ github.event.workflow_run.head_sha }}", "review-comment.yml"),
+     ["comment: a checkout of another ref, or one that keeps its token"]),
+    ("review-comment.yml: on pull_request_target", lambda: _edit(["on"], {"pull_request_target": None},
+                                                                "review-comment.yml"),
+     ["expected workflow_run of Review, completed, only; found {'pull_request_target': None}"]),
+    ("review-comment.yml: after a failed review too", lambda: _edit(
+        ["jobs", "comment", "if"], "github.event.workflow_run.event == 'pull_request'", "review-comment.yml"),
+     ["comment: expected to run only after a successful Review of a pull request"]),
+    ("review-comment.yml: may push", lambda: _edit(["jobs", "comment", "permissions", "contents"], "write",
+                                                   "review-comment.yml"),
+     ["comment: permissions {'actions': 'read', 'pull-requests': 'write', 'contents': 'write'}, expected "
+      "{'actions': 'read', 'pull-requests': 'write'}"]),
+    ("review.yml: may comment", lambda: _edit(["jobs", "review", "permissions", "pull-requests"], "write", "review.yml"),
+     ["review: permissions {'contents': 'read', 'pull-requests': 'write'}, expected {'contents': 'read'}"]),
+    ("review.yml: no preview", lambda: _edit(["jobs", "review", "steps", 6], None, "review.yml"),
+     ["expected the artifacts review and site-preview, found ['review']"]),
     ("audit.yml: no pull requests", lambda: _edit(["on", "pull_request"], None, "audit.yml"),
      ["expected pull requests and a schedule, found ['push', 'schedule', 'workflow_dispatch']"]),
     ("audit.yml: an extra job", lambda: _edit(["jobs", "fix"], {"runs-on": "ubuntu-24.04", "container": {"image": "debian:12.11"},
