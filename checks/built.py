@@ -26,7 +26,7 @@ import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from checks import Finding, document, exported, fidelity, metadata, output, publish, safety, site
+from checks import Finding, document, exported, fidelity, metadata, output, safety, site
 
 
 def source_of(rel: PurePosixPath, docs: Path) -> tuple[Path | None, str]:
@@ -202,7 +202,7 @@ class Site:
                 prov = doc.get(problem.pid) if doc and problem.pid else None
                 where, line = (self.rel(doc.path), prov.line) if prov and doc else (self.rel(path), 1)
                 yield Finding(where, line, 1, problem.code, f"{url}: {problem.message}")
-        listed = publish.download_names([str(u) for u in paths.values()])
+        listed = site.download_names([str(u) for u in paths.values()])
         for rel, message in exported.check_sums(self.site_dir, listed):
             yield Finding(self.rel(self.site_dir / rel), 1, 1, "OUT005", message)
 

@@ -59,7 +59,7 @@ SOURCE_LANG, TARGET_LANG = site.DEFAULT_LANG, "en"
 ORIGINAL = f"{site.MEMORANDUM}.{SOURCE_LANG}.md"  # the file the units come from
 NAMES = {"xliff2": f"{site.MEMORANDUM}.{SOURCE_LANG}-{TARGET_LANG}.xlf",
          "xliff12": f"{site.MEMORANDUM}.{SOURCE_LANG}-{TARGET_LANG}.xliff12.xlf",
-         "tmx": f"{site.MEMORANDUM}.{SOURCE_LANG}-{TARGET_LANG}.tmx"}
+         "tmx": site.TMX_NAME}
 NS2 = "urn:oasis:names:tc:xliff:document:2.0"
 NS12 = "urn:oasis:names:tc:xliff:document:1.2"
 SCHEMAS = Path(__file__).parent / "schemas"

@@ -1,23 +1,42 @@
-"""The memorandum as a printable document: HTML for the PDF, a pure function of the model.
+"""The memorandum as a printable document: the one PDF module.
 
-``html_of(facts, doc, lang, source_note)`` returns one self-contained HTML
-document per language: the title, a notice on what the text is (the signed
-original, or this site's reference translation), every provision as its own
-element with its id, and the source. WeasyPrint turns it into a tagged PDF
-(``pdf(...)``): PDF/UA-1, the language declared, the fonts embedded as
+``html_of(facts, doc, lang)`` returns one self-contained HTML document per
+language, a pure function of the model: the title, a notice on what the text
+is (the signed original, or this site's reference translation), every
+provision as its own element with its id. WeasyPrint turns it into a tagged
+PDF (``render``): PDF/UA-1, the language declared, the fonts embedded as
 subsets, one bookmark per provision (``bookmark-label``).
+
+WeasyPrint's import and the two renders take about as long as the rest of
+the build (bench §1 and §7), so ``start`` hands them to one other process
+when the build starts and ``result`` takes what it made when the verify page
+or the exports first need it. The HTML goes to that process through a pipe
+and the PDFs come back through another: nothing is written to disk, so a
+build that is killed leaves no file behind (the process ends when it finds
+its pipe closed). When the other process fails, ``result`` answers None and
+the caller renders in its own process, where any error is raised as it
+always was. ``pdf`` adds the cache of rendered files (below).
+
+Run as ``python -m checks.printed`` (the worker): a JSON list of HTML
+documents on standard input, each PDF on standard output as a line with its
+length in bytes, then its bytes.
 """
 
 from __future__ import annotations
 
+import atexit
 import functools
 import hashlib
 import html
+import json
 import os
+import subprocess
+import sys
+import threading
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, BinaryIO, Iterable
 
-from checks import background, document, metadata, placeholders, site
+from checks import document, metadata, placeholders, site
 
 # What each PDF says it is (its first paragraph and its metadata's subject). Both
 # say the same things, as the pages' notices do: the source is the text of the
@@ -174,15 +193,116 @@ def _cache_key(html_text: str) -> str | None:
     return None if os.environ.get("MEMORANDUM_PDF_CACHE") == "off" else _inputs_key(html_text)
 
 
+# --- rendering in another process ------------------------------------------
+
+class _Job:
+    """One worker process and the renders it was given, in order."""
+
+    def __init__(self, proc: subprocess.Popen[bytes], keys: list[str], feeder: threading.Thread) -> None:
+        self.proc, self.keys, self.feeder = proc, keys, feeder
+        self.results: dict[str, bytes] | None = None
+
+    def finish(self) -> dict[str, bytes]:
+        """Every PDF the worker made, by key; empty when it failed."""
+        if self.results is None:
+            self.feeder.join()
+            with self.proc.stdout:
+                out = self.proc.stdout.read()
+            self.proc.wait()
+            self.results = dict(zip(self.keys, frames(out))) if self.proc.returncode == 0 else {}
+            if len(self.results) != len(self.keys):
+                self.results = {}
+        return self.results
+
+
+# Renders under way, by the SHA-256 of their HTML.
+_jobs: dict[str, _Job] = {}
+
+
+def digest(html_text: str) -> str:
+    return hashlib.sha256(html_text.encode()).hexdigest()
+
+
+def frames(data: bytes) -> list[bytes]:
+    """The PDFs the worker wrote: each a line with its length, then its bytes (a short or broken
+    stream gives the ones it holds whole)."""
+    out, at = [], 0
+    while at < len(data):
+        end = data.find(b"\n", at)
+        if end < 0 or not data[at:end].isdigit():
+            break
+        size = int(data[at:end])
+        if end + 1 + size > len(data):
+            break
+        out.append(data[end + 1:end + 1 + size])
+        at = end + 1 + size
+    return out
+
+
+def start(html_texts: Iterable[str]) -> None:
+    """Render each HTML not already under way, all in one other process (one WeasyPrint import)."""
+    todo = {digest(h): h for h in html_texts}
+    todo = {d: h for d, h in todo.items() if d not in _jobs}
+    if not todo:
+        return
+    root = str(Path(__file__).resolve().parents[1])  # the checks package this process runs
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "checks.printed"], env=env, stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    except OSError:
+        return
+    payload = json.dumps(list(todo.values())).encode("utf-8")
+
+    def feed(pipe: BinaryIO = proc.stdin) -> None:  # a thread: the build goes on while the worker reads
+        try:
+            pipe.write(payload)
+            pipe.close()
+        except OSError:
+            pass  # the worker ended early: ``result`` finds it failed
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    job = _Job(proc, list(todo), feeder)
+    for d in todo:
+        _jobs[d] = job
+
+
+def result(html_text: str) -> bytes | None:
+    """The PDF ``start`` made of this HTML, once it is done; None when none was started or it failed."""
+    job = _jobs.pop(digest(html_text), None)
+    return None if job is None else job.finish().get(digest(html_text))
+
+
+@atexit.register
+def stop() -> None:
+    """End every render no one took (a build that failed first): no process is left behind."""
+    for job in list(dict.fromkeys(_jobs.values())):
+        if job.proc.poll() is None:
+            job.proc.kill()
+        job.proc.stdout.close()
+        job.proc.wait()
+    _jobs.clear()
+
+
+def worker(source: BinaryIO, sink: BinaryIO) -> int:
+    """The other process: read the HTML documents (all of them, before WeasyPrint's import), write each PDF."""
+    texts = json.loads(source.read().decode("utf-8"))
+    for text in texts:
+        data = render(text)
+        sink.write(b"%d\n" % len(data) + data)
+    sink.flush()
+    return 0
+
+
 def prepare(html_texts: Iterable[str]) -> None:
-    """Start rendering, in the background, each PDF no earlier build kept; ``pdf`` takes the result."""
-    background.start(h for h in html_texts
-                     if (key := _cache_key(h)) is None or not (CACHE / f"{key}.pdf").is_file())
+    """Start rendering, in the other process, each PDF no earlier build kept; ``pdf`` takes the result."""
+    start(h for h in html_texts if (key := _cache_key(h)) is None or not (CACHE / f"{key}.pdf").is_file())
 
 
 def _made(html_text: str) -> bytes:
-    """The background render ``prepare`` started for this HTML, else a render here."""
-    data = background.take(html_text)
+    """The render ``prepare`` started for this HTML, else a render here."""
+    data = result(html_text)
     return render(html_text) if data is None else data
 
 
@@ -205,3 +325,7 @@ def pdf(html_text: str) -> bytes:
     except OSError:
         pass  # a read-only home: render each time
     return data
+
+
+if __name__ == "__main__":
+    raise SystemExit(worker(sys.stdin.buffer, sys.stdout.buffer))

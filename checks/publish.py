@@ -19,9 +19,7 @@ from typing import Any, Iterator, Mapping
 
 from checks import akn, cache, document, interchange, lock, metadata, printed, site
 
-SCHEMA_NAME = "memorandum.schema.json"
-JSON_NAME = "memorandum.json"
-SUMS_NAME = "SHA256SUMS"
+SCHEMA_NAME, JSON_NAME, SUMS_NAME = site.SCHEMA_NAME, site.JSON_NAME, site.SUMS_NAME
 
 
 def _plain(value: Any) -> Any:
@@ -88,7 +86,7 @@ def downloads(docs: str | Path, pdfs: bool = True) -> dict[str, bytes]:
     when = generated(docs)
     for lang in site.LANGS:
         files[akn.site_path(facts, lang)] = akn.document_xml(facts, models[lang], lang, when)
-    files[interchange.NAMES["tmx"]] = interchange.tmx(interchange.units(docs))
+    files[site.TMX_NAME] = interchange.tmx(interchange.units(docs))
     if pdfs:
         for lang in site.LANGS:
             files[printed.file_name(lang)] = printed.pdf(printed.html_of(facts, models[lang], lang))
@@ -144,8 +142,4 @@ class Checksums(Mapping[str, str]):
         return len(self._all())
 
 
-def download_names(akn_paths: list[str]) -> list[str]:
-    """The paths of every download SHA256SUMS must list, given where the AKN documents are
-    (``akn.site_path`` when building, ``memorandum.json``'s ``akn`` when reading a built site)."""
-    return [JSON_NAME, SCHEMA_NAME, *(p.lstrip("/") for p in akn_paths), interchange.NAMES["tmx"],
-            *(printed.file_name(lang) for lang in site.LANGS)]
+download_names = site.download_names

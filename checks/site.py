@@ -15,6 +15,11 @@ PARALLEL = "parallel"  # the parallel view's stem
 CONFIG = "properdocs.yml"  # the build configuration, read by ProperDocs and by the MkDocs fallback
 # URL prefix of each language's build: / for Japanese, /en/ for English.
 PREFIX = {lang: "" if lang == DEFAULT_LANG else f"{lang}/" for lang in LANGS}
+# The downloads' names under the site root (the exports write them, the built-site verification reads them).
+JSON_NAME = f"{MEMORANDUM}.json"
+SCHEMA_NAME = f"{MEMORANDUM}.schema.json"
+SUMS_NAME = "SHA256SUMS"
+TMX_NAME = f"{MEMORANDUM}.{LANGS[0]}-{LANGS[1]}.tmx"  # the aligned provisions, source language first
 
 
 def other(lang: str) -> str:
@@ -48,6 +53,12 @@ def is_memorandum(src_uri: str | Path) -> bool:
 def pdf_name(lang: str) -> str:
     """Where a language's PDF of the memorandum is published, from the site root."""
     return f"{PREFIX[lang]}{MEMORANDUM}.{lang}.pdf"
+
+
+def download_names(akn_paths: list[str]) -> list[str]:
+    """The paths of every download SHA256SUMS must list, given where the AKN documents are
+    (``akn.site_path`` when building, ``memorandum.json``'s ``akn`` when reading a built site)."""
+    return [JSON_NAME, SCHEMA_NAME, *(p.lstrip("/") for p in akn_paths), TMX_NAME, *(pdf_name(lang) for lang in LANGS)]
 
 
 def memorandum_path(docs_dir: str | Path, lang: str) -> Path:

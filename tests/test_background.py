@@ -1,91 +1,134 @@
-"""The PDFs rendered in another process while the build goes on (``checks.background``), and what starts them."""
+"""The PDFs rendered in another process while the build goes on (``checks.printed``), and what starts them."""
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from checks import background, printed, publish
+from checks import printed, publish
 from conftest import ROOT, shell_command
 
 HTML = '<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><h1>T</h1><p>{}</p></body></html>'
 
 
 def _fake_python(tmp_path: Path, body: str) -> str:
-    """An executable standing in for the interpreter the background process runs on."""
+    """An executable standing in for the interpreter the worker runs on."""
     return shell_command(tmp_path / "python", body)
 
 
 @pytest.fixture(autouse=True)
 def no_jobs_left():
     yield
-    background.stop()
+    printed.stop()
 
 
-def test_a_background_render_is_the_render_made_here() -> None:
+def test_a_render_in_the_other_process_is_the_render_made_here() -> None:
     text = HTML.format("background")
-    background.start([text, text])  # the same HTML twice: one render
-    assert len(background._jobs) == 1
-    (proc, work), = background._jobs.values()
-    made = background.take(text)
+    printed.start([text, text])  # the same HTML twice: one render
+    assert len(printed._jobs) == 1
+    job, = printed._jobs.values()
+    made = printed.result(text)
     assert made is not None and made[:5] == b"%PDF-"
+    assert made == printed.render(text)
     assert printed._made(text) == printed.render(text)  # nothing under way now: rendered here
-    assert proc.returncode == 0 and not work.exists()  # the working files went with the last result
-    assert work.name.startswith("memorandum-pdf-")
+    assert job.proc.returncode == 0
 
 
-def test_the_background_process_runs_this_checks_package_quietly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                   capfd: pytest.CaptureFixture[str]) -> None:
+def test_the_worker_runs_this_checks_package_quietly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capfd: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "seen"
     monkeypatch.setenv("PYTHONPATH", "/elsewhere")
-    monkeypatch.setattr(background.sys, "executable", _fake_python(
-        tmp_path, f'echo "$PYTHONPATH|$1|$2" > {out}; echo noise >&2; echo noise; exit 1'))
+    monkeypatch.setattr(printed.sys, "executable", _fake_python(
+        tmp_path, f'echo "$PYTHONPATH|$1|$2" > {out}; cat > {tmp_path / "stdin"}; echo noise >&2; exit 1'))
     text = HTML.format("where")
-    background.start([text])
-    assert background.take(text) is None
-    assert out.read_text().strip() == f"{ROOT}{os.pathsep}/elsewhere|-m|checks.background"
+    printed.start([text])
+    assert printed.result(text) is None
+    assert out.read_text().strip() == f"{ROOT}{os.pathsep}/elsewhere|-m|checks.printed"
+    assert json.loads((tmp_path / "stdin").read_text("utf-8")) == [text]  # the HTML went through the pipe
     assert capfd.readouterr() == ("", "")  # a failure is raised by the render here, not printed twice
 
 
-def test_main_writes_a_pdf_beside_each_html(tmp_path: Path) -> None:
-    pages = [tmp_path / "a.html", tmp_path / "b.html"]
-    for i, page in enumerate(pages):
-        page.write_text(HTML.format(f"page {i} é"), "utf-8")
-    assert background.main([str(p) for p in pages]) == 0
-    for i, page in enumerate(pages):
-        assert page.with_suffix(".pdf").read_bytes() == printed.render(HTML.format(f"page {i} é"))
+def test_the_worker_reads_html_and_writes_each_pdf_framed() -> None:
+    texts = [HTML.format(f"page {i} é") for i in range(2)]
+    sink = io.BytesIO()
+    assert printed.worker(io.BytesIO(json.dumps(texts).encode()), sink) == 0
+    assert printed.frames(sink.getvalue()) == [printed.render(t) for t in texts]
 
 
-def test_take_without_start_is_none() -> None:
-    assert background.take(HTML.format("never started")) is None
+@pytest.mark.parametrize("data, expected", [
+    (b"3\nabc2\nde", [b"abc", b"de"]),
+    (b"", []),
+    (b"3\nab", []),  # cut short: only whole PDFs
+    (b"3\nabcx\nde", [b"abc"]),  # a broken length ends the stream
+    (b"0\n", [b""]),
+])
+def test_frames_are_read_whole_or_not_at_all(data: bytes, expected: list[bytes]) -> None:
+    assert printed.frames(data) == expected
 
 
-@pytest.mark.parametrize("body", ["exit 1", 'for f in "$@"; do :; done'], ids=["fails", "writes-nothing"])
-def test_a_failed_background_render_is_rendered_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
-    monkeypatch.setattr(background.sys, "executable", _fake_python(tmp_path, body))
+def test_result_without_start_is_none() -> None:
+    assert printed.result(HTML.format("never started")) is None
+
+
+@pytest.mark.parametrize("body", ["cat > /dev/null; exit 1", "cat > /dev/null", "cat > /dev/null; printf '9\\nabc'"],
+                         ids=["fails", "writes-nothing", "writes-half"])
+def test_a_failed_render_elsewhere_is_rendered_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
+    monkeypatch.setattr(printed.sys, "executable", _fake_python(tmp_path, body))
     text = HTML.format("fallback")
-    background.start([text])
-    assert background.take(text) is None
-    background.start([text])
+    printed.start([text])
+    assert printed.result(text) is None
+    printed.start([text])
     assert printed._made(text) == printed.render(text)
 
 
 def test_stop_ends_every_render_no_one_took(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(background.sys, "executable", _fake_python(tmp_path, "exec sleep 600"))
-    background.start([HTML.format(1), HTML.format(2)])
-    jobs = list(background._jobs.values())
-    assert len(jobs) == 2 and jobs[0] == jobs[1]  # one process for both
-    background.stop()
-    proc, work = jobs[0]
-    assert proc.returncode is not None and not work.exists() and background._jobs == {}
+    monkeypatch.setattr(printed.sys, "executable", _fake_python(tmp_path, "exec sleep 600"))
+    printed.start([HTML.format(1), HTML.format(2)])
+    jobs = list(printed._jobs.values())
+    assert len(jobs) == 2 and jobs[0] is jobs[1]  # one process for both
+    printed.stop()
+    assert jobs[0].proc.returncode is not None and printed._jobs == {}
+
+
+def test_a_killed_build_leaves_no_file_and_no_process(tmp_path: Path) -> None:
+    """A build killed while its PDFs render (SIGKILL: no exit handler runs) leaves nothing behind."""
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    code = ("import os, signal; from checks import printed; "
+            f"printed.start([{HTML.format('killed')!r}]); "
+            "job, = printed._jobs.values(); print(job.proc.pid, flush=True); "
+            "job.feeder.join(); os.kill(os.getpid(), signal.SIGKILL)")  # killed once the worker has the HTML
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "TMPDIR": str(tmp)})
+    assert run.returncode == -signal.SIGKILL
+    worker = int(run.stdout.split()[0])
+    deadline = time.monotonic() + 120
+    while _alive(worker) and time.monotonic() < deadline:  # a condition, waited for: the worker sees its pipe close
+        time.sleep(0.05)
+    assert not _alive(worker)
+    assert list(tmp.iterdir()) == []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split()[2]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 def test_prepare_starts_only_the_pdfs_no_build_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[str] = []
-    monkeypatch.setattr(printed.background, "start", lambda texts: started.extend(texts))
+    monkeypatch.setattr(printed, "start", lambda texts: started.extend(texts))
     monkeypatch.setattr(printed, "CACHE", tmp_path)
     kept, new = HTML.format("kept"), HTML.format("new")
     (tmp_path / f"{printed._inputs_key(kept)}.pdf").write_bytes(b"%PDF-kept")
