@@ -1,4 +1,4 @@
-"""The document model of a memorandum page: one parser for checks and hooks.
+"""The document model of a memorandum page, built on the page model (``checks.page``).
 
 A memorandum page (``docs/memorandum.<lang>.md``) is Markdown written in a
 small, fixed shape:
@@ -13,10 +13,13 @@ small, fixed shape:
 * the signing clause ``{: #signatures .signing-clause }`` and one paragraph
   per signatory ``{: #signatory-N .signatory }``, lines split by ``<br>``.
 
-Admonitions (``!!!`` / ``???`` blocks), HTML comments and front matter are
-editorial and are not part of the memorandum's text. A line that starts with
-a comment and goes on with text is read as Python-Markdown renders it: the
-comment is dropped and the text after it starts a new block.
+The page model's regions say what is not the memorandum's text: front
+matter, comments, code blocks, and admonitions (``!!!`` / ``???`` blocks)
+with their bodies, which are editorial; its headings end a block. This
+module reads no Markdown syntax of its own beyond the shape above, so the
+checks, the hooks and the exports agree on every line. A line that starts
+with a comment and goes on with text is read as Python-Markdown renders it:
+the comment is dropped and the text after it starts a new block.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from pathlib import Path
 from typing import Iterator, Literal, NamedTuple
 
 from checks import cache, site
+from checks.page import Page
 
 
 # An attribute list on its own line or at the end of a heading:
@@ -42,8 +46,6 @@ ATTR_LIST = re.compile(
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)(?:\s*\{[^{}]*\})?\s*$")
 # A bullet list item: marker, space, text.
 LIST_ITEM = re.compile(r"^[-*+]\s+(?P<text>.*)$")
-# An admonition or collapsible block opener (pymdownx/admonition syntax).
-ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)\s")
 # Article headings: "第 1 条：協力分野" / "Article 1: Areas of Cooperation".
 ARTICLE_HEADING = {
     "ja": re.compile(r"^第\s*(?P<num>\d+)\s*条\s*[：:]\s*(?P<title>.*)$"),
@@ -56,8 +58,6 @@ INLINE_MARKUP = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|<br\s*/?>|<!--.*?-->")
 # What Markdown strips at a line's ends: ASCII blanks only. A no-break or an
 # ideographic space is text, as in the signed original.
 BLANK = " \t\r"
-# A comment at the start of a line, and what follows it.
-LEADING_COMMENT = re.compile(r"^<!--.*?-->[ \t]*")
 
 Kind = Literal["title", "preamble", "recital", "article", "intro", "item", "paragraph", "signing-clause", "signatory"]
 # The grammar of provision ids, in one table: kind, id pattern (named groups
@@ -169,49 +169,50 @@ def parse_attrs(body: str) -> str | None:
     return pid
 
 
-def _blocks(lines: list[str], start: int) -> Iterator[list[Line]]:
-    """Blank-line separated blocks, editorial blocks left out."""
-    block: list[Line] = []
-    in_admonition = in_comment = False
-    for idx in range(start, len(lines)):
-        raw = lines[idx]
-        number = idx + 1
-        if in_comment:
-            in_comment = "-->" not in raw
+def _blocks(page: Page) -> Iterator[list[Line]]:
+    """Blank-line separated blocks of a page's body, read through the page model's regions: what is
+    in a comment, a code block or an editorial block (an admonition and its body) is left out."""
+    text, block = page.text, []
+    offset = page.body_start
+    for number, raw in enumerate(text[page.body_start:].splitlines(keepends=True), page.body_line):
+        start, line = offset, raw.rstrip("\r\n")
+        offset += len(raw)
+        stripped = line.lstrip(BLANK)
+        at = start + len(line) - len(stripped)  # the first character that is not a blank
+        comment = page.region_at(start, "comment")
+        if comment and comment[0] < start or page.region_at(start, "code"):
+            continue  # the line goes on a comment or a code block of earlier lines
+        editorial = page.region_at(start, "editorial")
+        if editorial:
+            if editorial[0] == start and block:
+                yield block  # an admonition ends the block before it
+                block = []
             continue
-        if raw.lstrip(BLANK).startswith("<!--"):
-            in_comment = "-->" not in raw
-            rest = LEADING_COMMENT.sub("", raw.lstrip(BLANK), count=1)
-            if in_comment or not rest.strip(BLANK):
+        if stripped.startswith("<!--"):
+            # A comment that starts the line: the text after it, if any, is rendered as a block of its own.
+            comment = page.region_at(at, "comment")
+            if comment is None or comment[1] > start + len(line):
+                continue  # the comment goes on to a later line
+            rest = text[comment[1]:start + len(line)].lstrip(" \t")
+            if not rest.strip(BLANK):
                 continue
-            # Text after the comment: rendered, in a block of its own.
             if block:
                 yield block
                 block = []
-            block.append(Line(number, len(raw) - len(rest), rest.rstrip(BLANK)))
+            block.append(Line(number, len(line) - len(rest), rest.rstrip(BLANK)))
             continue
-        if in_admonition:
-            if not raw.strip(BLANK) or raw.startswith(("    ", "\t")):
-                continue
-            in_admonition = False
-        if ADMONITION.match(raw):
-            if block:
-                yield block
-                block = []
-            in_admonition = True
-            continue
-        if not raw.strip(BLANK):
+        if not line.strip(BLANK):
             if block:
                 yield block
                 block = []
             continue
-        stripped = raw.lstrip(BLANK)
-        # A new list item or heading starts a new block.
-        if block and (LIST_ITEM.match(stripped) and raw == stripped or HEADING.match(raw)):
+        # A new list item or heading (the page model's) starts a new block; a heading is one line.
+        heading = page.region_at(start, "heading") is not None
+        if block and (LIST_ITEM.match(stripped) and line == stripped or heading):
             yield block
             block = []
-        block.append(Line(number, len(raw) - len(stripped), stripped.rstrip(BLANK)))
-        if HEADING.match(raw):
+        block.append(Line(number, len(line) - len(stripped), stripped.rstrip(BLANK)))
+        if heading:
             yield block
             block = []
     if block:
@@ -221,15 +222,8 @@ def _blocks(lines: list[str], start: int) -> Iterator[list[Line]]:
 def parse(text: str, path: Path, lang: str | None = None) -> Document:
     """Parse a memorandum page into its provisions."""
     lang = lang or site.lang_of(path)
-    lines = text.splitlines()
-    start = 0
-    if lines and lines[0].strip() == "---":
-        for i in range(1, len(lines)):
-            if lines[i].strip() in ("---", "..."):
-                start = i + 1
-                break
     doc = Document(path, lang, [], [])
-    for block in _blocks(lines, start):
+    for block in _blocks(Page(Path(path), text, lang)):
         attrs_id = None
         body = list(block)
         first = body[0]

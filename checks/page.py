@@ -178,6 +178,12 @@ class Page:
                 found.add(kind)
         return found
 
+    def region_at(self, offset: int, kind: str) -> tuple[int, int] | None:
+        """(start, end) of the region of ``kind`` that holds ``offset``, if one does."""
+        starts, ends = self._index.get(kind, ([], []))
+        i = bisect.bisect_right(starts, offset) - 1
+        return (starts[i], ends[i]) if i >= 0 and ends[i] > offset else None
+
     def in_any(self, start: int, end: int | None, kinds: Iterable[str]) -> bool:
         """Whether ``[start, end)`` overlaps a region of any of ``kinds``."""
         return not self.kinds_at(start, end).isdisjoint(kinds)
