@@ -8,8 +8,7 @@ from typing import Iterator
 
 from checks import Finding
 from checks.corpus import Corpus
-from checks.document import HEADING_KINDS
-from checks.termforms import bare
+from checks.termforms import bare, used_in
 
 QUOTES_EN = "\"“”'‘’"
 
@@ -22,12 +21,6 @@ def defined_ja(term: str) -> re.Pattern[str]:
 def defined_en(term: str) -> re.Pattern[str]:
     """An English definition quotes the term: "the Agreement" / a "Side"."""
     return re.compile(rf"[{QUOTES_EN}](?:the\s+|a\s+)?{re.escape(bare(term, 'en'))}[{QUOTES_EN}]", re.IGNORECASE)
-
-
-def used_en(term: str) -> re.Pattern[str]:
-    """Where an English term is used; a one-word term ("Side") must keep its capital."""
-    word = bare(term, "en")
-    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE if word != word.capitalize() or " " in word else 0)
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
@@ -53,10 +46,9 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         if where and (target := en.get(where)) is not None and not defined_en(term["en"]).search(target.text):
             yield Finding(rel_en, target.line, target.col, "TRM003",
                           f"'#{where}' should define \"{term['en']}\" (counterpart of 「{term['ja']}」): not found")
-        use = used_en(term["en"])
-        for prov in ja.provisions:
-            if prov.id == where or prov.kind in HEADING_KINDS:
-                continue
-            if term["ja"] in prov.text and (other := en.get(prov.id)) is not None and not use.search(other.text):
+        # Where the Japanese uses the term, the English must: both read by termforms, as the glossary reads them.
+        in_en = set(used_in(term, en, "en"))
+        for pid in used_in(term, ja, "ja"):
+            if pid != where and (other := en.get(pid)) is not None and pid not in in_en:
                 yield Finding(rel_en, other.line, other.col, "TRM004",
-                              f"'#{prov.id}' uses 「{term['ja']}」 in Japanese: expected \"{term['en']}\" here, not found")
+                              f"'#{pid}' uses 「{term['ja']}」 in Japanese: expected \"{term['en']}\" here, not found")

@@ -15,7 +15,7 @@ from typing import Any
 
 from checks.engine import event_priority
 from checks import document, metadata, site
-from checks.termforms import forms, occurrences
+from checks.termforms import used_in
 
 
 MARKER = "<!-- glossary -->"
@@ -27,13 +27,6 @@ LABELS = {
            "defined": "Defined in", "used": "Used in", "mentioned": "Mentioned in", "date": "Date",
            "none": "not formally defined (the memorandum's name for itself)", "sep": ", "},
 }
-
-
-def uses(doc: document.Document, needles: list[str], lang: str) -> list[str]:
-    """Ids of provisions whose text contains any of ``needles``."""
-    pattern = occurrences(needles, lang)
-    return [p.id for p in doc.provisions
-            if p.kind not in document.HEADING_KINDS and pattern.search(p.text)]
 
 
 def _sentence(event: str, note: str, lang: str) -> str:
@@ -50,7 +43,7 @@ def render(facts: dict[str, Any], doc: document.Document, lang: str) -> str:
     lab, other = LABELS[lang], site.other(lang)
     out = [f"## {lab['terms']} {{ #terms }}", ""]
     for term in facts["defined_terms"]:
-        used = [i for i in uses(doc, forms(term, lang), lang) if i != term.get("defined_in")]
+        used = [i for i in used_in(term, doc, lang) if i != term.get("defined_in")]
         defined = _links([term["defined_in"]], lang) if term.get("defined_in") else lab["none"]
         out += [f"### {term[lang]} {{ #term-{term['id']} }}", "", term["definition"][lang], "",
                 lab["other"], f':   <span lang="{other}">{term[other]}</span>', "",
@@ -59,7 +52,7 @@ def render(facts: dict[str, Any], doc: document.Document, lang: str) -> str:
             out += [lab["used"], f":   {_links(used, lang)}", ""]
     out += [f"## {lab['instruments']} {{ #instruments }}", ""]
     for inst in facts["instruments"]:
-        mentioned = uses(doc, [inst[lang]], lang)
+        mentioned = used_in(inst, doc, lang)
         out += [f"### {inst[lang]} {{ #instrument-{inst['id']} }}", "",
                 _sentence(inst["event"][lang], inst["note"][lang], lang), "",
                 lab["other"], f':   <span lang="{other}">{inst[other]}</span>', ""]
