@@ -14,12 +14,9 @@ import gzip
 from pathlib import Path
 from html import escape
 
+from checks import build_state
 from checks.engine import get_relative_url
 from checks.site import DEFAULT_LANG
-
-# (loc, [(hreflang, href)]) of this language's build; cleared in on_config,
-# which every language build runs.
-_entries: list[tuple[str, list[tuple[str, str]]]] = []
 
 
 def alternates(site_url: str, page_url: str, lang: str, others: dict[str, str]) -> list[tuple[str, str]]:
@@ -50,7 +47,8 @@ def sitemap(entries: list[tuple[str, list[tuple[str, str]]]]) -> str:
 # MkDocs events: thin wiring of the functions above, run by the build tests.
 # pragma: no mutate block
 def on_config(config, /):
-    _entries.clear()
+    # (loc, [(hreflang, href)]) of each page of this language's build, for its sitemap
+    build_state.of(config).sitemap[config["theme"]["language"]] = []
     return config
 
 
@@ -62,7 +60,8 @@ def on_page_context(context, /, *, page, config, nav):
     page.meta["hreflang"] = links
     page.meta["language_links"] = {lang: get_relative_url(page.url, page.url),
                                    **{other: get_relative_url(url, page.url) for other, url in others.items()}}
-    _entries.append((dict(links)[lang], [link for link in links if link[0] != "x-default"]))
+    build_state.of(config).sitemap.setdefault(lang, []).append(
+        (dict(links)[lang], [link for link in links if link[0] != "x-default"]))
     return context
 
 
@@ -72,7 +71,7 @@ def on_post_build(*, config):
         return  # the i18n plugin's sitemap at the root lists both languages
     folder = Path(config["site_dir"]) / lang
     folder.mkdir(parents=True, exist_ok=True)
-    xml = sitemap(sorted(_entries))
+    xml = sitemap(sorted(build_state.of(config).sitemap.get(lang, [])))
     (folder / "sitemap.xml").write_text(xml, encoding="utf-8")
     with gzip.GzipFile(folder / "sitemap.xml.gz", "wb", mtime=0) as gz:
         gz.write(xml.encode("utf-8"))

@@ -13,13 +13,8 @@ from __future__ import annotations
 
 import posixpath
 
-from checks import document, refs, site
+from checks import build_state, document, refs, site
 from checks.page import Page
-
-
-# Provision ids of this language's build; set in on_files, which every
-# language build (mkdocs-static-i18n builds once per language) runs.
-_ids: set[str] = set()
 
 
 def target_link(src_uri: str, target: str) -> str:
@@ -46,13 +41,13 @@ def link_references(markdown: str, lang: str, src_uri: str, ids: set[str]) -> st
 # MkDocs events: thin wiring of the functions above, run by the build tests.
 # pragma: no mutate block
 def on_files(files, /, *, config):
-    _ids.clear()
-    path = site.memorandum_path(config["docs_dir"], config["theme"]["language"])
-    if path.exists():
-        _ids.update(document.load_cached(path).ids())
+    lang = config["theme"]["language"]
+    path = site.memorandum_path(config["docs_dir"], lang)
+    build_state.of(config).ids[lang] = set(document.load_cached(path).ids()) if path.exists() else set()
     return files
 
 
 def on_page_markdown(markdown: str, /, *, page, config, files) -> str | None:
     # A reference to a missing provision stays text; REF001 (the checks, run by verify.py) names it once.
-    return link_references(markdown, config["theme"]["language"], page.file.src_uri, _ids)
+    lang = config["theme"]["language"]
+    return link_references(markdown, lang, page.file.src_uri, build_state.of(config).ids.get(lang, set()))

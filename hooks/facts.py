@@ -7,42 +7,38 @@ unknown placeholder stays as written: the checks (``STR005``, run by
 
 from __future__ import annotations
 
-from typing import Any
 
 from checks.engine import PluginError, event_priority
-from checks import accessibility, lock, metadata, placeholders, publish, site
-
-
-# The metadata, the repository URL and the translation lock's latest date;
-# set in on_config, which every language build runs.
-_facts: dict[str, Any] = {}
+from checks import accessibility, build_state, lock, metadata, placeholders, publish, site
 
 
 # MkDocs events: thin wiring of the functions above, run by the build tests.
 # pragma: no mutate block
 def on_config(config, /):
-    _facts.clear()
+    # The metadata, the repository URL and the translation lock's latest date, for this language's build.
+    facts = build_state.of(config).facts
+    facts.clear()
     try:
-        _facts.update(metadata.load_cached(metadata.path_in(config["docs_dir"])))
+        facts.update(metadata.load_cached(metadata.path_in(config["docs_dir"])))
     except metadata.MetadataError as exc:
         where = site.display_path(exc.path, config.config_file_path)
         raise PluginError("\n".join(f"{where}:{line}:{col}: STR003 {message}"
                                     for line, col, message in exc.problems)) from None
-    _facts["repo_url"] = config["repo_url"] or ""
-    _facts["translation_checked"] = lock.latest(lock.load(lock.path_in(config["docs_dir"])))
-    _facts["accessibility"] = accessibility.load(accessibility.path_in(config["docs_dir"]))
+    facts["repo_url"] = config["repo_url"] or ""
+    facts["translation_checked"] = lock.latest(lock.load(lock.path_in(config["docs_dir"])))
+    facts["accessibility"] = accessibility.load(accessibility.path_in(config["docs_dir"]))
     publish.prepare(config["docs_dir"])  # the PDFs render beside the page build
-    _facts["checksums"] = publish.Checksums(config["docs_dir"])  # the verify page's list, made when shown
+    facts["checksums"] = publish.Checksums(config["docs_dir"])  # the verify page's list, made when shown
     return config
 
 
 @event_priority(100)  # first: a placeholder's text is the page's text for the hooks that link it
 def on_page_markdown(markdown: str, /, *, page, config, files) -> str | None:
-    lang = config["theme"]["language"]
+    lang, facts = config["theme"]["language"], build_state.of(config).facts
     if lang not in placeholders.LABELS:
         raise PluginError(f"facts hook: no labels for language '{lang}'")
     # An unknown placeholder stays as written; STR005 (the checks, run by verify.py) names it once.
     for key in ("title", "description"):  # front matter the theme renders (the page title, its description)
         if isinstance(page.meta.get(key), str):
-            page.meta[key] = placeholders.expand(page.meta[key], _facts, lang)
-    return placeholders.expand(markdown, _facts, lang)
+            page.meta[key] = placeholders.expand(page.meta[key], facts, lang)
+    return placeholders.expand(markdown, facts, lang)

@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from checks.engine import get_relative_url
-from checks import active, document, metadata, placeholders, refs, site
+from checks import active, build_state, document, metadata, placeholders, refs, site
 from checks.page import Page
 
 
@@ -51,11 +51,6 @@ HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 CITE_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">'
              '<path d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 '
              '0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12z"/></svg>')
-
-# provision id -> [(src_uri, page title)], for this language's build (reset in on_files,
-# which every language build runs).
-_backlinks: dict[str, list[tuple[str, str]]] = {}
-
 
 def referenced(page: Page, facts: dict | None = None) -> list[str]:
     """Provision ids a page refers to, in order, once each: in its own text and in the text its
@@ -183,15 +178,17 @@ def insert_tools(content: str, pieces: dict[str, str]) -> str:
 # MkDocs events: thin wiring of the functions above, run by the build tests.
 # pragma: no mutate block
 def on_files(files, /, *, config):
-    _backlinks.clear()
     lang = config["theme"]["language"]
+    # provision id -> [(src_uri, page title)], for this language's build
+    backlinks: dict[str, list[tuple[str, str]]] = build_state.of(config).backlinks.setdefault(lang, {})
+    backlinks.clear()
     facts = metadata.load_cached(metadata.path_in(config["docs_dir"]))
     for f in files.documentation_pages():
         if site.lang_of(f.src_uri) != lang or site.stem(f.src_uri) in (site.MEMORANDUM, site.PARALLEL):
             continue
         page = Page(Path(f.src_uri), f.content_string, lang)
         for pid in referenced(page, facts):
-            _backlinks.setdefault(pid, []).append((f.src_uri, page.title(f.src_uri)))
+            backlinks.setdefault(pid, []).append((f.src_uri, page.title(f.src_uri)))
     return files
 
 
@@ -205,7 +202,7 @@ def on_page_content(content: str, /, *, page, config, files) -> str | None:
     doc = document.load_cached(Path(page.file.abs_src_path))
     absolute = page.canonical_url or page.url
     urls = {f.src_uri: f.url for f in files.documentation_pages()}
-    backlinks = distinctive(_backlinks)
+    backlinks = distinctive(build_state.of(config).backlinks.get(lang, {}))
     pieces = {p.id: tools(p.id, lang, page.url, absolute, name,
                           [(urls[src], title) for src, title in backlinks.get(p.id, []) if src in urls],
                           permalink=p.kind not in document.HEADING_KINDS,

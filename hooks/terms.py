@@ -17,14 +17,11 @@ from typing import Any
 
 
 from checks.engine import event_priority
-from checks import metadata, site
+from checks import build_state, metadata, site
 from checks.page import NOT_MEMORANDUM_TEXT, Page, blocks
 from checks.termforms import forms, occurrences
 
 
-# (pattern, glossary anchor, meaning) of this language's build; set in
-# on_files, which every language build runs.
-_targets: list[tuple[re.Pattern[str], str, str]] = []
 
 
 def targets(facts: dict[str, Any], lang: str) -> list[tuple[re.Pattern[str], str, str]]:
@@ -86,9 +83,9 @@ def definitions(described: dict[str, str]) -> str:
 # MkDocs events: thin wiring of the functions above, run by the build tests.
 # pragma: no mutate block
 def on_files(files, /, *, config):
-    _targets.clear()
     facts = metadata.load_cached(metadata.path_in(config["docs_dir"]))
-    _targets.extend(targets(facts, config["theme"]["language"]))
+    # (pattern, glossary anchor, meaning) of this language's build
+    build_state.of(config).targets[config["theme"]["language"]] = targets(facts, config["theme"]["language"])
     return files
 
 
@@ -97,4 +94,5 @@ def on_page_markdown(markdown: str, /, *, page, config, files) -> str | None:
     if not site.is_memorandum(page.file.src_uri):
         return None
     glossary = posixpath.relpath("glossary.md", posixpath.dirname(page.file.src_uri) or ".")
-    return link_terms(markdown, _targets, glossary, page.file.src_uri, config["theme"]["language"])
+    lang = config["theme"]["language"]
+    return link_terms(markdown, build_state.of(config).targets.get(lang, []), glossary, page.file.src_uri, lang)

@@ -19,16 +19,11 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 from checks.engine import event_priority, get_plugin_logger
-from checks import Finding, built, site
+from checks import Finding, build_state, built, site
 
 log = get_plugin_logger(__name__)
-# This run's state. mkdocs-static-i18n builds the default language, then the
-# others from inside its on_post_build, changing ``config`` as it goes: the
-# site is complete after the last language's build, which is when it is read.
-_state: dict[str, Any] = {"started": set(), "finished": 0, "read": False, "checks": None}
 TIMEOUT = 600  # seconds the checks may take (they take well under one)
 
 
@@ -49,14 +44,15 @@ def _root(config) -> Path:
 
 
 def on_pre_build(*, config):
-    lang = config["theme"]["language"]
-    if lang == site.DEFAULT_LANG:  # a new run (mkdocs serve rebuilds too)
-        if _state["checks"] is not None:
-            _state["checks"].kill()
-        _state.update(started=set(), finished=0, read=False, checks=subprocess.Popen(
+    # mkdocs-static-i18n builds the default language, then the others from inside its
+    # on_post_build, changing ``config`` as it goes: the site is complete after the last
+    # language's build, which is when it is read. The run's state is on its config.
+    state = build_state.of(config)
+    if not state.started:  # the run's first build starts the checks beside it
+        state.checks = subprocess.Popen(
             [sys.executable, "-m", "checks", "--format", "json", str(Path(config["docs_dir"]).resolve())],
-            cwd=_root(config), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
-    _state["started"].add(lang)
+            cwd=_root(config), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    state.started.add(config["theme"]["language"])
 
 
 @event_priority(-120)  # after mkdocs-static-i18n (-100) and the search index (-110)
@@ -68,16 +64,17 @@ def on_post_build(*, config):
     # docs/) are logged as soon as every language is built, and the built site is read
     # at the last post_build of the run, the default language's (its config may still
     # name the last language built: the post_builds are counted).
-    _state["finished"] += 1
-    if not set(site.LANGS) <= _state["started"]:
+    state = build_state.of(config)
+    state.finished += 1
+    if not set(site.LANGS) <= state.started:
         return  # some language is not built yet
-    if _state["checks"] is not None:
-        stdout, stderr = _state["checks"].communicate(timeout=TIMEOUT)
-        for message in findings_of(stdout, _state["checks"].returncode, stderr):
+    if state.checks is not None:
+        stdout, stderr = state.checks.communicate(timeout=TIMEOUT)
+        for message in findings_of(stdout, state.checks.returncode, stderr):
             log.warning("%s", message)
-        _state["checks"] = None
-    if _state["read"] or _state["finished"] < len(site.LANGS):
+        state.checks = None
+    if state.read or state.finished < len(site.LANGS):
         return  # the indexes are not the final ones yet
-    _state["read"] = True
+    state.read = True
     for finding in built.check_site(Path(config["site_dir"]), Path(config["docs_dir"]), _root(config)):
         log.warning("%s", finding)

@@ -95,3 +95,36 @@ def test_python_m_checks_loads_no_renderer() -> None:
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip().splitlines()[-1] == "[]"
+
+
+HOOKS = ROOT / "hooks"
+MUTABLE = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
+
+
+def module_state(path: Path) -> list[str]:
+    """Module-level names a file binds to a mutable container, other than UPPER_CASE constants."""
+    out = []
+    for node in ast.parse(path.read_text("utf-8")).body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        value = getattr(node, "value", None)
+        mutable = isinstance(value, MUTABLE) or (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+                                                 and value.func.id in ("dict", "list", "set", "defaultdict"))
+        out += [t.id for t in targets if isinstance(t, ast.Name) and mutable and not t.id.isupper()]
+    return out
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("_seen: set[str] = set()\n", ["_seen"]),
+    ("_state = {'started': set()}\n", ["_state"]),
+    ("LABELS = {'ja': 'x'}\nTIMEOUT = 600\n", []),
+    ("def f():\n    seen = []\n", []),
+])
+def test_module_state_is_found(tmp_path: Path, source: str, expected: list[str]) -> None:
+    path = tmp_path / "hook.py"
+    path.write_text(source, "utf-8")
+    assert module_state(path) == expected
+
+
+def test_no_hook_keeps_state_in_its_module() -> None:
+    """A build's state is on its configuration (checks.build_state): a rebuild never starts from the last one's."""
+    assert {p.name: module_state(p) for p in sorted(HOOKS.glob("*.py")) if module_state(p)} == {}

@@ -1,0 +1,40 @@
+"""One build's state: what a hook learns in one event and uses in a later one.
+
+mkdocs-static-i18n builds every language with the same configuration object,
+changed in place between the languages, and ``mkdocs serve`` loads a new
+configuration for each rebuild. So the state lives on the configuration,
+under ``KEY``: one object per run, shared by every language's build and gone
+with the run. No hook keeps anything in its module (a test reads them), so
+a rebuild never starts from what the last one left. What belongs to one
+language's build is kept by language.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, field
+from typing import Any, MutableMapping
+
+KEY = "memorandum_build_state"
+
+
+@dataclass
+class BuildState:
+    facts: dict[str, Any] = field(default_factory=dict)  # the placeholders' values (hooks/facts.py)
+    ids: dict[str, set[str]] = field(default_factory=dict)  # provision ids, by language (hooks/crossrefs.py)
+    targets: dict[str, list] = field(default_factory=dict)  # terms to link, by language (hooks/terms.py)
+    backlinks: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)  # hooks/provisions.py
+    sitemap: dict[str, list] = field(default_factory=dict)  # hreflang entries, by language (hooks/alternates.py)
+    checks: subprocess.Popen[str] | None = None  # python -m checks, running beside the build (hooks/verify.py)
+    started: set[str] = field(default_factory=set)  # languages whose build started
+    finished: int = 0  # post_build events seen
+    read: bool = False  # whether the built site was read
+
+
+def of(config: MutableMapping[str, Any]) -> BuildState:
+    """The state of the run ``config`` belongs to (made on first use)."""
+    state = config.get(KEY)
+    if not isinstance(state, BuildState):
+        state = BuildState()
+        config[KEY] = state
+    return state
