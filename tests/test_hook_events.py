@@ -1,0 +1,327 @@
+"""Every hook event, called as the engine calls it, without a browser and without a build.
+
+Each row calls one event of one hook with stand-ins for the engine's objects (a configuration, the files,
+a page) over a copy of the real docs, and names what the event must change. An event that did nothing,
+or returned nothing where it must return a page, fails its row. A test also checks that the table covers
+every event every hook defines.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, Callable
+
+import pytest
+
+from checks import build_state, site
+from conftest import ROOT, docs_copy, hook
+
+HOOKS = sorted(p.stem for p in (ROOT / "hooks").glob("*.py"))
+MATERIAL = Path(__import__("material").__file__).parent / "templates"
+
+
+class Config(dict):
+    """The engine's configuration: a mapping with a path."""
+
+    config_file_path = str(ROOT / site.CONFIG)
+
+
+def config(tmp_path: Path, lang: str = "ja") -> Config:
+    docs = tmp_path / "docs" if (tmp_path / "docs").is_dir() else docs_copy(tmp_path)
+    return Config(docs_dir=str(docs), site_dir=str(tmp_path / "site"), repo_url="https://github.com/owner/name",
+                  site_url="https://example.org/", extra={}, theme=_Theme(lang))
+
+
+class _Theme(dict):
+    def __init__(self, lang: str) -> None:
+        super().__init__(language=lang)
+        self.dirs = [str(MATERIAL)]
+
+
+def file(docs: Path, src_uri: str, url: str = "", alternates: dict | None = None) -> SimpleNamespace:
+    path = docs / src_uri
+    return SimpleNamespace(src_uri=src_uri, abs_src_path=str(path), url=url or _url(src_uri),
+                           content_string=path.read_text("utf-8") if path.is_file() else "",
+                           alternates=alternates or {})
+
+
+def _url(src_uri: str) -> str:
+    stem = site.stem(src_uri)
+    lang = site.lang_of(src_uri)
+    return site.PREFIX[lang] + ("" if stem == "index" else f"{stem}/")
+
+
+def files(docs: Path, lang: str) -> SimpleNamespace:
+    pages = [file(docs, p.name) for p in sorted(docs.glob(f"*.{lang}.md"))]
+    return SimpleNamespace(documentation_pages=lambda: pages)
+
+
+def page(docs: Path, src_uri: str) -> SimpleNamespace:
+    f = file(docs, src_uri)
+    other = site.other(site.lang_of(src_uri))
+    twin = src_uri.replace(f".{site.lang_of(src_uri)}.md", f".{other}.md")
+    f.alternates = {other: file(docs, twin)}
+    return SimpleNamespace(file=f, url=f.url, canonical_url=f"https://example.org/{f.url}", meta={}, title="T")
+
+
+def markdown(docs: Path, src_uri: str) -> str:
+    text = (docs / src_uri).read_text("utf-8")
+    return text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
+
+
+# --- the rows: (hook, event, what it must do) ---------------------------------
+
+def _alternates_on_config(tmp_path: Path) -> None:
+    cfg = config(tmp_path, "en")
+    build_state.of(cfg).sitemap["en"] = ["stale"]
+    assert hook("alternates").on_config(cfg) is cfg
+    assert build_state.of(cfg).sitemap["en"] == []
+
+
+def _alternates_on_page_context(tmp_path: Path) -> None:
+    cfg = config(tmp_path, "en")
+    p = page(Path(cfg["docs_dir"]), "about.en.md")
+    context = {"page": p}
+    assert hook("alternates").on_page_context(context, page=p, config=cfg, nav=None) is context
+    assert dict(p.meta["hreflang"])["ja"] == "https://example.org/about/" and p.meta["language_links"]
+    assert build_state.of(cfg).sitemap["en"][0][0] == "https://example.org/en/about/"
+
+
+def _alternates_on_post_build(tmp_path: Path) -> None:
+    cfg = config(tmp_path, "en")
+    build_state.of(cfg).sitemap["en"] = [("https://example.org/en/", [("en", "https://example.org/en/")])]
+    hook("alternates").on_post_build(config=cfg)
+    assert "<loc>https://example.org/en/</loc>" in (tmp_path / "site/en/sitemap.xml").read_text("utf-8")
+
+
+def _conformance_on_post_page(tmp_path: Path) -> None:
+    html = '<input type="checkbox" autocomplete="off" id="__drawer">'
+    out = hook("conformance").on_post_page(html, page=None, config=config(tmp_path))
+    assert out == '<input type="checkbox" id="__drawer">'
+
+
+def _conformance_on_post_template(tmp_path: Path) -> None:
+    html = '<input type="checkbox" autocomplete="off" id="__search">'
+    out = hook("conformance").on_post_template(html, template_name="404.html", config=config(tmp_path))
+    assert out == '<input type="checkbox" id="__search">'
+
+
+def _crossrefs_on_files(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    fs = files(Path(cfg["docs_dir"]), "ja")
+    assert hook("crossrefs").on_files(fs, config=cfg) is fs
+    assert "article-2-3" in build_state.of(cfg).ids["ja"]
+
+
+def _crossrefs_on_page_markdown(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    build_state.of(cfg).ids["ja"] = {"article-2-3"}
+    p = page(Path(cfg["docs_dir"]), "about.ja.md")
+    out = hook("crossrefs").on_page_markdown("第 2 条 2.3 を参照。", page=p, config=cfg, files=None)
+    assert out == "[第 2 条 2.3](memorandum.md#article-2-3){ .xref } を参照。"
+
+
+def _exports_on_page_context(tmp_path: Path) -> None:
+    cfg = config(tmp_path, "en")
+    p = page(Path(cfg["docs_dir"]), "memorandum.en.md")
+    hook("exports").on_page_context({}, page=p, config=cfg, nav=None)
+    assert json.loads(p.meta["jsonld"])["@type"] == "Legislation"
+
+
+def _exports_on_post_build(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    hook("exports").on_post_build(config=cfg)
+    assert (tmp_path / "site" / site.JSON_NAME).is_file() and (tmp_path / "site" / site.SUMS_NAME).is_file()
+
+
+def _facts_on_config(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    assert hook("facts").on_config(cfg) is cfg
+    facts = build_state.of(cfg).facts
+    assert facts["signed"]["place"]["ja"] and facts["repo_url"] == cfg["repo_url"]
+    from checks import printed
+    printed.stop()  # the PDFs the event started: not needed here
+
+
+def _facts_on_page_markdown(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    from checks import metadata
+    build_state.of(cfg).facts.update(metadata.load(metadata.path_in(cfg["docs_dir"])))
+    p = page(Path(cfg["docs_dir"]), "index.ja.md")
+    p.meta["description"] = "{{ signed_date }}"
+    out = hook("facts").on_page_markdown("{{ signed_place }}", page=p, config=cfg, files=None)
+    assert out == "英国ロンドン" and p.meta["description"] == "2025 年 4 月 28 日"
+
+
+def _glossary_on_page_markdown(tmp_path: Path) -> None:
+    cfg = config(tmp_path, "en")
+    p = page(Path(cfg["docs_dir"]), "glossary.en.md")
+    mod = hook("glossary")
+    out = mod.on_page_markdown(f"# Glossary\n\n{mod.MARKER}\n", page=p, config=cfg, files=None)
+    assert mod.MARKER not in out and "{ #term-side }" in out
+
+
+def _lang_on_page_content(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    p = page(Path(cfg["docs_dir"]), "index.ja.md")
+    out = hook("lang").on_page_content("<p>協力覚書（Memorandum of Cooperation）</p>", page=p, config=cfg, files=None)
+    assert out == '<p>協力覚書（<span lang="en">Memorandum of Cooperation</span>）</p>'
+
+
+def _parallel_on_page_content(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    p = page(Path(cfg["docs_dir"]), "parallel.ja.md")
+    mod = hook("parallel")
+    out = mod.on_page_content(f"<h1>対訳</h1>\n{mod.MARKER}\n", page=p, config=cfg, files=None)
+    assert mod.MARKER not in out and 'id="article-2-3"' in out
+
+
+def _provisions_on_files(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    fs = files(Path(cfg["docs_dir"]), "ja")
+    assert hook("provisions").on_files(fs, config=cfg) is fs
+    assert any(src == "about.ja.md" for refs in build_state.of(cfg).backlinks.get("ja", {}).values() for src, _ in refs)
+
+
+def _provisions_on_page_content(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    docs = Path(cfg["docs_dir"])
+    p = page(docs, "memorandum.ja.md")
+    out = hook("provisions").on_page_content('<p id="article-2-3">2.3 本協力覚書は</p>', page=p, config=cfg,
+                                             files=files(docs, "ja"))
+    assert 'class="provision-tools"' in out and 'class="provision-cite"' in out and "provision-suggest" in out
+
+
+def _search_on_config(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    assert hook("search").on_config(cfg) is cfg
+    assert cfg["extra"]["search_worker"]["site"].startswith("search.")
+
+
+def _search_on_post_build(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    mod = hook("search")
+    mod.on_config(cfg)
+    index = {"config": {"lang": ["ja", "en"], "separator": "x", "pipeline": []},
+             "docs": [{"location": "memorandum/", "title": "本文", "text": "x"},
+                      {"location": "en/memorandum/", "title": "Text", "text": "y"}]}
+    workers = tmp_path / "site" / mod.WORKERS
+    workers.mkdir(parents=True)
+    shutil.copy2(mod.material_worker([str(MATERIAL)]), workers)
+    (tmp_path / "site/search/search_index.json").parent.mkdir(parents=True)
+    (tmp_path / "site/search/search_index.json").write_text(json.dumps(index), "utf-8")
+    mod.on_post_build(config=cfg)
+    en = json.loads((tmp_path / "site/en/search/search_index.json").read_text("utf-8"))
+    assert "memorandum/#article-2-3" in [d["location"] for d in en["docs"]]
+    assert (workers / cfg["extra"]["search_worker"]["site"]).is_file()
+
+
+def _terms_on_files(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    fs = files(Path(cfg["docs_dir"]), "ja")
+    assert hook("terms").on_files(fs, config=cfg) is fs
+    assert build_state.of(cfg).targets["ja"]
+
+
+def _terms_on_page_markdown(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    mod = hook("terms")
+    mod.on_files(files(Path(cfg["docs_dir"]), "ja"), config=cfg)
+    p = page(Path(cfg["docs_dir"]), "memorandum.ja.md")
+    out = mod.on_page_markdown("本協定に基づき\n{: #preamble-4 }\n", page=p, config=cfg, files=None)
+    assert out is not None and "glossary.md#term-agreement" in out
+
+
+def _verify_on_pre_build(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    hook("verify").on_pre_build(config=cfg)
+    state = build_state.of(cfg)
+    assert state.started == {"ja"} and state.checks is not None
+    state.checks.kill()
+    state.checks.communicate()
+
+
+def _verify_on_post_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    cfg = config(tmp_path)
+    mod = hook("verify")
+    for lang in site.LANGS:
+        cfg["theme"]["language"] = lang
+        mod.on_pre_build(config=cfg)
+    (tmp_path / "site").mkdir()
+    for _ in site.LANGS:
+        mod.on_post_build(config=cfg)
+    state = build_state.of(cfg)
+    assert state.read and state.checks is None and state.finished == len(site.LANGS)
+
+
+EVENTS: dict[tuple[str, str], Callable[..., None]] = {
+    ("alternates", "on_config"): _alternates_on_config,
+    ("alternates", "on_page_context"): _alternates_on_page_context,
+    ("alternates", "on_post_build"): _alternates_on_post_build,
+    ("conformance", "on_post_page"): _conformance_on_post_page,
+    ("conformance", "on_post_template"): _conformance_on_post_template,
+    ("crossrefs", "on_files"): _crossrefs_on_files,
+    ("crossrefs", "on_page_markdown"): _crossrefs_on_page_markdown,
+    ("exports", "on_page_context"): _exports_on_page_context,
+    ("exports", "on_post_build"): _exports_on_post_build,
+    ("facts", "on_config"): _facts_on_config,
+    ("facts", "on_page_markdown"): _facts_on_page_markdown,
+    ("glossary", "on_page_markdown"): _glossary_on_page_markdown,
+    ("lang", "on_page_content"): _lang_on_page_content,
+    ("parallel", "on_page_content"): _parallel_on_page_content,
+    ("provisions", "on_files"): _provisions_on_files,
+    ("provisions", "on_page_content"): _provisions_on_page_content,
+    ("search", "on_config"): _search_on_config,
+    ("search", "on_post_build"): _search_on_post_build,
+    ("terms", "on_files"): _terms_on_files,
+    ("terms", "on_page_markdown"): _terms_on_page_markdown,
+    ("verify", "on_pre_build"): _verify_on_pre_build,
+    ("verify", "on_post_build"): _verify_on_post_build,
+}
+
+
+def events_defined() -> set[tuple[str, str]]:
+    out = set()
+    for name in HOOKS:
+        tree = ast.parse((ROOT / "hooks" / f"{name}.py").read_text("utf-8"))
+        out |= {(name, n.name) for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("on_")}
+    return out
+
+
+def test_every_event_of_every_hook_has_a_row() -> None:
+    assert set(EVENTS) == events_defined()
+
+
+@pytest.mark.parametrize("key", sorted(EVENTS), ids=[f"{h}.{e}" for h, e in sorted(EVENTS)])
+def test_the_event_does_its_job(key: tuple[str, str], tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    run = EVENTS[key]
+    args: dict[str, Any] = {"caplog": caplog} if "caplog" in run.__code__.co_varnames[:run.__code__.co_argcount] else {}
+    run(tmp_path, **args)
+
+
+@pytest.mark.parametrize("key", [("lang", "on_page_content"), ("conformance", "on_post_page"),
+                                 ("crossrefs", "on_page_markdown"), ("provisions", "on_files")])
+def test_an_event_that_does_nothing_fails_its_row(key: tuple[str, str], tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rows can fail: with the event replaced by one that changes nothing, its row fails."""
+    name, event = key
+    module = hook(name)
+    real_hook = hook
+
+    def unchanged(*args, **kwargs):
+        return args[0] if args else kwargs.get("files")
+
+    def patched(n: str):
+        m = real_hook(n)
+        if n == name:
+            setattr(m, event, unchanged)
+        return m
+
+    monkeypatch.setitem(globals(), "hook", patched)
+    assert module is not None
+    with pytest.raises(AssertionError):
+        EVENTS[key](tmp_path)
