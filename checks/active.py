@@ -1,19 +1,18 @@
-"""Active content, judged on elements and attributes as a browser reads them.
+"""HTML as a browser reads it: the elements and attributes the site allows, and what a URL points at.
 
-One allowlist for the Markdown-level check (``checks.safety``: each HTML tag
-and attribute list of a page, parsed) and the built-HTML check
-(``checks.output``: every element of every built page). Attribute values are
-judged after entity decoding, with the whitespace and control characters a
-browser ignores in a URL removed, so ``&#106;avascript:``, ``java\\tscript:``
-and ``JaVaScRiPt:`` are all ``javascript:``. The element and attribute lists
-follow nh3's (ammonia's) defaults, narrowed to what this site renders.
+The allowlist the SAF rule (``checks.safety``) judges the Markdown's HTML and
+every built page by. URLs are read after entity decoding, with the
+whitespace and control characters a browser ignores removed, so
+``&#106;avascript:``, ``java\\tscript:`` and ``JaVaScRiPt:`` are all
+``javascript:``. The element and attribute lists follow nh3's (ammonia's)
+defaults, narrowed to what this site renders.
 """
 
 from __future__ import annotations
 
 import re
 from html import unescape
-from typing import Iterable, Iterator, NamedTuple
+from typing import Iterable
 
 # Elements Markdown, the site's hooks and its editorial pages render.
 CONTENT_ELEMENTS = frozenset("""
@@ -76,85 +75,17 @@ LOADING_RELS = frozenset("stylesheet icon preload prefetch modulepreload manifes
 _HOST = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.\-]*:)?//(?:[^/?#@]*@)?(?P<host>[^/?#:]*)")
 
 
-class Verdict(NamedTuple):
-    code: str  # SAF001 element, SAF002 handler, SAF003 URL, SAF004 attribute, SAF006 another host
-    message: str
-    needle: str  # what to look for in the source to place the finding
-
-
 def scheme(value: str) -> str | None:
     """The scheme of a URL attribute's value as a browser reads it (lower case), or None."""
     m = _SCHEME.match(_URL_NOISE.sub("", unescape(value)))
     return m.group(1).lower() if m else None
-
-
-def judge_url(attr: str, value: str) -> Verdict | None:
-    """A URL with a scheme other than http(s) or mailto."""
-    values = [v.strip().split(" ")[0] for v in value.split(",")] if attr == "srcset" else [value]
-    for v in values:
-        s = scheme(v)
-        if s is not None and s not in SAFE_SCHEMES:
-            return Verdict("SAF003", f"'{s}:' URL in {attr}=: expected an http(s), relative or mailto link", v.strip()[:40])
-    return None
-
 
 def host(url: str) -> str | None:
     """The host a URL names (absolute or protocol-relative, as a browser reads it), lower case; None if relative."""
     m = _HOST.match(_URL_NOISE.sub("", unescape(url)))
     return m.group("host").lower() if m and m.group("host") else None
 
-
 def foreign(url: str, own_hosts: Iterable[str] = ()) -> str | None:
     """The other host a URL loads from, or None for the site's own files."""
     name = host(url)
     return name if name is not None and name not in set(own_hosts) else None
-
-
-def external(tag: str, attrs: Iterable[tuple[str, str | None]], own_hosts: Iterable[str] = ()) -> Iterator[Verdict]:
-    """What one element loads from another host than the site's (SAF006). Callers ask only
-    about an element they do not refuse already (SAF001): one finding for one fault."""
-    tag = tag.lower()
-    amap = {name.lower(): value or "" for name, value in attrs}
-    names = LOADS.get(tag, ())
-    if tag == "link" and LOADING_RELS & set(amap.get("rel", "").lower().split()):
-        names = ("href",)
-    for name in names:
-        if name not in amap:
-            continue
-        urls = [v.strip().split(" ")[0] for v in amap[name].split(",")] if name == "srcset" else [amap[name]]
-        for url in urls:
-            if (other := foreign(url, own_hosts)) is not None:
-                yield Verdict("SAF006", f"<{tag} {name}={url.strip()!r}> loads from another host ({other}): "
-                              "expected a file of this site", url.strip()[:40])
-
-
-def judge_with_loads(tag: str, attrs: list[tuple[str, str | None]], elements: frozenset[str]) -> list[Verdict]:
-    """``judge`` (attributes outside the allowlist allowed), then ``external`` for an element not refused."""
-    verdicts = list(judge(tag, attrs, elements, strict_attrs=False))
-    if not any(v.code == "SAF001" for v in verdicts):
-        verdicts += external(tag, attrs)
-    return verdicts
-
-
-def judge(tag: str, attrs: Iterable[tuple[str, str | None]], elements: frozenset[str] = CONTENT_ELEMENTS,
-          strict_attrs: bool = True) -> Iterator[Verdict]:
-    """What is wrong with one element: its name, its attributes, its URLs."""
-    tag = tag.lower()
-    if tag in DANGEROUS or tag not in elements:
-        yield Verdict("SAF001", f"<{tag}> element: expected none that runs, embeds or is not in the allowlist", f"<{tag}")
-    for name, value in attrs:
-        name, value = name.lower(), value or ""
-        if name.startswith("on"):
-            yield Verdict("SAF002", f"event handler '{name}=' on <{tag}>: expected none", f"{name}=")
-        elif name in URL_ATTRS:
-            if (v := judge_url(name, value)) is not None:
-                yield v
-        elif name == "style" and tag in ("td", "th"):  # a table column's alignment, as Markdown writes it
-            if not SAFE_STYLE.match(value):
-                yield Verdict("SAF004", f"style {value.strip()[:40]!r} on <{tag}>: expected only text-align "
-                              "(left, right or center)", "style=")
-        elif name == "http-equiv":
-            yield Verdict("SAF001", f"<{tag} http-equiv={value!r}>: expected no refresh or policy change", "http-equiv")
-        elif strict_attrs and not (name in GLOBAL_ATTRS or name.startswith(("aria-", "data-"))
-                                   or name in ELEMENT_ATTRS.get(tag, ())):
-            yield Verdict("SAF004", f"attribute '{name}' on <{tag}>: expected one of the allowlist", f"{name}=")

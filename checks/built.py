@@ -201,7 +201,7 @@ class Site:
             for problem in exported.check_akn(path.read_bytes(), lang, provisions, source):
                 prov = doc.get(problem.pid) if doc and problem.pid else None
                 where, line = (self.rel(doc.path), prov.line) if prov and doc else (self.rel(path), 1)
-                yield Finding(where, line, 1, problem.code, f"{url}: {problem.message}")
+                yield Finding(where, line, 1, "OUT004", f"{url}: {problem.message}")
         listed = site.download_names([str(u) for u in paths.values()])
         for rel, message in exported.check_sums(self.site_dir, listed):
             yield Finding(self.rel(self.site_dir / rel), 1, 1, "OUT005", message)

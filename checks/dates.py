@@ -79,21 +79,25 @@ def known_dates(facts: dict[str, Any]) -> set[str]:
     return {d for d in out if d}
 
 
+def unknown_dates(text: str, lang: str, known: set[str]) -> Iterator[tuple[int, str, str]]:
+    """(offset, code, message) for each date a text states that the metadata does not hold (DAT001)."""
+    listed = ", ".join(sorted(known))
+    for offset, value in dates_in(text, lang):
+        if value not in known:
+            yield offset, "DAT001", f"date {value} is not in the metadata: expected one of {listed}"
+
+
 def check(corpus: Corpus) -> Iterator[Finding]:
     if corpus.facts is None:
         return
     known = known_dates(corpus.facts)
-    listed = ", ".join(sorted(known))
     for path, page in corpus.pages.items():
         if page.lang not in DATE:
             continue
-        for offset, value in dates_in(page.text, page.lang):
-            if page.in_any(offset, None, ("code", "comment")):
-                continue
-            if value not in known:
+        for offset, code, message in unknown_dates(page.text, page.lang, known):
+            if not page.in_any(offset, None, ("code", "comment")):
                 line, col = page.line_col(offset)
-                yield Finding(corpus.rel(path), line, col, "DAT001",
-                              f"date {value} is not in the metadata: expected one of {listed}")
+                yield Finding(corpus.rel(path), line, col, code, message)
     signed = iso(corpus.facts["signed"]["date"])
     per_lang: dict[str, dict[str, Counter[str]]] = {}
     for lang, doc in corpus.memoranda.items():

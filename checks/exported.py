@@ -1,6 +1,7 @@
 """The built downloads against each other: Akoma Ntoso, ``memorandum.json`` and ``SHA256SUMS``.
 
-Run on every build (``checks.built``) and by ``python -m checks --site DIR``:
+Run on every build and by ``python -m checks --site DIR``; ``checks.built``
+reports what these functions find with the OUT codes:
 
 * OUT004: an Akoma Ntoso document is missing, not well-formed, names the
   wrong language, lacks a provision's ``eId`` or has one twice, has an
@@ -43,7 +44,6 @@ PROVISION_TAGS = frozenset(AKN + t for t in ("longTitle", "recitals", "recital",
 
 class Problem(NamedTuple):
     pid: str  # the provision concerned, or "" for the file as a whole
-    code: str
     message: str
 
 
@@ -67,14 +67,14 @@ def check_akn(data: bytes, lang: str, provisions: list[dict[str, Any]], source: 
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
-        yield Problem("", "OUT004", f"not well-formed XML: {exc}")
+        yield Problem("", f"not well-formed XML: {exc}")
         return
     language = root.find(f".//{AKN}FRBRExpression/{AKN}FRBRlanguage")
     found_lang = language.get("language") if language is not None else None
     if found_lang != akn.LANG3.get(lang):
-        yield Problem("", "OUT004", f"FRBRlanguage: expected '{akn.LANG3.get(lang)}', found '{found_lang}'")
+        yield Problem("", f"FRBRlanguage: expected '{akn.LANG3.get(lang)}', found '{found_lang}'")
     if lang != "ja" and root.find(f".//{AKN}FRBRExpression/{AKN}FRBRtranslation") is None:
-        yield Problem("", "OUT004", "expected FRBRtranslation: the English expression is a translation of the Japanese")
+        yield Problem("", "expected FRBRtranslation: the English expression is a translation of the Japanese")
     elements: dict[str, list[ET.Element]] = {}
     for el in root.iter():
         if el.tag in PROVISION_TAGS and "eId" in el.attrib:
@@ -86,24 +86,24 @@ def check_akn(data: bytes, lang: str, provisions: list[dict[str, Any]], source: 
         pid, eid = p.get("id", ""), p.get("eId")
         mapped.add(eid)
         if eid != akn.eid(pid):
-            yield Problem(pid, "OUT004", f"memorandum.json maps '#{pid}' to eId '{eid}', expected '{akn.eid(pid)}'")
+            yield Problem(pid, f"memorandum.json maps '#{pid}' to eId '{eid}', expected '{akn.eid(pid)}'")
         found = elements.get(eid or "", [])
         if len(found) != 1:
-            yield Problem(pid, "OUT004", f"eId '{eid}': expected one element, found {len(found) or 'none'}")
+            yield Problem(pid, f"eId '{eid}': expected one element, found {len(found) or 'none'}")
             continue
         text = flat(own_text(found[0]))
         expected = flat((p.get("text") or {}).get(lang, ""))
         if text != expected:
-            yield Problem(pid, "OUT004", f"text of eId '{eid}' differs from memorandum.json: "
+            yield Problem(pid, f"text of eId '{eid}' differs from memorandum.json: "
                                          f"expected '{expected[:40]}', found '{text[:40]}'")
         if flat_source is not None and text:
             where = flat_source.find(text, at)
             if where < 0:
-                yield Problem(pid, "OUT004", f"text of eId '{eid}' is not in the signed source after the previous provision")
+                yield Problem(pid, f"text of eId '{eid}' is not in the signed source after the previous provision")
             else:
                 at = where + len(text)
     for eid in sorted(set(elements) - mapped):
-        yield Problem("", "OUT004", f"eId '{eid}' is not the eId of any provision in memorandum.json")
+        yield Problem("", f"eId '{eid}' is not the eId of any provision in memorandum.json")
 
 
 def check_sums(site_dir: Path, downloads: list[str]) -> Iterator[tuple[str, str]]:

@@ -31,7 +31,7 @@ from typing import Iterator
 
 from checks import Finding, metadata, site
 from checks.corpus import Corpus
-from checks.dates import dates_in, known_dates
+from checks.dates import dates_in, known_dates, unknown_dates
 from checks.durations import WORDS, durations_in
 from checks.metadata import MONTHS_EN, iso
 from checks.page import Lines, Page
@@ -356,12 +356,7 @@ def text_problems(text: str, lang: str, facts: dict) -> list[tuple[int, str, str
     by the rules the pages are held to: a date not in the metadata (DAT001), a notice period
     (FCT003), a number of originals (FCT004), a legal character (FCT002), a name written almost
     right (FCT006), a signing place (FCT007) and a department that is not a Side (FCT008)."""
-    out: list[tuple[int, str, str]] = []
-    known = known_dates(facts)
-    for offset, value in dates_in(text, lang):
-        if value not in known:
-            out.append((offset, "DAT001", f"date {value} is not in the metadata: expected one of "
-                                          f"{', '.join(sorted(known))}"))
+    out: list[tuple[int, str, str]] = list(unknown_dates(text, lang, known_dates(facts)))
     months = int(facts["notice_period"]["months"])
     out += [(at, "FCT003", f"notice period of {n} months: expected {months} (metadata notice_period)")
             for at, n in durations_in(text, lang) if n != months]

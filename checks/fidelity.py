@@ -23,7 +23,7 @@ import unicodedata
 from typing import Iterator
 
 from checks import Finding
-from checks.corpus import Corpus
+from checks.corpus import SOURCE, Corpus
 from checks.document import BLANK, Document
 
 # Layout in the extracted PDF text that is not part of the memorandum, per line.
@@ -104,6 +104,9 @@ def markup(doc: Document) -> Iterator[tuple[int, int, str]]:
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
+    for problem in corpus.problems:
+        if problem.kind == SOURCE:
+            yield Finding(problem.path, problem.line, problem.col, "FID002", problem.message)
     doc = corpus.memoranda.get("ja")
     if doc is None or not doc.provisions:
         return

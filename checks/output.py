@@ -22,7 +22,7 @@ import re
 from html.parser import HTMLParser
 from typing import Iterator, NamedTuple
 
-from checks import active, site
+from checks import active, safety, site
 
 BLOCK = frozenset("""address article aside blockquote body dd details div dl dt figcaption figure footer form h1 h2 h3
 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul""".split())
@@ -58,7 +58,7 @@ def visible(text: str, lang: str) -> str:
 class Built(NamedTuple):
     provisions: dict[str, str]  # id -> visible text, for the ids asked about
     stray: list[str]  # visible text in the content outside provisions and editorial blocks
-    unsafe: list[active.Verdict]
+    unsafe: list[safety.Verdict]
     charrefs: list[str]  # literal character references a reader sees
 
 
@@ -70,7 +70,7 @@ class _Reader(HTMLParser):
         self.stack: list[tuple[str, str | None, bool, bool, bool, bool]] = []
         self.texts: dict[str, list[str]] = {}
         self.stray: list[str] = []
-        self.unsafe: list[active.Verdict] = []
+        self.unsafe: list[safety.Verdict] = []
         self.charrefs: list[str] = []
         self.run: list[str] = []  # visible text since the last block boundary, for charrefs
         self.stray_run: list[str] = []  # stray text since the last block boundary
@@ -144,8 +144,8 @@ class _Reader(HTMLParser):
         """The element's verdicts; what it loads from another host unless the element itself is refused."""
         before = len(self.unsafe)
         self._judge_element(tag, attrs, amap)
-        if not any(v.code == "SAF001" for v in self.unsafe[before:]):
-            self.unsafe += active.external(tag, attrs)
+        if not any(v.code == safety.ELEMENT for v in self.unsafe[before:]):
+            self.unsafe += safety.external(tag, attrs)
 
     def _judge_element(self, tag: str, attrs, amap: dict[str, str]) -> None:
         for name, value in attrs:
@@ -157,26 +157,25 @@ class _Reader(HTMLParser):
                 return
             if any(p in src for p in THEME_SCRIPTS) and not active.scheme(src):
                 return
-            self.unsafe.append(active.Verdict("SAF001", f"<script src={src!r}>: expected only the theme's scripts", src))
+            self.unsafe.append(safety.theme_script(src))
             return
         if tag == "meta" and "http-equiv" not in amap:
             return
         if tag == "link" and not active.scheme(amap.get("href", "")) in (None, "http", "https"):
-            self.unsafe.append(active.Verdict("SAF003", f"<link href={amap['href']!r}>: expected http(s) or relative", amap["href"]))
+            self.unsafe.append(safety.link_scheme(amap["href"]))
             return
         _, _, _, content = self._top()
         if content:  # what the Markdown rendered: the strict allowlist
-            self.unsafe += active.judge(tag, attrs, active.CONTENT_ELEMENTS)
+            self.unsafe += safety.judge(tag, attrs, active.CONTENT_ELEMENTS)
         else:
-            self.unsafe += (v for v in active.judge(tag, attrs, active.THEME_ELEMENTS, strict_attrs=False)
-                            if not (v.code == "SAF001" and tag in active.THEME_ELEMENTS and tag != "meta")
-                            and not (v.code == "SAF003" and v.needle in THEME_URLS))
+            self.unsafe += (v for v in safety.judge(tag, attrs, active.THEME_ELEMENTS, strict_attrs=False)
+                            if not (v.code == safety.ELEMENT and tag in active.THEME_ELEMENTS and tag != "meta")
+                            and not (v.code == safety.URL and v.needle in THEME_URLS))
 
     def _judge_inline_script(self, text: str) -> None:
         if not text.strip() or text.lstrip().startswith(THEME_INLINE):
             return
-        self.unsafe.append(active.Verdict("SAF001", "inline <script>: expected only the theme's own scripts",
-                                          text.strip()[:40]))
+        self.unsafe.append(safety.inline_script(text))
 
 
 def read(html: str, ids: frozenset[str] = frozenset()) -> Built:

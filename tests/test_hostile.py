@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import Finding, active, cli, metadata, unicode
+from checks import Finding, active, cli, metadata, safety, unicode
 from checks.corpus import load as load_corpus
 from checks.page import Page
 from conftest import ROOT, docs_copy
@@ -147,7 +147,7 @@ def test_a_resource_from_another_host_is_named(tmp_path: Path, case: str, markdo
     ("img", [("src", "https://moc.example/logo.png")], []),  # the site's own host
 ], ids=["img", "iframe", "stylesheet", "alternate", "form", "poster", "anchor", "relative", "own-host"])
 def test_what_an_element_loads_is_judged_by_its_host(tag: str, attrs, expected: list[str]) -> None:
-    found = [v.message.split(": expected")[0] for v in active.external(tag, attrs, own_hosts={"moc.example"})]
+    found = [v.message.split(": expected")[0] for v in safety.external(tag, attrs, own_hosts={"moc.example"})]
     assert found == expected
 
 

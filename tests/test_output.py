@@ -276,13 +276,13 @@ def test_page_regions_are_exact(text: str, regions: list[tuple[str, str]]) -> No
 ], ids=["td-align", "th-align-upper-case", "td-other-style", "p-style", "aria-data", "th-own", "a-own",
         "own-elsewhere", "url", "handler-http-equiv", "script"])
 def test_active_content_judged_per_element(tag: str, attrs: list[tuple[str, str]], codes: list[str]) -> None:
-    assert [v.code for v in active.judge(tag, attrs)] == codes
+    assert [v.code for v in safety.judge(tag, attrs)] == codes
 
 
 def test_a_table_cell_style_other_than_alignment_is_named_in_markdown_and_html() -> None:
     expected = [("SAF004", "style 'position: fixed' on <td>: expected only text-align (left, right or center)", "style=")]
     for strict in (True, False):  # the built page's check, and the Markdown's (lenient about other attributes)
-        assert [tuple(v) for v in active.judge("td", [("style", " position: fixed ")], strict_attrs=strict)] == expected
+        assert [tuple(v) for v in safety.judge("td", [("style", " position: fixed ")], strict_attrs=strict)] == expected
 
 
 @pytest.mark.parametrize("text,error", [
