@@ -104,12 +104,12 @@ review-comment:
 
 # XLIFF 2.0, XLIFF 1.2 and TMX of the provisions, for CAT tools (into xliff/).
 xliff: $(STAMP)
-	$(RUN)/python -m checks.interchange export --out xliff
+	$(RUN)/python -m checks.export.interchange export --out xliff
 
 # Apply a translated XLIFF file to docs/memorandum.en.md, all or nothing.
 import-xliff: $(STAMP)
 	@test -n "$(FILE)" || { echo "usage: make import-xliff FILE=path/to/file.xlf" >&2; exit 2; }
-	$(RUN)/python -m checks.interchange import "$(FILE)"
+	$(RUN)/python -m checks.export.interchange import "$(FILE)"
 
 # MUTATION_SAMPLE=N runs a seeded random sample of N mutants (the whole set
 # takes hours on two cores); 0 runs them all.

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import corpus, exports, linearity, review, search, spread
-from checks.site import CONFIG
+from checks.model.site import CONFIG
 
 ROOT = Path(__file__).resolve().parent.parent
 # Builds render their PDFs every time (no kept files): the build time is the real one.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from checks.site import CONFIG
+from checks.model.site import CONFIG
 
 ROOT = Path(__file__).resolve().parent.parent
 JA_TEXT = "量子科学技術に関する協力を促進し、双方の専門知の結集を図る。"

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from bench import spread
-from checks import akn, document, exported, metadata, printed, publish, site
+from checks.export import akn, printed, publish
+from checks.model import document, metadata, site
+from checks.verify import exported
 
 
 def _median_ms(fn: Callable[[], Any], runs: int) -> dict[str, float]:

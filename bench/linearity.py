@@ -8,8 +8,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from checks import dates, document, facts_stated, metadata, placeholders, refs, safety, twins, unicode
-from checks.page import Page
+from checks.find import refs
+from checks.model import document, metadata
+from checks.render import placeholders
+from checks.rules import dates, facts as facts_stated, safety, twins, unicode
+from checks.model.page import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES_KB = (10, 100, 1000)

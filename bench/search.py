@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from checks import site as site_ids
+from checks.model import site as site_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "fixtures" / "search" / "queries.yml"

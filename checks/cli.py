@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from checks import Finding, built, corpus as corpus_mod
-from checks import (dates, durations, facts_stated, fidelity, numbering, parity, references, safety, segments,
-                    signatories, structure, terms, translation, twins, unicode)
+from checks import Finding
+from checks.model import corpus as corpus_mod
+from checks.verify import built
+from checks.rules import (dates, durations, facts as facts_stated, fidelity, numbering, parity, references, safety,
+                          segments, signatories, structure, terms, translation, twins, unicode)
 
 RULES = (structure, numbering, parity, dates, durations, signatories, terms, fidelity, references, safety,
          translation, facts_stated, segments, twins, unicode)

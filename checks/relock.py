@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from checks import document, lock, site
+from checks.model import document, lock, site
 
 
 def japanese_before(docs: Path, item: lock.Item, digest: str) -> str | None:

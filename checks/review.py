@@ -37,7 +37,8 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple, Sequence
 
-from checks import Finding, document, lock, metadata, site
+from checks import Finding
+from checks.model import document, lock, metadata, site
 
 MARKER = "<!-- memorandum-review -->"  # the comment the workflow updates in place carries it
 DOCS = "docs"

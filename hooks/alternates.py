@@ -14,9 +14,9 @@ import gzip
 from pathlib import Path
 from html import escape
 
-from checks import build_state
+from checks.model import build_state
 from checks.engine import get_relative_url
-from checks.site import DEFAULT_LANG
+from checks.model.site import DEFAULT_LANG
 
 
 def alternates(site_url: str, page_url: str, lang: str, others: dict[str, str]) -> list[tuple[str, str]]:

@@ -3,7 +3,7 @@
 ``第 2 条``, ``第 2 条 2.3``, a bare ``2.3`` (Japanese), ``Article 2``,
 ``Article 2.3`` and ``paragraph 2.3`` become links to ``#article-2``,
 ``#article-2-3`` … on the memorandum page. Where a reference may be linked
-is the page model's answer (``checks.page``, ``checks.refs``): not in
+is the page model's answer (``checks.model.page``, ``checks.find.refs``): not in
 headings, code, comments, existing links or tags. A reference to a provision
 that does not exist stays text: the checks (``REF001``, run by ``verify.py``)
 name it once, with the page and the line in the source file.
@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import posixpath
 
-from checks import build_state, document, refs, site
-from checks.page import Page
+from checks.find import refs
+from checks.model import build_state, document, site
+from checks.model.page import Page
 
 
 def target_link(src_uri: str, target: str) -> str:

@@ -1,4 +1,4 @@
-"""Machine-readable outputs: the downloads of ``checks.publish`` and JSON-LD on the memorandum pages.
+"""Machine-readable outputs: the downloads of ``checks.export.publish`` and JSON-LD on the memorandum pages.
 
 ``memorandum.json`` holds the metadata and every provision with its id,
 kind, number, label and text in both languages, and the SHA-256 of each
@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 
-from checks import document, metadata, publish, site
+from checks.export import publish
+from checks.model import document, metadata, site
 
 
 LEGAL_VALUE = {"ja": "https://schema.org/OfficialLegalValue", "en": "https://schema.org/UnofficialLegalValue"}

@@ -1,6 +1,6 @@
 """Fill ``{{ name }}`` placeholders in pages from docs/_data/memorandum.yml.
 
-The placeholders and their rendering are ``checks.placeholders``. An
+The placeholders and their rendering are ``checks.render.placeholders``. An
 unknown placeholder stays as written: the checks (``STR005``, run by
 ``verify.py``) name it once, with the page and the line in the source file.
 """
@@ -9,7 +9,9 @@ from __future__ import annotations
 
 
 from checks.engine import PluginError, event_priority
-from checks import accessibility, build_state, lock, metadata, placeholders, publish, site
+from checks.export import publish
+from checks.model import accessibility, build_state, lock, metadata, site
+from checks.render import placeholders
 
 
 # MkDocs events: thin wiring of the functions above, run by the build tests.

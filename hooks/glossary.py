@@ -14,8 +14,8 @@ from typing import Any
 
 
 from checks.engine import event_priority
-from checks import document, metadata, site
-from checks.termforms import used_in
+from checks.model import document, metadata, site
+from checks.find.termforms import used_in
 
 
 MARKER = "<!-- glossary -->"

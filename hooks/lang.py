@@ -18,7 +18,7 @@ import re
 from html.parser import HTMLParser
 
 from checks.engine import event_priority
-from checks import active, site
+from checks.model import active, site
 
 _JA = r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 RUNS = {

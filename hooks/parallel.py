@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from checks.engine import PluginError, get_plugin_logger
-from checks import document, site
+from checks.model import document, site
 
 log = get_plugin_logger(__name__)
 

@@ -26,8 +26,10 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from checks.engine import get_relative_url
-from checks import active, build_state, document, metadata, placeholders, refs, site
-from checks.page import Page
+from checks.find import refs
+from checks.model import active, build_state, document, metadata, site
+from checks.render import placeholders
+from checks.model.page import Page
 
 
 TEXT = {

@@ -7,7 +7,7 @@ hook rewrites it:
 * each memorandum section entry becomes one entry per provision
   (``memorandum/#article-2-3`` titled 「第 2 条 2.3」) with the provision's
   own text, boosted above the editorial pages that summarise it;
-* every entry gets a ``keywords`` field (``checks.searchterms``): the
+* every entry gets a ``keywords`` field (``checks.find.searchterms``): the
   synonyms of the metadata's ``search_synonyms`` (provisions only), US
   spellings, dates as typed and the kanji pairs of Japanese compounds;
 * each language gets its own index, ``/search/`` for Japanese and
@@ -19,7 +19,7 @@ Japanese is not cut by a statistical segmenter (TinySegmenter cuts
 合同委員会 differently): words are split at spaces, punctuation, changes
 between kanji or kana and katakana, and changes between words of two kanji or
 more and hiragana (the same ``SEPARATOR`` cuts the query), and a compound is
-found by any of its parts through its endings (``checks.searchterms``). The index's ``lang`` is
+found by any of its parts through its endings (``checks.find.searchterms``). The index's ``lang`` is
 therefore ``en`` (lunr's base pipeline, emptied for Japanese), not ``ja``.
 
 The search box cuts a typed run of kanji at the index's words with Material's
@@ -43,7 +43,8 @@ from pathlib import Path
 from typing import Any
 
 from checks.engine import event_priority
-from checks import document, metadata, searchterms, site
+from checks.find import searchterms
+from checks.model import document, metadata, site
 
 log = logging.getLogger("mkdocs.hooks.search")
 

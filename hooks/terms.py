@@ -17,9 +17,9 @@ from typing import Any
 
 
 from checks.engine import event_priority
-from checks import build_state, metadata, site
-from checks.page import NOT_MEMORANDUM_TEXT, Page, blocks
-from checks.termforms import forms, occurrences
+from checks.model import build_state, metadata, site
+from checks.model.page import NOT_MEMORANDUM_TEXT, Page, blocks
+from checks.find.termforms import forms, occurrences
 
 
 

@@ -8,7 +8,7 @@
   memorandum page the model rejects (STR004) does not build.
 * Then every built page is read with an HTML parser and compared with the
   document model, ``/memorandum.json`` and the signed source; active content
-  is judged by an allowlist (``checks.built``).
+  is judged by an allowlist (``checks.verify.built``).
 
 An unusable metadata file stops the build earlier, in the facts hook.
 """
@@ -21,7 +21,9 @@ import sys
 from pathlib import Path
 
 from checks.engine import event_priority, get_plugin_logger
-from checks import Finding, build_state, built, site
+from checks import Finding
+from checks.model import build_state, site
+from checks.verify import built
 
 log = get_plugin_logger(__name__)
 TIMEOUT = 600  # seconds the checks may take (they take well under one)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.site import CONFIG
+from checks.model.site import CONFIG
 
 ROOT = Path(__file__).resolve().parent.parent
 PROVISION_IDS = (

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from checks import accessibility
+from checks.model import accessibility
 from conftest import ROOT
 
 REPORT = accessibility.load(accessibility.path_in(ROOT / "docs"))

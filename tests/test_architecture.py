@@ -14,7 +14,7 @@ from conftest import ROOT
 PACKAGE = ROOT / "checks"
 # Modules that make something (the PDFs, the downloads, XLIFF, a review, a relock): a check reads, it does not
 # make; `python -m checks` and the built-site verification import none of them.
-PRODUCERS = {"checks.printed", "checks.publish", "checks.interchange", "checks.review", "checks.relock"}
+PRODUCERS = {"checks.export.printed", "checks.export.publish", "checks.export.interchange", "checks.review", "checks.relock"}
 
 
 def imports(path: Path) -> set[str]:
@@ -82,7 +82,7 @@ def test_the_cycle_finder_finds_a_cycle(g, expected) -> None:
     assert cycle(g) == expected
 
 
-@pytest.mark.parametrize("start", ["checks.cli", "checks.built", "checks.exported", "checks.output"])
+@pytest.mark.parametrize("start", ["checks.cli", "checks.verify.built", "checks.verify.exported", "checks.verify.output"])
 def test_the_checks_and_the_verification_import_no_producer(start: str) -> None:
     assert reach(graph(), start) & PRODUCERS == set()
 
@@ -126,5 +126,5 @@ def test_module_state_is_found(tmp_path: Path, source: str, expected: list[str])
 
 
 def test_no_hook_keeps_state_in_its_module() -> None:
-    """A build's state is on its configuration (checks.build_state): a rebuild never starts from the last one's."""
+    """A build's state is on its configuration (checks.model.build_state): a rebuild never starts from the last one's."""
     assert {p.name: module_state(p) for p in sorted(HOOKS.glob("*.py")) if module_state(p)} == {}

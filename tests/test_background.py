@@ -1,4 +1,4 @@
-"""The PDFs rendered in another process while the build goes on (``checks.printed``), and what starts them."""
+"""The PDFs rendered in another process while the build goes on (``checks.export.printed``), and what starts them."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from checks import printed, publish
+from checks.export import printed, publish
 from conftest import ROOT, shell_command
 
 HTML = '<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><h1>T</h1><p>{}</p></body></html>'
@@ -52,7 +52,7 @@ def test_the_worker_runs_this_checks_package_quietly(tmp_path: Path, monkeypatch
     text = HTML.format("where")
     printed.start([text])
     assert printed.result(text) is None
-    assert out.read_text().strip() == f"{ROOT}{os.pathsep}/elsewhere|-m|checks.printed"
+    assert out.read_text().strip() == f"{ROOT}{os.pathsep}/elsewhere|-m|checks.export.printed"
     assert json.loads((tmp_path / "stdin").read_text("utf-8")) == [text]  # the HTML went through the pipe
     assert capfd.readouterr() == ("", "")  # a failure is raised by the render here, not printed twice
 
@@ -103,7 +103,7 @@ def test_a_killed_build_leaves_no_file_and_no_process(tmp_path: Path) -> None:
     """A build killed while its PDFs render (SIGKILL: no exit handler runs) leaves nothing behind."""
     tmp = tmp_path / "tmp"
     tmp.mkdir()
-    code = ("import os, signal; from checks import printed; "
+    code = ("import os, signal; from checks.export import printed; "
             f"printed.start([{HTML.format('killed')!r}]); "
             "job, = printed._jobs.values(); print(job.proc.pid, flush=True); "
             "job.feeder.join(); os.kill(os.getpid(), signal.SIGKILL)")  # killed once the worker has the HTML

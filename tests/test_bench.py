@@ -57,18 +57,18 @@ def test_hook_time_is_split_by_kind_as_a_share_of_the_hook_less_build() -> None:
         "the page hooks (every other file) 50 ms (6.2 %).")
 
 
-RESULTS = """    checks.site.x_stem__mutmut_1: killed
-    checks.site.x_stem__mutmut_2: survived
+RESULTS = """    checks.model.site.x_stem__mutmut_1: killed
+    checks.model.site.x_stem__mutmut_2: survived
     hooks.lang.xǁ_Markerǁ_flush__mutmut_3: no tests
-    checks.site.x_joiner__mutmut_4: not checked
+    checks.model.site.x_joiner__mutmut_4: not checked
 """
 
 
 def test_mutation_sample_is_seeded_and_scored_with_its_margin() -> None:
     from bench import mutation
     names = mutation.mutant_names(RESULTS)
-    assert names == ["checks.site.x_stem__mutmut_1", "checks.site.x_stem__mutmut_2",
-                     "hooks.lang.xǁ_Markerǁ_flush__mutmut_3", "checks.site.x_joiner__mutmut_4"]
+    assert names == ["checks.model.site.x_stem__mutmut_1", "checks.model.site.x_stem__mutmut_2",
+                     "hooks.lang.xǁ_Markerǁ_flush__mutmut_3", "checks.model.site.x_joiner__mutmut_4"]
     assert mutation.sample(names, 2, 1) == mutation.sample(list(reversed(names)), 2, 1)
     assert len(mutation.sample(names, 2, 1)) == 2 and len(mutation.sample(names, 9, 1)) == 4
     assert {tuple(mutation.sample(names, 2, seed)) for seed in range(20)} != {tuple(mutation.sample(names, 2, 1))}

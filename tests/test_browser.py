@@ -336,7 +336,7 @@ def test_suggest_a_correction_opens_the_filled_form_from_the_keyboard(served, pa
     form on GitHub (answered here by a stand-in page: the browser leaves the site) with the place filled in."""
     from urllib.parse import parse_qs, urlsplit
 
-    from checks import document
+    from checks.model import document
     from conftest import hook
     text = hook("provisions").TEXT[lang]
     opened: list[str] = []

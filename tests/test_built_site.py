@@ -15,7 +15,8 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from checks import cli, document, relock
+from checks import cli, relock
+from checks.model import document
 from conftest import PROVISION_IDS, ROOT, build, copy_project
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -245,7 +246,7 @@ SEARCH_INDEXES = [
 
 @pytest.mark.parametrize("case, index, lang, expected", SEARCH_INDEXES, ids=[c[0] for c in SEARCH_INDEXES])
 def test_a_search_index_that_is_not_the_final_one_is_named(case: str, index, lang: str, expected: list[str]) -> None:
-    from checks import built
+    from checks.verify import built
     assert built.search_problems(index, lang, IDS) == expected
 
 
@@ -253,7 +254,7 @@ def test_the_build_verifies_the_final_search_indexes(site: Path, tmp_path: Path)
     """verify.py reads the site at the end of the default language's build, after the search
     hook has split the indexes (it read it inside the English build before, and OUT006 named
     the joint index); a joint index left in place is named."""
-    from checks import built
+    from checks.verify import built
     assert [f for f in built.check_site(site, ROOT / "docs") if f.code == "OUT006"] == []
     joint = tmp_path / "site"
     shutil.copytree(site, joint)

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from checks import Finding, cli
-from checks.dates import dates_in
-from checks.durations import months_in
+from checks.rules.dates import dates_in
+from checks.rules.durations import months_in
 from conftest import ROOT, docs_copy
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -626,12 +626,12 @@ def test_metadata_faults_in_lists_are_placed(tmp_path: Path, old: str, new: str,
     ("2025-04-28", "ja", "2025 年 4 月 28 日"), ("1994-06", "en", "June 1994"), ("2023", "en", "2023"), ("2023", "ja", "2023 年"),
 ])
 def test_format_date(value: str, lang: str, expected: str) -> None:
-    from checks import metadata
+    from checks.model import metadata
     assert metadata.format_date(value, lang) == expected
 
 
 def test_format_date_rejects_what_is_not_a_date() -> None:
-    from checks import metadata
+    from checks.model import metadata
     with pytest.raises(ValueError, match="not an ISO date: '28 April'"):
         metadata.format_date("28 April", "en")
     assert not metadata.real_date("2025-02-30") and metadata.real_date("2024-02-29") and not metadata.real_date(None)
@@ -665,5 +665,5 @@ def test_front_matter_is_validated(tmp_path: Path, file: str, old: str, new: str
     ("3", 3), ("３", 3), ("三", 3), ("十", 10), ("十二", 12), ("二十", 20), ("二十一", 21), ("百", 0),
 ])
 def test_numerals_in_references(text: str, expected: int) -> None:
-    from checks.refs import number
+    from checks.find.refs import number
     assert number(text) == expected

@@ -52,22 +52,22 @@ def test_every_code_is_explained_in_the_japanese_guide() -> None:
 
 
 GUIDE = "| DAT001 | a date | x |\n| DAT002 | dates differ | x |\n"
-REGISTRY = {"DAT001": codes.Code("checks.dates", "a date"), "DAT002": codes.Code("checks.dates", "dates differ")}
+REGISTRY = {"DAT001": codes.Code("checks.rules.dates", "a date"), "DAT002": codes.Code("checks.rules.dates", "dates differ")}
 
 
 @pytest.mark.parametrize("registry, found, guide, expected", [
-    (REGISTRY, {"DAT001": {"checks.dates"}, "DAT002": {"checks.dates"}}, GUIDE, []),
-    (REGISTRY, {"DAT001": {"checks.dates", "checks.facts"}, "DAT002": {"checks.dates"}}, GUIDE,
-     ["DAT001 is written in ['checks.facts']: expected checks.dates only"]),
-    (REGISTRY, {"DAT001": {"checks.dates"}, "DAT002": {"checks.dates"}, "DAT003": {"checks.dates"}}, GUIDE,
-     ["DAT003 is reported by ['checks.dates'] but not in the registry"]),
-    (REGISTRY, {"DAT001": {"checks.dates"}}, GUIDE, ["DAT002 is in the registry but no module reports it"]),
+    (REGISTRY, {"DAT001": {"checks.rules.dates"}, "DAT002": {"checks.rules.dates"}}, GUIDE, []),
+    (REGISTRY, {"DAT001": {"checks.rules.dates", "checks.facts"}, "DAT002": {"checks.rules.dates"}}, GUIDE,
+     ["DAT001 is written in ['checks.facts']: expected checks.rules.dates only"]),
+    (REGISTRY, {"DAT001": {"checks.rules.dates"}, "DAT002": {"checks.rules.dates"}, "DAT003": {"checks.rules.dates"}}, GUIDE,
+     ["DAT003 is reported by ['checks.rules.dates'] but not in the registry"]),
+    (REGISTRY, {"DAT001": {"checks.rules.dates"}}, GUIDE, ["DAT002 is in the registry but no module reports it"]),
     ({**REGISTRY, "DAT002": codes.Code("checks.other", "dates differ")},
-     {"DAT001": {"checks.dates"}, "DAT002": {"checks.other"}}, GUIDE,
-     ["prefix DAT is reported by ['checks.dates', 'checks.other']: expected one module"]),
-    (REGISTRY, {"DAT001": {"checks.dates"}, "DAT002": {"checks.dates"}}, GUIDE.replace("dates differ", "differ"),
+     {"DAT001": {"checks.rules.dates"}, "DAT002": {"checks.other"}}, GUIDE,
+     ["prefix DAT is reported by ['checks.other', 'checks.rules.dates']: expected one module"]),
+    (REGISTRY, {"DAT001": {"checks.rules.dates"}, "DAT002": {"checks.rules.dates"}}, GUIDE.replace("dates differ", "differ"),
      ["DAT002: the guide says 'differ', the registry 'dates differ'"]),
-    (REGISTRY, {"DAT001": {"checks.dates"}, "DAT002": {"checks.dates"}}, GUIDE + "| DAT009 | x | y |\n",
+    (REGISTRY, {"DAT001": {"checks.rules.dates"}, "DAT002": {"checks.rules.dates"}}, GUIDE + "| DAT009 | x | y |\n",
      ["DAT009 is in the guide's tables but not in the registry"]),
 ])
 def test_each_disagreement_is_named(registry, found, guide, expected) -> None:

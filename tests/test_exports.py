@@ -11,8 +11,11 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from checks import akn, document, exported, fidelity, metadata, publish
-from checks.site import LANGS, PREFIX, memorandum_path
+from checks.export import akn, publish
+from checks.model import document, metadata
+from checks.rules import fidelity
+from checks.verify import exported
+from checks.model.site import LANGS, PREFIX, memorandum_path
 from conftest import PROVISION_IDS, ROOT
 
 DOCS = ROOT / "docs"

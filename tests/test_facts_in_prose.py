@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from checks import cli, facts_stated, metadata
+from checks import cli
+from checks.model import metadata
+from checks.rules import facts as facts_stated
 from conftest import ROOT, docs_copy
 
 FACTS = metadata.load(ROOT / "docs/_data/memorandum.yml")

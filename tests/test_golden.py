@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from checks import accessibility, document, metadata, placeholders, publish, site
+from checks.export import publish
+from checks.model import accessibility, document, metadata, site
+from checks.render import placeholders
 from conftest import ROOT, hook
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
@@ -192,7 +194,7 @@ def test_mutation_report_counts_only_what_was_tested() -> None:
 
 @pytest.mark.parametrize("lang", site.LANGS)
 def test_akoma_ntoso(lang: str) -> None:
-    from checks import akn
+    from checks.export import akn
     golden(f"akn.{lang}.xml", akn.document_xml(FACTS, DOCS[lang], lang, "2026-01-01").decode())
 
 
@@ -207,5 +209,5 @@ def test_the_repository_for_gh_attestation_verify(url, expected: str) -> None:
 
 @pytest.mark.parametrize("lang", site.LANGS)
 def test_printable_html(lang: str) -> None:
-    from checks import printed
+    from checks.export import printed
     golden(f"printed.{lang}.html", printed.html_of(FACTS, DOCS[lang], lang))

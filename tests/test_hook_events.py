@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import pytest
 
-from checks import build_state, site
+from checks.model import build_state, site
 from conftest import ROOT, docs_copy, hook
 
 HOOKS = sorted(p.stem for p in (ROOT / "hooks").glob("*.py"))
@@ -143,13 +143,13 @@ def _facts_on_config(tmp_path: Path) -> None:
     assert hook("facts").on_config(cfg) is cfg
     facts = build_state.of(cfg).facts
     assert facts["signed"]["place"]["ja"] and facts["repo_url"] == cfg["repo_url"]
-    from checks import printed
+    from checks.export import printed
     printed.stop()  # the PDFs the event started: not needed here
 
 
 def _facts_on_page_markdown(tmp_path: Path) -> None:
     cfg = config(tmp_path)
-    from checks import metadata
+    from checks.model import metadata
     build_state.of(cfg).facts.update(metadata.load(metadata.path_in(cfg["docs_dir"])))
     p = page(Path(cfg["docs_dir"]), "index.ja.md")
     p.meta["description"] = "{{ signed_date }}"

@@ -9,8 +9,12 @@ import yaml
 
 import shutil
 
-from checks import cli, document, placeholders, publish, refs
-from checks.page import Page
+from checks import cli
+from checks.export import publish
+from checks.find import refs
+from checks.model import document
+from checks.render import placeholders
+from checks.model.page import Page
 from conftest import PROVISION_IDS, ROOT, hook
 
 FACTS = yaml.safe_load((ROOT / "docs/_data/memorandum.yml").read_text("utf-8"))

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from checks import Finding, active, cli, metadata, safety, unicode
-from checks.corpus import load as load_corpus
-from checks.page import Page
+from checks import Finding, cli
+from checks.model import active, metadata
+from checks.rules import safety, unicode
+from checks.model.corpus import load as load_corpus
+from checks.model.page import Page
 from conftest import ROOT, docs_copy
 
 FIXTURES = Path(__file__).parent / "fixtures" / "hostile"
@@ -152,7 +154,7 @@ def test_what_an_element_loads_is_judged_by_its_host(tag: str, attrs, expected: 
 
 
 def test_a_built_page_that_loads_from_another_host_is_named(tmp_path: Path) -> None:
-    from checks import output
+    from checks.verify import output
     html = ('<html><head><link rel="stylesheet" href="https://fonts.example/a.css"></head><body>'
             '<div class="md-content__inner"><p>x<img src="https://cdn.example/a.png" alt=""></p></div></body></html>')
     found = [v.message for v in output.read(html).unsafe if v.code == "SAF006"]

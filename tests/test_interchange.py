@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from lxml import etree
 from translate.storage import tmx as tt_tmx
 
-from checks import document, interchange, lock, site
+from checks.export import interchange
+from checks.model import document, lock, site
 from conftest import ROOT, docs_copy
 
 XLF2, XLF12 = interchange.NAMES["xliff2"], interchange.NAMES["xliff12"]
@@ -217,11 +218,11 @@ def test_the_command_exits_non_zero_with_the_findings_and_never_a_traceback(tmp_
     docs, out = exported(tmp_path)
     bad = out / "bad.xlf"
     bad.write_text("<xliff", "utf-8")
-    run = subprocess.run([sys.executable, "-m", "checks.interchange", "import", str(bad), "--docs", str(docs)],
+    run = subprocess.run([sys.executable, "-m", "checks.export.interchange", "import", str(bad), "--docs", str(docs)],
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert run.stderr.splitlines()[0].startswith(f"{bad}:1:") and " XLF001 not well-formed XML" in run.stderr
-    missing = subprocess.run([sys.executable, "-m", "checks.interchange", "import", str(out / "none.xlf"), "--docs",
+    missing = subprocess.run([sys.executable, "-m", "checks.export.interchange", "import", str(out / "none.xlf"), "--docs",
                               str(docs)], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert missing.returncode == 1 and "XLF001 cannot read the file" in missing.stderr and "Traceback" not in missing.stderr
 

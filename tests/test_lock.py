@@ -124,7 +124,7 @@ def test_relock_shows_the_japanese_before_and_after(before, after: str, expected
 
 
 def test_the_lock_file_is_readable_yaml_with_its_header(repo: Path) -> None:
-    from checks import lock, metadata
+    from checks.model import lock, metadata
     text = (repo / "docs/_data/translation-lock.yml").read_text("utf-8")
     assert text.startswith(lock.HEADER)
     data = lock.load(repo / "docs/_data/translation-lock.yml")

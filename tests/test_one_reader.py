@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from checks import document
-from checks.page import Page
+from checks.model import document
+from checks.model.page import Page
 
 # (name, Markdown, {provision id: text}) in both languages' shapes.
 CASES = [

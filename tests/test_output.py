@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from checks import active, built, cli, output, safety
-from checks.page import Page
+from checks import cli
+from checks.model import active
+from checks.rules import safety
+from checks.verify import built, output
+from checks.model.page import Page
 from conftest import ROOT, build, copy_project, hook
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -256,7 +259,7 @@ def test_page_regions(text: str, kinds: set[str]) -> None:
         "own-number", "inline"])
 def test_page_regions_are_exact(text: str, regions: list[tuple[str, str]]) -> None:
     """Where each region starts and ends, shown as the text it covers."""
-    from checks.page import scan
+    from checks.model.page import scan
     assert [(r.kind, r.start, r.end) for r in scan(text)] == [
         (kind, text.index(sub), text.index(sub) + len(sub)) for kind, sub in regions]
 
@@ -311,13 +314,14 @@ def test_linearity_bench_measures_every_input() -> None:
 
 
 # A built site made in-process from the model: one page per language with
-# every provision as the theme renders it, and the downloads from checks.publish.
+# every provision as the theme renders it, and the downloads from checks.export.publish.
 
 
 def fake_site(tmp_path: Path) -> Path:
     import html as html_lib
     import json
-    from checks import document, publish, site as site_ids
+    from checks.export import publish
+    from checks.model import document, site as site_ids
     docs = {lang: document.load(ROOT / f"docs/memorandum.{lang}.md") for lang in site_ids.LANGS}
     out = tmp_path / "site"
     for lang, doc in docs.items():
@@ -335,7 +339,7 @@ def fake_site(tmp_path: Path) -> Path:
 def _json_hashes(old: str, new: str) -> tuple[str, str]:
     """The first 12 hex digits of memorandum.json's SHA-256, as built and after one edit."""
     import hashlib
-    from checks import publish
+    from checks.export import publish
     data = publish.downloads_cached(ROOT / "docs")["memorandum.json"]
     return tuple(hashlib.sha256(d).hexdigest()[:12] for d in (data, data.replace(old.encode(), new.encode(), 1)))
 
@@ -407,7 +411,7 @@ def test_built_page_maps_to_its_source(rel: str, expected) -> None:
 
 
 def test_a_drawing_with_every_allowed_element_is_clean() -> None:
-    from checks import active
+    from checks.model import active
     shapes = sorted(active.SVG_ELEMENTS - active.CONTENT_ELEMENTS - {"html", "head", "body"})
     svg = '<svg xmlns="http://www.w3.org/2000/svg">' + "".join(f"<{t} id='{t}'/>" for t in shapes) + "</svg>"
     assert list(safety.scan_asset(svg)) == []
@@ -541,5 +545,5 @@ def test_mismatch_messages(want: str, got: str, message: str) -> None:
     ("```\n# Not a title\n```\n", "fallback"),
 ])
 def test_page_title_as_mkdocs_takes_it(text: str, expected: str) -> None:
-    from checks.page import Page
+    from checks.model.page import Page
     assert Page(Path("about.en.md"), text, "en").title("fallback") == expected

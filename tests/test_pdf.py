@@ -11,8 +11,9 @@ import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
-from checks import exported, printed
-from checks.site import LANGS, PREFIX
+from checks.export import printed
+from checks.verify import exported
+from checks.model.site import LANGS, PREFIX
 from conftest import PROVISION_IDS, shell_command
 
 ALL_IDS = ["title", *PROVISION_IDS]
@@ -87,7 +88,7 @@ def test_the_pdf_text_is_the_json_text_provision_by_provision(site: Path, lang: 
 def test_the_pdf_states_its_source_and_what_the_text_is(site: Path, lang: str) -> None:
     reader = pypdf.PdfReader(pdf_path(site, lang))
     first = exported.flat(reader.pages[0].extract_text())
-    from checks import metadata
+    from checks.model import metadata
     from conftest import ROOT
     notice = printed.notice_of(metadata.load(metadata.path_in(ROOT / "docs")), lang)
     assert exported.notices_in(notice, lang) == set(exported.twins.NOTICES)  # every notice, in the page's words
@@ -102,7 +103,7 @@ def test_the_memorandum_page_links_its_pdf(site: Path, lang: str) -> None:
 
 
 def test_the_printable_html_has_every_provision_once() -> None:
-    from checks import document, metadata
+    from checks.model import document, metadata
     from conftest import ROOT
     facts = metadata.load(metadata.path_in(ROOT / "docs"))
     for lang in LANGS:
@@ -112,7 +113,7 @@ def test_the_printable_html_has_every_provision_once() -> None:
 
 
 def test_a_kept_pdf_is_the_one_a_render_makes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from checks import document, metadata
+    from checks.model import document, metadata
     from conftest import ROOT
     monkeypatch.setattr(printed, "CACHE", tmp_path / "kept")
     facts = metadata.load(metadata.path_in(ROOT / "docs"))

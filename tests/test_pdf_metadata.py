@@ -8,7 +8,9 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from checks import built, document, exported, metadata, printed, site
+from checks.export import printed
+from checks.model import document, metadata, site
+from checks.verify import built, exported
 from conftest import ROOT
 
 FACTS = metadata.load(metadata.path_in(ROOT / "docs"))

@@ -18,7 +18,8 @@ import yaml
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from checks import cli, metadata
+from checks import cli
+from checks.model import metadata
 from conftest import ROOT
 
 FACTS = yaml.load((ROOT / "docs/_data/memorandum.yml").read_text("utf-8"), Loader=metadata.SafeLoader)

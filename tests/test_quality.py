@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browser import ARTIFACTS
-from checks import accessibility
+from checks.model import accessibility
 from test_browser import ALL_PAGES
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,8 +13,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from checks import document, metadata, searchterms, site
-from checks.site import LANGS, PREFIX
+from checks.find import searchterms
+from checks.model import document, metadata, site
+from checks.model.site import LANGS, PREFIX
 from conftest import ROOT, hook
 
 search = hook("search")

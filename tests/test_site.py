@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from checks import fidelity
+from checks.rules import fidelity
 from conftest import PROVISION_IDS, ROOT, build, copy_project
 
 PAGES = [
@@ -46,7 +46,8 @@ def _text_of(element) -> str:
 
 def test_japanese_page_reproduces_signed_source(site: Path) -> None:
     """The rendered Japanese text equals the source, spaces included (the PDF's layout aside)."""
-    from checks import document, output
+    from checks.model import document
+    from checks.verify import output
     doc = document.load(ROOT / "docs/memorandum.ja.md")
     built = output.read((site / "memorandum/index.html").read_text("utf-8"), frozenset(doc.ids()))
     rendered = "".join(output.visible(built.provisions[pid], "ja") for pid in doc.ids())

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from checks import document, site
+from checks.model import document, site
 from conftest import CONFIG, ROOT, build, copy_project, hook
 
 provisions = hook("provisions")

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from checks import cli, document, metadata, site, termforms
+from checks import cli
+from checks.find import termforms
+from checks.model import document, metadata, site
 from conftest import ROOT, docs_copy, hook
 
 glossary = hook("glossary")

@@ -1,0 +1,146 @@
+"""The downloadable exports, as pure functions of the document model and the metadata.
+
+``downloads(docs)`` returns every file a reader can download, keyed by its
+path under the site root: ``memorandum.json`` (with its schema), one Akoma
+Ntoso document and one tagged PDF per language, the aligned provisions as
+TMX for translators (``checks.export.interchange``), and ``SHA256SUMS`` over all
+of them. The build
+writes them (``hooks/exports.py``) and the verify page lists the same hashes
+(``{{ checksums }}``); nothing here needs MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from checks.export import akn, interchange, printed
+from checks.model import cache, document, lock, metadata, site
+
+SCHEMA_NAME, JSON_NAME, SUMS_NAME = site.SCHEMA_NAME, site.JSON_NAME, site.SUMS_NAME
+
+
+def _plain(value: Any) -> Any:
+    """YAML values as JSON: dates become ISO strings."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def export(facts: dict[str, Any], ja: document.Document, en: document.Document) -> dict[str, Any]:
+    """The content of memorandum.json: metadata, and every provision in both languages with its AKN eId."""
+    provisions = []
+    for p in ja.provisions:
+        q = en.get(p.id)
+        texts = {"ja": p.text, "en": q.text if q else ""}
+        provisions.append({
+            "id": p.id, "kind": p.kind, "number": p.number or None,
+            "eId": akn.eid(p.id),
+            "label": {lang: document.label(p.id, lang) for lang in site.LANGS},
+            "text": texts,
+            "sha256": {lang: document.sha256_nfc(t) for lang, t in texts.items()},
+        })
+    meta = {k: v for k, v in _plain(facts).items() if k != "source"}
+    return {"$schema": SCHEMA_NAME, "metadata": meta,
+            "source": {"sha256": facts["source"]["sha256"]},
+            "akn": {lang: "/" + akn.site_path(facts, lang) for lang in site.LANGS},
+            "provisions": provisions}
+
+
+def generated(docs: Path) -> str:
+    """The manifestation date of the AKN files: the day the texts were last checked against each other.
+
+    Taken from the translation lock, not the clock, so the same sources give
+    the same bytes (and the same SHA-256) on every build.
+    """
+    return lock.latest(lock.load(lock.path_in(docs))) or "1970-01-01"
+
+
+def checksums(files: dict[str, bytes]) -> dict[str, str]:
+    """The SHA-256 of every download (SHA256SUMS itself left out), by path, sorted."""
+    return {rel: hashlib.sha256(data).hexdigest() for rel, data in sorted(files.items()) if rel != SUMS_NAME}
+
+
+def sha256sums(files: dict[str, bytes]) -> bytes:
+    """``sha256sum``'s format: hash, two spaces, path; sorted by path."""
+    return "".join(f"{digest}  {rel}\n" for rel, digest in checksums(files).items()).encode()
+
+
+def downloads(docs: str | Path, pdfs: bool = True) -> dict[str, bytes]:
+    """Every downloadable export, keyed by its path under the site root, and SHA256SUMS over them
+    (``pdfs=False`` leaves the PDFs out: they take a second to render)."""
+    docs = Path(docs)
+    facts = metadata.load_cached(metadata.path_in(docs))
+    models = {lang: document.load_cached(site.memorandum_path(docs, lang)) for lang in site.LANGS}
+    files = {JSON_NAME: (json.dumps(export(facts, models["ja"], models["en"]), ensure_ascii=False, indent=2)
+                         + "\n").encode()}
+    schema = docs / SCHEMA_NAME
+    if schema.is_file():
+        files[SCHEMA_NAME] = schema.read_bytes()
+    when = generated(docs)
+    for lang in site.LANGS:
+        files[akn.site_path(facts, lang)] = akn.document_xml(facts, models[lang], lang, when)
+    files[site.TMX_NAME] = interchange.tmx(interchange.units(docs))
+    if pdfs:
+        for lang in site.LANGS:
+            files[printed.file_name(lang)] = printed.pdf(printed.html_of(facts, models[lang], lang))
+    files[SUMS_NAME] = sha256sums(files)
+    return files
+
+
+def _key(docs: Path) -> tuple[str, str, str]:
+    sources = [metadata.path_in(docs), lock.path_in(docs), docs / SCHEMA_NAME,
+               *(site.memorandum_path(docs, lang) for lang in site.LANGS)]
+    return "downloads", str(docs), hashlib.sha256(b"".join(p.read_bytes() if p.is_file() else b"-" for p in sources)).hexdigest()
+
+
+def downloads_cached(docs: str | Path) -> dict[str, bytes]:
+    """``downloads`` memoised on the sources' content (the build asks once per language)."""
+    return cache.by_key(_key(Path(docs)), lambda: downloads(docs))
+
+
+def prepare(docs: str | Path) -> None:
+    """Start the PDFs ``downloads_cached`` will need rendering in the background (``printed.prepare``)."""
+    docs = Path(docs)
+    if cache.known(_key(docs)):
+        return
+    try:
+        facts = metadata.load_cached(metadata.path_in(docs))
+        models = {lang: document.load_cached(site.memorandum_path(docs, lang)) for lang in site.LANGS}
+        html_texts = [printed.html_of(facts, models[lang], lang) for lang in site.LANGS]
+    except Exception:  # noqa: BLE001 - nothing to start; ``downloads`` raises the same error where it is reported
+        return
+    printed.prepare(html_texts)
+
+
+class Checksums(Mapping[str, str]):
+    """``checksums(downloads_cached(docs))``, made when first read: the verify page is the only page that
+    shows them, and by then the PDFs ``prepare`` started have had the page build's time to render."""
+
+    def __init__(self, docs: str | Path) -> None:
+        self._docs = docs
+        self._sums: dict[str, str] | None = None
+
+    def _all(self) -> dict[str, str]:
+        if self._sums is None:
+            self._sums = checksums(downloads_cached(self._docs))
+        return self._sums
+
+    def __getitem__(self, rel: str) -> str:
+        return self._all()[rel]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+download_names = site.download_names

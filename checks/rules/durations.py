@@ -1,0 +1,56 @@
+"""DUR: the notice period agrees across languages and with the metadata."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterator
+
+from checks import Finding
+from checks.model.corpus import Corpus
+
+WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+         "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+DURATION = {
+    # 3 か月, 3ヶ月, ３カ月
+    "ja": re.compile(r"(?P<n>\d+)\s*(?:か|ヶ|ケ|カ|ヵ|箇)月"),
+    # three months, 3 months, three months'
+    "en": re.compile(r"\b(?P<n>\d+|" + "|".join(WORDS) + r")[\s-]+months?\b", re.IGNORECASE),
+}
+
+
+def months_in(text: str, lang: str) -> list[int]:
+    return [months for _, months in durations_in(text, lang)]
+
+
+def durations_in(text: str, lang: str) -> Iterator[tuple[int, int]]:
+    """(offset, months) for each period written in ``text``."""
+    for m in DURATION[lang].finditer(text):
+        n = m.group("n").lower()
+        yield m.start(), int(n) if n.isdigit() else WORDS[n]
+
+
+def check(corpus: Corpus) -> Iterator[Finding]:
+    if corpus.facts is None:
+        return
+    notice = corpus.facts["notice_period"]
+    months, pid = int(notice.get("months", 0)), notice.get("provision")
+    found: dict[str, dict[str, Counter[int]]] = {}
+    for lang, doc in corpus.memoranda.items():
+        found[lang] = {p.id: Counter(months_in(p.text, lang)) for p in doc.provisions}
+        prov = doc.get(pid) if pid else None
+        if prov is None:
+            continue
+        got = sorted(found[lang][pid].elements())
+        if got != [months]:
+            yield Finding(corpus.rel(doc.path), prov.line, prov.col, "DUR001",
+                          f"notice period in '#{pid}': expected {months} months ('{notice.get(lang)}'), "
+                          f"found {', '.join(f'{g} months' for g in got) or 'none'}")
+    if "ja" in found and "en" in found:
+        en = corpus.memoranda["en"]
+        for prov in en.provisions:
+            want, got = found["ja"].get(prov.id), found["en"][prov.id]
+            if want is not None and want != got and prov.id != pid:
+                yield Finding(corpus.rel(en.path), prov.line, prov.col, "DUR002",
+                              f"durations in '#{prov.id}' differ between languages: expected "
+                              f"{sorted(want.elements())} months (ja), found {sorted(got.elements())}")

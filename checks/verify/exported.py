@@ -1,0 +1,204 @@
+"""The built downloads against each other: Akoma Ntoso, ``memorandum.json`` and ``SHA256SUMS``.
+
+Run on every build and by ``python -m checks --site DIR``; ``checks.verify.built``
+reports what these functions find with the OUT codes:
+
+* OUT004: an Akoma Ntoso document is missing, not well-formed, names the
+  wrong language, lacks a provision's ``eId`` or has one twice, has an
+  ``eId`` no provision maps to, or gives a provision a text other than
+  ``memorandum.json``'s (compared with whitespace removed: the XML
+  separates a number from its text by elements, not spaces); for Japanese,
+  a text not found in the signed source in the source's order;
+* OUT005: ``SHA256SUMS`` is missing, lists a file that is not there or
+  whose SHA-256 differs, or leaves out a download;
+* OUT007: a PDF's metadata (document information and XMP) differs from the
+  memorandum: a title other than the text's own, a language other than the
+  page's, an author other than the Sides, or a subject (the PDF's notice)
+  that states a fact differently from the metadata (the rules the pages are
+  held to: dates, places, names, Sides, originals, notice period), leaves out
+  one of the notices a reader relies on, or states what the other language's
+  PDF does not.
+
+The XML is read with the standard library's parser; validation against
+the OASIS schema (``akomantoso30.xsd``) is in the tests. PDFs are read with
+pypdf.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import unicodedata
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any, Iterator, NamedTuple
+
+from checks.export import akn
+from checks.rules import facts as facts_stated, twins
+from checks.model.page import Page
+
+AKN = "{" + akn.NS + "}"
+# The elements that hold one provision each (a list only groups an article's intro and points).
+PROVISION_TAGS = frozenset(AKN + t for t in ("longTitle", "recitals", "recital", "article", "intro", "point",
+                                             "paragraph", "formula", "signature"))
+
+
+class Problem(NamedTuple):
+    pid: str  # the provision concerned, or "" for the file as a whole
+    message: str
+
+
+def flat(text: str) -> str:
+    """NFC text with every whitespace character removed."""
+    return "".join(unicodedata.normalize("NFC", text).split())
+
+
+def own_text(el: ET.Element) -> str:
+    """The text an element holds itself: its descendants' text, except inside other elements with an eId."""
+    parts = [el.text or ""]
+    for child in el:
+        if "eId" not in child.attrib:
+            parts.append(own_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def check_akn(data: bytes, lang: str, provisions: list[dict[str, Any]], source: str | None) -> Iterator[Problem]:
+    """One language's AKN document against memorandum.json's provisions (and, in Japanese, the signed source)."""
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        yield Problem("", f"not well-formed XML: {exc}")
+        return
+    language = root.find(f".//{AKN}FRBRExpression/{AKN}FRBRlanguage")
+    found_lang = language.get("language") if language is not None else None
+    if found_lang != akn.LANG3.get(lang):
+        yield Problem("", f"FRBRlanguage: expected '{akn.LANG3.get(lang)}', found '{found_lang}'")
+    if lang != "ja" and root.find(f".//{AKN}FRBRExpression/{AKN}FRBRtranslation") is None:
+        yield Problem("", "expected FRBRtranslation: the English expression is a translation of the Japanese")
+    elements: dict[str, list[ET.Element]] = {}
+    for el in root.iter():
+        if el.tag in PROVISION_TAGS and "eId" in el.attrib:
+            elements.setdefault(el.attrib["eId"], []).append(el)
+    mapped = set()
+    flat_source = flat(source) if source is not None else None
+    at = 0
+    for p in provisions:
+        pid, eid = p.get("id", ""), p.get("eId")
+        mapped.add(eid)
+        if eid != akn.eid(pid):
+            yield Problem(pid, f"memorandum.json maps '#{pid}' to eId '{eid}', expected '{akn.eid(pid)}'")
+        found = elements.get(eid or "", [])
+        if len(found) != 1:
+            yield Problem(pid, f"eId '{eid}': expected one element, found {len(found) or 'none'}")
+            continue
+        text = flat(own_text(found[0]))
+        expected = flat((p.get("text") or {}).get(lang, ""))
+        if text != expected:
+            yield Problem(pid, f"text of eId '{eid}' differs from memorandum.json: "
+                                         f"expected '{expected[:40]}', found '{text[:40]}'")
+        if flat_source is not None and text:
+            where = flat_source.find(text, at)
+            if where < 0:
+                yield Problem(pid, f"text of eId '{eid}' is not in the signed source after the previous provision")
+            else:
+                at = where + len(text)
+    for eid in sorted(set(elements) - mapped):
+        yield Problem("", f"eId '{eid}' is not the eId of any provision in memorandum.json")
+
+
+def check_sums(site_dir: Path, downloads: list[str]) -> Iterator[tuple[str, str]]:
+    """(path, message) for each way SHA256SUMS disagrees with the built files; ``downloads`` must be listed."""
+    sums = site_dir / "SHA256SUMS"
+    if not sums.is_file():
+        yield "SHA256SUMS", "missing: expected the SHA-256 of every download"
+        return
+    listed: dict[str, str] = {}
+    for n, line in enumerate(sums.read_text("utf-8", errors="replace").splitlines(), 1):
+        digest, sep, rel = line.partition("  ")
+        if not sep or len(digest) != 64:
+            yield "SHA256SUMS", f"line {n}: expected '<sha256>  <path>', found '{line[:60]}'"
+            continue
+        listed[rel] = digest
+        target = (site_dir / rel).resolve()
+        if not target.is_relative_to(site_dir.resolve()) or not target.is_file():
+            yield rel, "listed in SHA256SUMS but not in the built site"
+        elif (found := hashlib.sha256(target.read_bytes()).hexdigest()) != digest:
+            yield rel, f"SHA-256 differs from SHA256SUMS: expected {digest[:12]}…, found {found[:12]}…"
+    for rel in downloads:
+        if rel not in listed:
+            yield rel, "a download missing from SHA256SUMS"
+
+
+# --- PDFs -------------------------------------------------------------------
+
+class PdfMetadata(NamedTuple):
+    title: str
+    subject: str
+    author: str
+    lang: str
+    xmp_title: str
+    xmp_subject: str
+    xmp_creator: str
+
+
+def pdf_metadata(data: bytes) -> PdfMetadata:
+    """What a PDF says about itself: its document information, its catalog's language and its XMP.
+    Raises ``ValueError`` for a file pypdf cannot read."""
+    import pypdf  # imported here: only a site with PDFs is read with it
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        info = reader.metadata or {}
+        lang = reader.trailer["/Root"].get("/Lang")
+        xmp = reader.xmp_metadata
+        xmp_title = (xmp.dc_title or {}).get("x-default", "") if xmp else ""
+        xmp_subject = " ".join(xmp.dc_subject or []) if xmp else ""
+        xmp_creator = " ".join(xmp.dc_creator or []) if xmp else ""
+    except (pypdf.errors.PyPdfError, KeyError, ValueError, TypeError, AttributeError) as exc:
+        raise ValueError(f"not a readable PDF: {exc}") from exc
+    return PdfMetadata(str(info.get("/Title") or ""), str(info.get("/Subject") or ""), str(info.get("/Author") or ""),
+                       str(lang or ""), str(xmp_title), str(xmp_subject), str(xmp_creator))
+
+
+def notices_in(text: str, lang: str) -> set[str]:
+    """The notices (``checks.rules.twins.NOTICES``) a text states."""
+    return {notice for notice, patterns in twins.NOTICES.items() if patterns[lang].search(text)}
+
+
+def pdf_problems(meta: PdfMetadata, lang: str, title: str, facts: dict[str, Any]) -> list[str]:
+    """What one language's PDF metadata says differently from the memorandum and its metadata."""
+    out = []
+    for field, value in (("/Title", meta.title), ("XMP dc:title", meta.xmp_title)):
+        if value != title:
+            out.append(f"{field} is {value!r}: expected the memorandum's title {title!r}")
+    if meta.lang != lang:
+        out.append(f"/Lang is {meta.lang!r}: expected {lang!r}, the language of the text")
+    sides = [str(party[lang]) for party in facts.get("parties") or []]
+    missing = [side for side in sides if side not in meta.author]
+    if not meta.author or missing:
+        out.append(f"/Author {meta.author!r} does not name the Sides: expected "
+                   + " and ".join(repr(s) for s in missing or sides) + " (metadata parties)")
+    if meta.xmp_subject != meta.subject:
+        out.append(f"XMP dc:subject {meta.xmp_subject!r} differs from /Subject {meta.subject!r}")
+    for text, field in ((meta.subject, "/Subject"), (meta.author, "/Author")):
+        for offset, code, message in facts_stated.text_problems(text, lang, facts):
+            out.append(f"{field} at character {offset + 1}: {message} ({code})")
+    for notice in twins.NOTICES:
+        if notice not in notices_in(meta.subject, lang):
+            out.append(f"/Subject does not give the notice '{notice}': expected it, as every page that says what "
+                       "the text is gives it")
+    return out
+
+
+def pdf_twin_problems(subjects: dict[str, str], facts: dict[str, Any]) -> list[tuple[str, str]]:
+    """(language, message) for each fact one language's PDF notice states and another's does not."""
+    found = {lang: set(twins.stated(Page.of_body(f"memorandum.{lang}.pdf", text, lang), twins.names_of(facts), facts).facts)
+             for lang, text in subjects.items()}
+    out = []
+    for lang, facts_here in sorted(found.items()):
+        for other, facts_there in sorted(found.items()):
+            for kind, value in sorted(facts_there - facts_here):
+                if kind == "notice":
+                    continue  # each PDF must give every notice: pdf_problems says which it lacks
+                out.append((lang, f"/Subject does not state {kind} {value!r}, which the {other} PDF's states"))
+    return out
