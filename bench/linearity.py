@@ -8,10 +8,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from checks.find import refs
+from checks.find import dates, refs
 from checks.model import document, metadata
 from checks.render import placeholders
-from checks.rules import dates, facts as facts_stated, safety, twins, unicode
+from checks.rules import facts as facts_stated, safety, twins, unicode
 from checks.model.page import Page
 
 ROOT = Path(__file__).resolve().parent.parent

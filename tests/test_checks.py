@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from checks import Finding, cli
-from checks.rules.dates import dates_in
-from checks.rules.durations import months_in
+from checks.find.dates import dates_in
+from checks.find.durations import months_in
 from conftest import ROOT, docs_copy
 
 FIXTURES = Path(__file__).parent / "fixtures"

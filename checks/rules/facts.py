@@ -32,8 +32,9 @@ from typing import Iterator
 from checks import Finding
 from checks.model import metadata, site
 from checks.model.corpus import Corpus
-from checks.rules.dates import dates_in, known_dates, unknown_dates
-from checks.rules.durations import WORDS, durations_in
+from checks.find.dates import dates_in, known_dates
+from checks.rules.dates import unknown_dates
+from checks.find.durations import WORDS, durations_in
 from checks.model.metadata import MONTHS_EN, iso
 from checks.model.page import Lines, Page
 

@@ -21,9 +21,9 @@ from typing import Any, Iterator
 
 from checks import Finding
 from checks.model.corpus import Corpus
-from checks.rules.dates import DATE
+from checks.find.dates import DATE
 from checks.model.document import HEADING_KINDS, Document, Provision
-from checks.rules.durations import DURATION, WORDS
+from checks.find.durations import DURATION, WORDS
 from checks.find.termforms import forms, occurrences
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+")

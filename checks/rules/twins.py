@@ -26,8 +26,8 @@ from checks.find import refs
 from checks.model import site
 from checks.render import placeholders
 from checks.model.corpus import Corpus
-from checks.rules.dates import dates_in, known_dates
-from checks.rules.durations import durations_in
+from checks.find.dates import dates_in, known_dates
+from checks.find.durations import durations_in
 from checks.rules.facts import originals_in
 from checks.model.page import Page
 
