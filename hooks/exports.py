@@ -1,67 +1,19 @@
 """Machine-readable outputs: the downloads of ``checks.export.publish`` and JSON-LD on the memorandum pages.
 
-``memorandum.json`` holds the metadata and every provision with its id,
-kind, number, label and text in both languages, and the SHA-256 of each
-text after NFC (``docs/memorandum.schema.json`` describes it). The JSON-LD is
-schema.org ``Legislation``: the Japanese page is the text of the signed
-original, the English page its reference translation.
+The events MkDocs calls; what they do is ``checks.render.exports``.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
-
 
 from checks.export import publish
-from checks.model import document, metadata, site
+from checks.model import metadata, site
+from checks.render.exports import legislation
 
 
-LEGAL_VALUE = {"ja": "https://schema.org/OfficialLegalValue", "en": "https://schema.org/UnofficialLegalValue"}
-# What each language's text is; the binding status and its provision come from the metadata.
-NATURE = {
-    "ja": "署名された原本の日本語本文を一字一句再現したもの。",
-    "en": "Reference translation made by this site; no official English text could be found. "
-          "Where it differs from the Japanese text, the Japanese text governs on this site.",
-}
-BINDING = {
-    "ja": {False: "本覚書は法的拘束力を持たない（{label}）。", True: "本覚書は法的拘束力を持つ（{label}）。"},
-    "en": {False: "The memorandum is not legally binding ({label}).", True: "The memorandum is legally binding ({label})."},
-}
-
-
-def status(facts: dict[str, Any], lang: str) -> str:
-    """The description of one language's text: its nature and the binding status the metadata records."""
-    pid = facts.get("binding_provision") or ""
-    label = document.label(pid, lang)
-    return NATURE[lang] + site.joiner(lang) + BINDING[lang][bool(facts.get("legally_binding"))].format(label=label)
-
-
-def legislation(facts: dict[str, Any], lang: str, url: str, other_url: str) -> dict[str, Any]:
-    """schema.org Legislation for one language's memorandum page."""
-    other = site.other(lang)
-    node = {
-        "@context": "https://schema.org",
-        "@type": "Legislation",
-        "@id": f"{url}#legislation",
-        "url": url,
-        "name": facts["title"][lang],
-        "alternateName": facts["short_title"][lang],
-        "legislationType": "覚書" if lang == "ja" else "Memorandum of Cooperation",
-        "legislationDate": metadata.iso(facts["signed"]["date"]),
-        "inLanguage": lang,
-        "legislationLegalValue": LEGAL_VALUE[lang],
-        "description": status(facts, lang),
-        "legislationPassedBy": [{"@type": "GovernmentOrganization", "name": p[lang]} for p in facts["parties"]],
-        "spatialCoverage": facts["signed"]["place"][lang],
-    }
-    link = {"@type": "Legislation", "@id": f"{other_url}#legislation", "url": other_url, "inLanguage": other}
-    node["workTranslation" if lang == site.DEFAULT_LANG else "translationOfWork"] = link
-    return node
-
-
-# MkDocs events: thin wiring of the functions above, run by the build tests.
+# MkDocs events: thin wiring of checks.render.exports, run by the build tests.
 # pragma: no mutate block
 def on_page_context(context, /, *, page, config, nav):
     if not site.is_memorandum(page.file.src_uri):

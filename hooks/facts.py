@@ -1,12 +1,9 @@
 """Fill ``{{ name }}`` placeholders in pages from docs/_data/memorandum.yml.
 
-The placeholders and their rendering are ``checks.render.placeholders``. An
-unknown placeholder stays as written: the checks (``STR005``, run by
-``verify.py``) name it once, with the page and the line in the source file.
+The events MkDocs calls; what they do is ``checks.render.facts``.
 """
 
 from __future__ import annotations
-
 
 from checks.engine import PluginError, event_priority
 from checks.export import publish
@@ -14,7 +11,7 @@ from checks.model import accessibility, build_state, lock, metadata, site
 from checks.render import placeholders
 
 
-# MkDocs events: thin wiring of the functions above, run by the build tests.
+# MkDocs events: thin wiring of checks.render.facts, run by the build tests.
 # pragma: no mutate block
 def on_config(config, /):
     # The metadata, the repository URL and the translation lock's latest date, for this language's build.

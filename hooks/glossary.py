@@ -1,69 +1,18 @@
 """The glossary page, generated from the metadata and the memorandum text.
 
-``<!-- glossary -->`` on ``glossary.<lang>.md`` (a comment, like the parallel
-view's marker, so no fact placeholder can be mistaken for it) becomes one entry per defined
-term (``#term-<id>``) and per instrument (``#instrument-<id>``): the term in
-both languages, its meaning, where it is defined and every provision that
-uses it, each a link into the memorandum of the page's language.
+The events MkDocs calls; what they do is ``checks.render.glossary``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
 
 from checks.engine import event_priority
 from checks.model import document, metadata, site
-from checks.find.termforms import used_in
+from checks.render.glossary import MARKER, render
 
 
-MARKER = "<!-- glossary -->"
-LABELS = {
-    "ja": {"terms": "定義された用語", "instruments": "覚書が言及する文書と機関", "other": "英語参考訳",
-           "defined": "定義箇所", "used": "使用箇所", "mentioned": "言及箇所", "date": "日付",
-           "none": "なし（題名・本文で用いる呼称）", "sep": "、"},
-    "en": {"terms": "Defined terms", "instruments": "Instruments and bodies the memorandum names", "other": "Japanese original",
-           "defined": "Defined in", "used": "Used in", "mentioned": "Mentioned in", "date": "Date",
-           "none": "not formally defined (the memorandum's name for itself)", "sep": ", "},
-}
-
-
-def _sentence(event: str, note: str, lang: str) -> str:
-    if lang == "ja":
-        return f"{event}。{note}"
-    return f"{event[:1].upper()}{event[1:]}. {note}"
-
-
-def _links(ids: list[str], lang: str) -> str:
-    return LABELS[lang]["sep"].join(f"[{document.label(i, lang)}](memorandum.md#{i})" for i in ids)
-
-
-def render(facts: dict[str, Any], doc: document.Document, lang: str) -> str:
-    lab, other = LABELS[lang], site.other(lang)
-    out = [f"## {lab['terms']} {{ #terms }}", ""]
-    for term in facts["defined_terms"]:
-        used = [i for i in used_in(term, doc, lang) if i != term.get("defined_in")]
-        defined = _links([term["defined_in"]], lang) if term.get("defined_in") else lab["none"]
-        out += [f"### {term[lang]} {{ #term-{term['id']} }}", "", term["definition"][lang], "",
-                lab["other"], f':   <span lang="{other}">{term[other]}</span>', "",
-                lab["defined"], f":   {defined}", ""]
-        if used:
-            out += [lab["used"], f":   {_links(used, lang)}", ""]
-    out += [f"## {lab['instruments']} {{ #instruments }}", ""]
-    for inst in facts["instruments"]:
-        mentioned = used_in(inst, doc, lang)
-        out += [f"### {inst[lang]} {{ #instrument-{inst['id']} }}", "",
-                _sentence(inst["event"][lang], inst["note"][lang], lang), "",
-                lab["other"], f':   <span lang="{other}">{inst[other]}</span>', ""]
-        if inst.get("date"):
-            out += [lab["date"], f":   {metadata.format_date(inst['date'], lang)}", ""]
-        if mentioned:
-            out += [lab["mentioned"], f":   {_links(mentioned, lang)}", ""]
-    return "\n".join(out)
-
-
-# MkDocs events: thin wiring of the functions above, run by the build tests.
+# MkDocs events: thin wiring of checks.render.glossary, run by the build tests.
 # pragma: no mutate block
 @event_priority(50)  # after the placeholders (100), before the references are linked (0)
 def on_page_markdown(markdown: str, /, *, page, config, files) -> str | None:

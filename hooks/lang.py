@@ -1,132 +1,15 @@
 """Mark text in the other language with its own ``lang``.
 
-A screen reader reads a Japanese page with a Japanese voice: English words
-in it (``DSIT``, ``Memorandum of Cooperation``, the English column of the
-glossary) need ``lang="en"``, and Japanese text on an English page needs
-``lang="ja"``. This hook wraps such runs in ``<span lang>`` in the rendered
-content, leaving elements that already carry the right ``lang``, scripts,
-styles and (on Japanese pages) code alone.
-
-The content is read with the standard library's HTML parser and written
-back token by token: tags, comments and attribute values are copied as they
-were, and a character reference (``&para;``) is never split by a span.
+The events MkDocs calls; what they do is ``checks.render.lang``.
 """
 
 from __future__ import annotations
 
-import re
-from html.parser import HTMLParser
-
 from checks.engine import event_priority
-from checks.model import active, site
-
-_JA = r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-RUNS = {
-    # English on a Japanese page: Latin words (with digits, spaces and
-    # ASCII punctuation between them) that hold a word of 3+ letters.
-    "ja": re.compile(r"[A-Za-z0-9][A-Za-z0-9 '’.,:;/\-]*[A-Za-z0-9.]|[A-Za-z]{3,}"),
-    # Japanese on an English page: kana, kanji and full-width forms, with
-    # the numerals and spaces inside them (「1994 年 6 月」).
-    "en": re.compile(rf"(?:[0-9]+ ?)?[{_JA}]+(?:[ 0-9]+[{_JA}]+)*"),
-}
-WORD = re.compile(r"[A-Za-z]{3,}")
-# A character reference, kept whole and outside any span.
-CHARREF = re.compile(r"(&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
-SKIP = {"script", "style", "svg", "textarea"}
-SKIP_JA = SKIP | {"code", "pre", "kbd", "samp"}
-LANG_ATTR = "lang"
+from checks.render.lang import mark
 
 
-def wrap(text: str, page_lang: str) -> str:
-    """Raw HTML text (no tags) with other-language runs in ``<span lang>``."""
-    other, pattern = site.other(page_lang), RUNS[page_lang]
-
-    def sub(m: re.Match[str]) -> str:
-        run = m.group(0)
-        if page_lang == "ja" and not WORD.search(run):
-            return run
-        return f'<span lang="{other}">{run}</span>'
-
-    parts = CHARREF.split(text)
-    return "".join(part if i % 2 else pattern.sub(sub, part) for i, part in enumerate(parts))
-
-
-class _Marker(HTMLParser):
-    def __init__(self, page_lang: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.page_lang = page_lang
-        self.skip = SKIP_JA if page_lang == "ja" else SKIP
-        self.out: list[str] = []
-        self.text: list[str] = []  # raw text since the last tag
-        self.stack: list[tuple[str, str, bool]] = []  # (tag, lang in force, skipped)
-
-    def _flush(self) -> None:
-        if not self.text:
-            return
-        raw = "".join(self.text)
-        self.text = []
-        lang, skipped = (self.stack[-1][1], self.stack[-1][2]) if self.stack else (self.page_lang, False)
-        self.out.append(raw if skipped or lang != self.page_lang else wrap(raw, self.page_lang))
-
-    def handle_starttag(self, tag, attrs):
-        self._flush()
-        self.out.append(self.get_starttag_text())
-        if tag in active.VOID:
-            return
-        lang = dict(attrs).get(LANG_ATTR) or (self.stack[-1][1] if self.stack else self.page_lang)
-        skipped = tag in self.skip or (self.stack[-1][2] if self.stack else False)
-        self.stack.append((tag, lang, skipped))
-
-    def handle_startendtag(self, tag, attrs):
-        self._flush()
-        self.out.append(self.get_starttag_text())
-
-    def handle_endtag(self, tag):
-        self._flush()
-        self.out.append(f"</{tag}>")
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                break
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-    def handle_entityref(self, name):
-        self.text.append(f"&{name};")
-
-    def handle_charref(self, name):
-        self.text.append(f"&#{name};")
-
-    def handle_comment(self, data):
-        self._flush()
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self._flush()
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self._flush()
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data):
-        self._flush()
-        self.out.append(f"<![{data}]>")
-
-
-def mark(html: str, page_lang: str) -> str:
-    """``html`` with other-language runs wrapped in ``<span lang>``."""
-    if page_lang not in RUNS:
-        return html
-    parser = _Marker(page_lang)
-    parser.feed(html)
-    parser.close()
-    parser._flush()
-    return "".join(parser.out)
-
-
-# MkDocs events: thin wiring of the functions above, run by the build tests.
+# MkDocs events: thin wiring of checks.render.lang, run by the build tests.
 # pragma: no mutate block
 @event_priority(-50)  # after every hook that adds content text (parallel view, provision tools)
 def on_page_content(html: str, /, *, page, config, files) -> str | None:

@@ -1,50 +1,22 @@
 """The build checks what it publishes, with the codes ``python -m checks`` uses.
 
-* When the first language's build starts, ``python -m checks`` starts beside
-  it, in a process of its own (on a second core it costs the build no wall
-  time). When every language is built, each of its findings becomes a
-  warning (``path:line:col: CODE message``), so ``mkdocs build --strict``
-  fails exactly when ``python -m checks`` does, naming the same places: a
-  memorandum page the model rejects (STR004) does not build.
-* Then every built page is read with an HTML parser and compared with the
-  document model, ``/memorandum.json`` and the signed source; active content
-  is judged by an allowlist (``checks.verify.built``).
-
-An unusable metadata file stops the build earlier, in the facts hook.
+The events MkDocs calls; what they do is ``checks.render.verify``.
 """
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
 
-from checks.engine import event_priority, get_plugin_logger
-from checks import Finding
+from checks.engine import event_priority
 from checks.model import build_state, site
 from checks.verify import built
-
-log = get_plugin_logger(__name__)
-TIMEOUT = 600  # seconds the checks may take (they take well under one)
+from checks.render.verify import TIMEOUT, findings_of, log, root_of
 
 
-def findings_of(stdout: str, returncode: int, stderr: str) -> list[str]:
-    """The warnings to log for a finished ``python -m checks --format json``."""
-    if returncode not in (0, 1):
-        return [f"python -m checks failed (exit {returncode}): {stderr.strip()[-2000:]}"]
-    try:
-        return [str(Finding(**f)) for f in json.loads(stdout or "[]")]
-    except (ValueError, TypeError) as exc:
-        return [f"python -m checks printed no findings list: {exc}"]
-
-
-# MkDocs events: thin wiring of the functions above, run by the build tests.
+# MkDocs events: thin wiring of checks.render.verify, run by the build tests.
 # pragma: no mutate block
-def _root(config) -> Path:
-    return Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
-
-
 def on_pre_build(*, config):
     # mkdocs-static-i18n builds the default language, then the others from inside its
     # on_post_build, changing ``config`` as it goes: the site is complete after the last
@@ -53,7 +25,7 @@ def on_pre_build(*, config):
     if not state.started:  # the run's first build starts the checks beside it
         state.checks = subprocess.Popen(
             [sys.executable, "-m", "checks", "--format", "json", str(Path(config["docs_dir"]).resolve())],
-            cwd=_root(config), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            cwd=root_of(config), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     state.started.add(config["theme"]["language"])
 
 
@@ -78,5 +50,5 @@ def on_post_build(*, config):
     if state.read or state.finished < len(site.LANGS):
         return  # the indexes are not the final ones yet
     state.read = True
-    for finding in built.check_site(Path(config["site_dir"]), Path(config["docs_dir"]), _root(config)):
+    for finding in built.check_site(Path(config["site_dir"]), Path(config["docs_dir"]), root_of(config)):
         log.warning("%s", finding)

@@ -73,8 +73,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def render(name: str):
+    """What hooks/<name>.py does, importable: ``checks.render.<name>``."""
+    import importlib
+    return importlib.import_module(f"checks.render.{name}")
+
+
 def hook(name: str):
-    """Import hooks/<name>.py as MkDocs does (by path), for its pure functions."""
+    """Import hooks/<name>.py as MkDocs does (by path), for its events (tests/test_hook_events.py)."""
     import importlib.util
     spec = importlib.util.spec_from_file_location(f"hooks.{name}", ROOT / "hooks" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)

@@ -127,4 +127,20 @@ def test_module_state_is_found(tmp_path: Path, source: str, expected: list[str])
 
 def test_no_hook_keeps_state_in_its_module() -> None:
     """A build's state is on its configuration (checks.model.build_state): a rebuild never starts from the last one's."""
-    assert {p.name: module_state(p) for p in sorted(HOOKS.glob("*.py")) if module_state(p)} == {}
+    files = sorted(HOOKS.glob("*.py")) + sorted((PACKAGE / "render").glob("*.py"))
+    assert {p.name: module_state(p) for p in files if module_state(p)} == {}
+
+
+def test_hooks_are_event_adapters() -> None:
+    """A hook holds its events and imports, nothing else: what an event does is importable from checks.render."""
+    found = {}
+    for path in sorted(HOOKS.glob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        other = [getattr(n, "name", type(n).__name__) for n in tree.body
+                 if not (isinstance(n, (ast.Import, ast.ImportFrom))
+                         or (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))
+                         or (isinstance(n, ast.FunctionDef) and n.name.startswith("on_")))]
+        if other:
+            found[path.name] = other
+        assert (PACKAGE / "render" / path.name).is_file(), path.name
+    assert found == {}

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from browser import ARTIFACTS, recall, search
-from conftest import PROVISION_IDS, ROOT
+from conftest import PROVISION_IDS, ROOT, render
 
 pytestmark = pytest.mark.browser
 
@@ -337,8 +337,7 @@ def test_suggest_a_correction_opens_the_filled_form_from_the_keyboard(served, pa
     from urllib.parse import parse_qs, urlsplit
 
     from checks.model import document
-    from conftest import hook
-    text = hook("provisions").TEXT[lang]
+    text = render("provisions").TEXT[lang]
     opened: list[str] = []
 
     def form(route) -> None:

@@ -17,7 +17,7 @@ import pytest
 from checks.export import publish
 from checks.model import accessibility, document, metadata, site
 from checks.render import placeholders
-from conftest import ROOT, hook
+from conftest import ROOT, render
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
 FACTS = metadata.load(ROOT / "docs/_data/memorandum.yml")
@@ -47,19 +47,19 @@ def test_every_placeholder(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", site.LANGS)
 def test_glossary(lang: str) -> None:
-    glossary = hook("glossary")
+    glossary = render("glossary")
     golden(f"glossary.{lang}.md", glossary.render(FACTS, DOCS[lang], lang) + "\n")
 
 
 @pytest.mark.parametrize("lang", site.LANGS)
 def test_search_entries(lang: str) -> None:
-    search = hook("search")
+    search = render("search")
     entries = search.provision_entries(DOCS[lang], lang, FACTS.get("search_synonyms") or [])
     golden(f"search-entries.{lang}.json", json.dumps(entries, ensure_ascii=False, indent=1) + "\n")
 
 
 def test_search_index_rewrite() -> None:
-    search = hook("search")
+    search = render("search")
     index = {"config": {"lang": ["ja"]}, "docs": [
         {"location": "", "title": "Home", "text": "x"},
         {"location": "memorandum/", "title": "本文", "text": "y"},
@@ -79,20 +79,20 @@ def test_memorandum_json_export() -> None:
 
 @pytest.mark.parametrize("lang", site.LANGS)
 def test_json_ld(lang: str) -> None:
-    exports = hook("exports")
+    exports = render("exports")
     node = exports.legislation(FACTS, lang, f"https://e.org/{site.PREFIX[lang]}memorandum/", "https://e.org/other/")
     golden(f"legislation.{lang}.json", json.dumps(node, ensure_ascii=False, indent=1) + "\n")
 
 
 @pytest.mark.parametrize("lang", site.LANGS)
 def test_parallel_rows(lang: str) -> None:
-    parallel = hook("parallel")
+    parallel = render("parallel")
     golden(f"parallel.{lang}.html", parallel.rows(DOCS["ja"], DOCS["en"], lang) + "\n")
 
 
 @pytest.mark.parametrize("lang", site.LANGS)
 def test_provision_tools(lang: str) -> None:
-    provisions = hook("provisions")
+    provisions = render("provisions")
     backlinks = [("index.md", "Home"), ("sub/about.md", "About <this>")]
     out = "\n".join(provisions.tools(pid, lang, f"{site.PREFIX[lang]}memorandum/", "https://e.org/memorandum/",
                                      FACTS["citation"][lang], backlinks if pid == "article-2-1" else [])
@@ -102,7 +102,7 @@ def test_provision_tools(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", site.LANGS)
 def test_term_targets_and_links(lang: str) -> None:
-    terms = hook("terms")
+    terms = render("terms")
     found = terms.targets(FACTS, lang)
     text = "\n\n".join(p.text for p in DOCS[lang].provisions if p.kind not in document.HEADING_KINDS)
     out = "\n".join(f"{p.pattern} -> {a} | {t}" for p, a, t in found) + "\n\n" + \
@@ -111,7 +111,7 @@ def test_term_targets_and_links(lang: str) -> None:
 
 
 def test_alternates_and_sitemap() -> None:
-    alternates = hook("alternates")
+    alternates = render("alternates")
     links = alternates.alternates("https://e.org/site", "en/about/", "en", {"ja": "about/", "en": "en/about/"})
     xml = alternates.sitemap([("https://e.org/site/en/about/", [link for link in links if link[0] != "x-default"]),
                               ("https://e.org/site/en/?a=<b>&c", [("en", "https://e.org/site/en/?a=<b>&c")])])
@@ -119,7 +119,7 @@ def test_alternates_and_sitemap() -> None:
 
 
 def test_conformance_removes_autocomplete_from_checkboxes_only() -> None:
-    conformance = hook("conformance")
+    conformance = render("conformance")
     html = ('<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
             '<input type="text" name="query" autocomplete="off" class="md-search__input">'
             '<input autocomplete="off" type="checkbox" id="__search">')
@@ -132,7 +132,7 @@ def test_conformance_removes_autocomplete_from_checkboxes_only() -> None:
 def test_lang_marks_the_glossary(lang: str) -> None:
     """The other-language runs of a real generated page, marked by the lang hook."""
     import markdown
-    lang_hook, glossary = hook("lang"), hook("glossary")
+    lang_hook, glossary = render("lang"), render("glossary")
     html = markdown.markdown(glossary.render(FACTS, DOCS[lang], lang), extensions=["attr_list", "def_list", "md_in_html"])
     golden(f"lang.{lang}.html", lang_hook.mark(html, lang) + "\n")
 

@@ -15,7 +15,7 @@ from checks.find import refs
 from checks.model import document
 from checks.render import placeholders
 from checks.model.page import Page
-from conftest import PROVISION_IDS, ROOT, hook
+from conftest import PROVISION_IDS, ROOT, render
 
 FACTS = yaml.safe_load((ROOT / "docs/_data/memorandum.yml").read_text("utf-8"))
 DOCS = {lang: document.load(ROOT / f"docs/memorandum.{lang}.md") for lang in ("ja", "en")}
@@ -51,7 +51,7 @@ def test_reference_patterns(text: str, lang: str, expected) -> None:
     assert [(r.text, r.target) for r in refs.find(body(text, lang)) if r.linkable] == expected
 
 
-crossrefs = hook("crossrefs")
+crossrefs = render("crossrefs")
 
 LINKING = [
     ("index.ja.md", "ja", "第 2 条 2.3 を見よ。", "[第 2 条 2.3](memorandum.md#article-2-3){ .xref } を見よ。"),
@@ -130,7 +130,7 @@ def test_hooks_and_checks_agree_on_every_region(tmp_path: Path, lang, where, ja,
     assert ("{ .term " in out) == term
 
 
-terms = hook("terms")
+terms = render("terms")
 
 
 def linked(word: str, anchor: str) -> str:
@@ -177,7 +177,7 @@ def test_instrument_title_wins_over_the_term_inside_it() -> None:
     assert out.count("](glossary.md#") == 1 and "#instrument-hiroshima-accord" in out
 
 
-alternates = hook("alternates")
+alternates = render("alternates")
 
 
 def test_alternates_are_absolute_with_x_default() -> None:
@@ -194,7 +194,7 @@ def test_sitemap_lists_alternates() -> None:
     assert '<xhtml:link rel="alternate" hreflang="ja" href="https://e.org/"/>' in xml
 
 
-parallel = hook("parallel")
+parallel = render("parallel")
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -208,7 +208,7 @@ def test_parallel_rows_have_every_provision_in_both_columns(lang: str) -> None:
             assert parallel.inline(first) in row, (pid, lang)
 
 
-exports = hook("exports")
+exports = render("exports")
 
 
 def test_export_hashes_are_of_nfc_text() -> None:
@@ -231,7 +231,7 @@ def test_legislation_json_ld(lang: str, key: str, legal: str) -> None:
     assert node[key]["url"] == "https://e.org/y/"
 
 
-provisions = hook("provisions")
+provisions = render("provisions")
 
 
 def test_referenced_collects_text_references_and_links() -> None:
@@ -271,7 +271,7 @@ def test_timeline_is_in_date_order() -> None:
     assert dates == ["June 1994", "18 May 2023", "28 April 2025", "6 November 2025"]
 
 
-lang = hook("lang")
+lang = render("lang")
 
 
 @pytest.mark.parametrize("page_lang,html,expected", [
@@ -312,7 +312,7 @@ def test_a_heading_keeps_one_permalink(permalink: bool, count: int) -> None:
     assert out.count('class="provision-permalink"') == count and out.count('class="provision-cite"') == 1
 
 
-search = hook("search")
+search = render("search")
 
 
 def test_search_index_is_written_whole_and_readable(tmp_path: Path) -> None:

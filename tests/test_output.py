@@ -12,7 +12,7 @@ from checks.model import active
 from checks.rules import safety
 from checks.verify import built, output
 from checks.model.page import Page
-from conftest import ROOT, build, copy_project, hook
+from conftest import ROOT, build, copy_project, render
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ACTIVE = FIXTURES / "active"
@@ -189,8 +189,8 @@ def test_built_site_shows_no_character_reference_and_passes_the_built_check(site
     assert built.check_site(site, ROOT / "docs", ROOT) == []
 
 
-lang = hook("lang")
-provisions = hook("provisions")
+lang = render("lang")
+provisions = render("provisions")
 
 
 @pytest.mark.parametrize("page_lang,html,expected", [
@@ -466,7 +466,7 @@ def test_lang_follows_nesting(page_lang: str, html: str, expected: str) -> None:
     assert lang.mark(html, page_lang) == expected
 
 
-verify = hook("verify")
+verify = render("verify")
 
 
 @pytest.mark.parametrize("stdout,code,stderr,expected", [

@@ -16,9 +16,9 @@ import pytest
 from checks.find import searchterms
 from checks.model import document, metadata, site
 from checks.model.site import LANGS, PREFIX
-from conftest import ROOT, hook
+from conftest import ROOT, hook, render
 
-search = hook("search")
+search = render("search")
 DOCS = {lang: document.load(site.memorandum_path(ROOT / "docs", lang)) for lang in site.LANGS}
 SYNONYMS = metadata.load(metadata.path_in(ROOT / "docs")).get("search_synonyms")
 GROUPS = [{"ja": ["変更", "改正"], "en": ["modification", "amendment"]},
@@ -185,10 +185,10 @@ def test_a_material_worker_without_the_loop_fails_the_strict_build_with_a_reason
     (theme / search.WORKERS / "search.0000.min.js").write_text("for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e")
     config = {"extra": {"search_worker": {"stale": 1}}, "theme": SimpleNamespace(dirs=[str(theme)])}
     with caplog.at_level(logging.WARNING):
-        search.on_config(config)
+        hook("search").on_config(config)
     assert "search_worker" not in config["extra"]
     assert [r.getMessage() for r in caplog.records] == [
-        f"hooks/search.py: Material's search worker {theme / search.WORKERS / 'search.0000.min.js'}: expected one "
+        f"hooks/search: hooks/search.py: Material's search worker {theme / search.WORKERS / 'search.0000.min.js'}: expected one "
         "segmentation loop `for(let j=i+1;j<q.length;j++)q.slice(i,j)in index`, found 0; a typed run of kanji would "
         "lose its last word. See whether Material now looks it up, and drop or update fixed_worker."]
 

@@ -13,9 +13,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from checks.model import document, site
-from conftest import CONFIG, ROOT, build, copy_project, hook
+from conftest import CONFIG, ROOT, build, copy_project, render
 
-provisions = hook("provisions")
+provisions = render("provisions")
 FORM = ROOT / ".github/ISSUE_TEMPLATE" / provisions.FORM
 REPO = "https://github.com/owner/name"
 

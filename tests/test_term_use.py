@@ -10,9 +10,9 @@ import pytest
 from checks import cli
 from checks.find import termforms
 from checks.model import document, metadata, site
-from conftest import ROOT, docs_copy, hook
+from conftest import ROOT, docs_copy, render
 
-glossary = hook("glossary")
+glossary = render("glossary")
 FACTS = metadata.load(metadata.path_in(ROOT / "docs"))
 
 

@@ -1,0 +1,176 @@
+"""Per-provision tools on the memorandum pages: permalink, citation, backlinks, a suggestion.
+
+Every provision gets a permalink (¶; a heading keeps Material's own, one
+per heading), a button that copies its citation in the reader's language
+(Material's clipboard handles ``data-clipboard-text``), and, where other
+pages refer to it, a generated "Referenced from" / 「参照元」 list. A page
+that refers to most of the provisions (the home page's summary) is left out
+of the lists: the same line under every provision says nothing. All of it
+is editorial, sits in ``.provision-tools`` and shows on hover, keyboard
+focus and when the provision is the link's target (memorandum.css).
+
+When the configuration names a repository (``repo_url``), each provision's
+tools and the end of each editorial page offer "Suggest a correction" /
+「訂正を提案」: a plain link to a new issue on the correction form
+(``.github/ISSUE_TEMPLATE/correction.yml``) with the place, the language and
+the current text filled in. Nothing is sent from the page; without a
+repository there is no link.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlencode, urlsplit
+
+from checks.engine import get_relative_url
+from checks.find import refs
+from checks.model import active, document
+from checks.render import placeholders
+from checks.model.page import Page
+
+
+TEXT = {
+    "ja": {"cite": "引用をコピー", "link": "{label}へのリンク", "from": "参照元", "sep": "、",
+           "citation": "{name} {label}（{url}）", "whole": "{name}（{url}）",
+           "suggest": "訂正を提案", "suggest_page": "このページの訂正を提案", "issue": "訂正の提案：{label}"},
+    "en": {"cite": "Copy citation", "link": "Link to {label}", "from": "Referenced from", "sep": ", ",
+           "citation": "{name}, {label} (reference translation), {url}",
+           "whole": "{name} (reference translation), {url}",
+           "suggest": "Suggest a correction", "suggest_page": "Suggest a correction to this page",
+           "issue": "Correction: {label}"},
+}
+# The issue form's file and the options of its language field, as the form writes them.
+FORM = "correction.yml"
+FORM_LANGUAGE = {"ja": "日本語 (ja)", "en": "English (en)"}
+CURRENT_MAX = 1500  # characters of the current text put in the link (a URL stays well under 8 KB)
+SUGGEST_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">'
+                '<path d="M20.71 7.04c.39-.39.39-1.04 0-1.41l-2.34-2.34c-.37-.39-1.02-.39-1.41 0l-1.84 1.83 3.75 '
+                '3.75M3 17.25V21h3.75L17.81 9.93l-3.75-3.75z"/></svg>')
+HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+CITE_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">'
+             '<path d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 '
+             '0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12z"/></svg>')
+
+def referenced(page: Page, facts: dict | None = None) -> list[str]:
+    """Provision ids a page refers to, in order, once each: in its own text and in the text its
+    placeholders give the reader (``{{ terms }}`` names Article 2)."""
+    found = [r.target for r in refs.find(page)]
+    for m in placeholders.PLACEHOLDER.finditer(page.text) if facts else ():
+        try:
+            rendered = placeholders.render(m.group("name"), facts, page.lang)
+        except (KeyError, TypeError, AttributeError, ValueError):
+            rendered = None  # a fact the build adds (checksums, the repository): no reference in it
+        if rendered:
+            found += [r.target for r in refs.find(Page.of_body(page.path, rendered, page.lang))]
+    return list(dict.fromkeys(found))
+
+
+def distinctive(backlinks: dict[str, list[tuple[str, str]]], least: int = 3) -> dict[str, list[tuple[str, str]]]:
+    """The backlink lists without the pages that refer to more than half of the provisions that have any
+    (and to at least ``least`` of them): such a page would be listed under nearly every provision."""
+    counts: dict[str, int] = {}
+    for refs_ in backlinks.values():
+        for src in dict.fromkeys(src for src, _ in refs_):
+            counts[src] = counts.get(src, 0) + 1
+    common = {src for src, n in counts.items() if n >= least and n * 2 > len(backlinks)}
+    out = {pid: [(src, title) for src, title in refs_ if src not in common] for pid, refs_ in backlinks.items()}
+    return {pid: refs_ for pid, refs_ in out.items() if refs_}
+
+
+def suggestion_url(repo_url: str, place: str, lang: str, label: str, current: str) -> str | None:
+    """A new issue on the correction form with the place, the language and the current text filled in;
+    None without a repository on GitHub."""
+    parts = urlsplit(repo_url or "")
+    if parts.scheme != "https" or parts.netloc != "github.com" or len([x for x in parts.path.split("/") if x]) != 2:
+        return None
+    if len(current) > CURRENT_MAX:
+        current = current[:CURRENT_MAX] + "…"
+    query = urlencode({"template": FORM, "title": TEXT[lang]["issue"].format(label=label), "place": place,
+                       "language": FORM_LANGUAGE[lang], "current": current})
+    return f"{repo_url.rstrip('/').removesuffix('.git')}/issues/new?{query}"
+
+
+def suggest_link(url: str, lang: str, label: str, page: bool = False) -> str:
+    """The link: an icon labelled for a provision, words at the end of a page."""
+    t = TEXT[lang]
+    if page:
+        return (f'<p class="suggest-correction"><a href="{html.escape(url)}" rel="nofollow">'
+                f'{SUGGEST_ICON}{html.escape(t["suggest_page"])}</a></p>')
+    return (f'<a class="provision-suggest" href="{html.escape(url)}" rel="nofollow" '
+            f'aria-label="{html.escape(t["suggest"])}: {html.escape(label)}">{SUGGEST_ICON}</a>')
+
+
+def tools(pid: str, lang: str, page_url: str, absolute: str, citation_name: str,
+          backlinks: list[tuple[str, str]], permalink: bool = True, suggestion: str | None = None) -> str:
+    """The HTML of one provision's tools (without a permalink for a heading, which has the theme's)."""
+    t, label = TEXT[lang], document.label(pid, lang)
+    # The title cites the memorandum as a whole.
+    citation = t["whole" if pid == "title" else "citation"].format(name=citation_name, label=label,
+                                                                   url=f"{absolute}#{pid}")
+    # Labelled by aria-label, shown as a CSS tooltip: no ``title``, whose native tooltip would
+    # show the label a second time.
+    out = [f'<a class="provision-permalink" href="#{pid}" '
+           f'aria-label="{html.escape(t["link"].format(label=label))}">¶</a>'] if permalink else []
+    out.append(f'<button type="button" class="provision-cite" data-clipboard-text="{html.escape(citation)}" '
+               f'aria-label="{t["cite"]}: {html.escape(label)}">{CITE_ICON}</button>')
+    if suggestion:
+        out.append(suggest_link(suggestion, lang, label))
+    if backlinks:
+        links = t["sep"].join(f'<a href="{get_relative_url(url, page_url)}">{html.escape(title)}</a>'
+                              for url, title in backlinks)
+        out.append(f'<span class="referenced-from">{t["from"]}: {links}</span>')
+    return "".join(out)
+
+
+class _Ends(HTMLParser):
+    """Where each element with one of ``ids`` ends: {id: (tag, end tag start, end tag end)}."""
+
+    def __init__(self, html_: str, ids: set[str]) -> None:
+        super().__init__(convert_charrefs=False)
+        self.ids = ids
+        self.lines = [0] + [m.end() for m in re.finditer("\n", html_)]
+        self.stack: list[tuple[str, str | None]] = []
+        self.ends: dict[str, tuple[str, int, int]] = {}
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.lines[line - 1] + col
+
+    def handle_starttag(self, tag, attrs):
+        if tag in active.VOID:
+            return
+        pid = dict(attrs).get("id")
+        self.stack.append((tag, pid if pid in self.ids and pid not in self.ends else None))
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                pid = self.stack[i][1]
+                if pid is not None:
+                    start = self._offset()
+                    self.ends[pid] = (tag, start, self.rawdata.index(">", start) + 1)
+                del self.stack[i:]
+                return
+
+
+def insert_tools(content: str, pieces: dict[str, str]) -> str:
+    """Put each provision's tools at the end of its element (after it, for
+    headings), found by parsing the content: nested elements, attribute
+    values with ``>`` and entities are read as a browser reads them."""
+    parser = _Ends(content, set(pieces))
+    parser.feed(content)
+    parser.close()
+    inserts: list[tuple[int, str]] = []
+    for pid, (tag, start, end) in parser.ends.items():
+        if tag in HEADING_TAGS:
+            inserts.append((end, f'<p class="provision-tools provision-tools--heading">{pieces[pid]}</p>'))
+        else:
+            inserts.append((start, f' <span class="provision-tools">{pieces[pid]}</span>'))
+    out, pos = [], 0
+    for at, text in sorted(inserts):
+        out += [content[pos:at], text]
+        pos = at
+    out.append(content[pos:])
+    return "".join(out)
