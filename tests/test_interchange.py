@@ -254,3 +254,13 @@ def test_random_xliff_edits_never_raise_and_a_refusal_changes_nothing(tmp_path_f
     findings, changed = interchange.apply(path, docs, DATE)
     if findings or not changed:
         assert same_tree(ROOT / "docs", docs)
+
+
+def test_a_tmx_file_is_not_taken_for_xliff(tmp_path: Path) -> None:
+    docs, out = exported(tmp_path)
+    path = out / interchange.NAMES["tmx"]
+    findings, changed = interchange.apply(path, docs, DATE)
+    assert changed == [] and [(f.code, f.message) for f in findings] == [
+        ("XLF002", "root element 'tmx': expected <xliff> of XLIFF 2.0 (urn:oasis:names:tc:xliff:document:2.0) or 1.2 "
+                   "(urn:oasis:names:tc:xliff:document:1.2)")]
+    assert same_tree(ROOT / "docs", docs)
