@@ -212,7 +212,9 @@ def test_every_page_searches_with_the_fixed_worker(site: Path) -> None:
     for page in pages:
         parser = _Config()
         parser.feed(page.read_text("utf-8"))
-        url = json.loads(parser.text)["search"]
+        settings = json.loads(parser.text)
+        assert not settings["base"].startswith("//"), page  # a path of this site, never another host
+        url = settings["search"]
         worker = ((site / url[1:]) if url.startswith("/") else (page.parent / url)).resolve()
         assert worker.is_file() and worker.parent == (site / search.WORKERS).resolve(), page
         assert worker.read_text("utf-8") == search.fixed_worker(MATERIAL_WORKER.read_text("utf-8")), page
