@@ -11,7 +11,7 @@ from pathlib import Path
 
 from checks.engine import event_priority
 from checks.model import build_state, site
-from checks.verify import built
+from checks.verify import built, exported
 from checks.render.verify import TIMEOUT, findings_of, log, root_of
 
 
@@ -22,10 +22,11 @@ def on_pre_build(*, config):
     # on_post_build, changing ``config`` as it goes: the site is complete after the last
     # language's build, which is when it is read. The run's state is on its config.
     state = build_state.of(config)
-    if not state.started:  # the run's first build starts the checks beside it
+    if not state.started:  # the run's first build starts the checks and the PDFs' reader beside it
         state.checks = subprocess.Popen(
             [sys.executable, "-m", "checks", "--format", "json", str(Path(config["docs_dir"]).resolve())],
             cwd=root_of(config), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        state.pdf_reader = exported.MetadataReader()
     state.started.add(config["theme"]["language"])
 
 
@@ -50,5 +51,11 @@ def on_post_build(*, config):
     if state.read or state.finished < len(site.LANGS):
         return  # the indexes are not the final ones yet
     state.read = True
-    for finding in built.check_site(Path(config["site_dir"]), Path(config["docs_dir"]), root_of(config)):
-        log.warning("%s", finding)
+    reader, state.pdf_reader = state.pdf_reader, None
+    try:
+        for finding in built.check_site(Path(config["site_dir"]), Path(config["docs_dir"]), root_of(config),
+                                        reader.read if reader else None):
+            log.warning("%s", finding)
+    finally:
+        if reader:
+            reader.close()

@@ -240,9 +240,10 @@ def _verify_on_pre_build(tmp_path: Path) -> None:
     cfg = config(tmp_path)
     hook("verify").on_pre_build(config=cfg)
     state = build_state.of(cfg)
-    assert state.started == {"ja"} and state.checks is not None
+    assert state.started == {"ja"} and state.checks is not None and state.pdf_reader is not None
     state.checks.kill()
     state.checks.communicate()
+    state.pdf_reader.close()
 
 
 def _verify_on_post_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
@@ -255,7 +256,7 @@ def _verify_on_post_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> N
     for _ in site.LANGS:
         mod.on_post_build(config=cfg)
     state = build_state.of(cfg)
-    assert state.read and state.checks is None and state.finished == len(site.LANGS)
+    assert state.read and state.checks is None and state.finished == len(site.LANGS) and state.pdf_reader is None
 
 
 EVENTS: dict[tuple[str, str], Callable[..., None]] = {

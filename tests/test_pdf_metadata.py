@@ -151,3 +151,32 @@ def test_an_unreadable_pdf_is_a_finding(site: Path, tmp_path: Path) -> None:
 
 def site_pdf(lang: str) -> str:
     return site.pdf_name(lang)
+
+
+def test_the_reader_beside_the_build_reads_what_is_read_here(site: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            tmp_path: Path) -> None:
+    """The verification's reader (pypdf in a process started with the build) gives the same metadata and the same
+    error as reading in the build's process; a process that cannot answer falls back to reading here."""
+    pdfs = [(site / site_pdf(lang)).read_bytes() for lang in ("ja", "en")] + [b"%PDF-1.7\nnot a pdf"]
+
+    def here(data: bytes) -> object:
+        try:
+            return exported.pdf_metadata(data)
+        except ValueError as exc:
+            return str(exc)
+
+    def there(reader: exported.MetadataReader, data: bytes) -> object:
+        try:
+            return reader.read(data)
+        except ValueError as exc:
+            return str(exc)
+
+    reader = exported.MetadataReader()
+    assert reader.proc is not None
+    assert [there(reader, d) for d in pdfs] == [here(d) for d in pdfs]
+    reader.close()
+    assert reader.proc is None
+    from conftest import shell_command
+    monkeypatch.setattr(exported.sys, "executable", shell_command(tmp_path / "python", "exit 1"))
+    broken = exported.MetadataReader()
+    assert [there(broken, d) for d in pdfs] == [here(d) for d in pdfs] and broken.proc is None

@@ -26,6 +26,7 @@ class BuildState:
     backlinks: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)  # hooks/provisions.py
     sitemap: dict[str, list] = field(default_factory=dict)  # hreflang entries, by language (hooks/alternates.py)
     checks: subprocess.Popen[str] | None = None  # python -m checks, running beside the build (hooks/verify.py)
+    pdf_reader: Any = None  # the PDFs' metadata reader, started beside the build (checks.verify.exported)
     started: set[str] = field(default_factory=set)  # languages whose build started
     finished: int = 0  # post_build events seen
     read: bool = False  # whether the built site was read

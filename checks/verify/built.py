@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from pathlib import Path, PurePosixPath
-from typing import Iterator
+from typing import Callable, Iterator
 
 from checks import Finding
 from checks.model import document, metadata, site
@@ -60,8 +60,9 @@ def _line(needle: str, text: str) -> int:
 class Site:
     """One built site and the docs it was built from."""
 
-    def __init__(self, site_dir: Path, docs: Path, root: Path) -> None:
-        self.site_dir, self.docs, self.root = site_dir, docs, root
+    def __init__(self, site_dir: Path, docs: Path, root: Path,
+                 read_pdf: Callable[[bytes], exported.PdfMetadata] = exported.pdf_metadata) -> None:
+        self.site_dir, self.docs, self.root, self.read_pdf = site_dir, docs, root, read_pdf
         self.docs_by_lang = {lang: document.load_cached(site.memorandum_path(docs, lang))
                              for lang in site.LANGS if site.memorandum_path(docs, lang).is_file()}
         self.meta_path = metadata.path_in(docs)
@@ -134,7 +135,7 @@ class Site:
                 continue
             where[lang] = self.rel(path)
             try:
-                meta = exported.pdf_metadata(path.read_bytes())
+                meta = self.read_pdf(path.read_bytes())
             except (OSError, ValueError) as exc:
                 yield Finding(where[lang], 1, 1, "OUT007", f"{site.pdf_name(lang)}: {exc}")
                 continue
@@ -241,9 +242,11 @@ def search_problems(index: object, lang: str, ids: list[str]) -> list[str]:
     return out
 
 
-def check_site(site_dir: Path, docs: Path, root: Path | None = None) -> list[Finding]:
-    """Every finding on a built site, sorted."""
-    checker = Site(site_dir.resolve(), docs.resolve(), (root or docs.parent).resolve())
+def check_site(site_dir: Path, docs: Path, root: Path | None = None,
+               read_pdf: Callable[[bytes], exported.PdfMetadata] | None = None) -> list[Finding]:
+    """Every finding on a built site, sorted (``read_pdf``: how a PDF's metadata is read, by default here)."""
+    checker = Site(site_dir.resolve(), docs.resolve(), (root or docs.parent).resolve(),
+                   read_pdf or exported.pdf_metadata)
     findings: list[Finding] = []
     for html_path in sorted(checker.site_dir.rglob("*.html")):
         findings.extend(checker.check_page(html_path))
