@@ -44,7 +44,7 @@ def measure(docs: Path, runs: int) -> list[dict[str, Any]]:
                           publish.SUMS_NAME)
     for lang in site.LANGS:
         jobs[f"PDF ({lang}, WeasyPrint, PDF/UA-1)"] = (
-            lambda lang=lang: printed.render(printed.html_of(facts, models[lang], lang)), printed.file_name(lang))
+            lambda lang=lang: printed.render(printed.html_of(facts, models[lang], lang)), site.pdf_name(lang))
     jobs["all downloads (models memoised, as in the build)"] = (lambda: publish.downloads(docs), "")
     provisions = json.loads(files[publish.JSON_NAME])["provisions"]
     jobs["the build's check of both AKN documents (OUT004)"] = (

@@ -15,7 +15,7 @@ from checks.export import akn, publish
 from checks.model import document, metadata
 from checks.rules import fidelity
 from checks.verify import exported
-from checks.model.site import LANGS, PREFIX, memorandum_path
+from checks.model.site import LANGS, PREFIX, download_names, memorandum_path
 from conftest import PROVISION_IDS, ROOT
 
 DOCS = ROOT / "docs"
@@ -92,7 +92,7 @@ def test_the_japanese_document_keeps_the_signed_texts_spaces() -> None:
 def test_downloads_are_a_pure_function_of_the_sources() -> None:
     first, second = publish.downloads(DOCS), publish.downloads_cached(DOCS)
     assert first == second
-    names = publish.download_names([akn.site_path(FACTS, lang) for lang in LANGS])
+    names = download_names([akn.site_path(FACTS, lang) for lang in LANGS])
     assert set(first) == {"SHA256SUMS", *names}
     assert names[-2:] == ["memorandum.ja.pdf", "en/memorandum.en.pdf"]
     assert publish.generated(DOCS) in first[akn.site_path(FACTS, "ja")].decode()

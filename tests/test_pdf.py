@@ -13,14 +13,14 @@ from bs4 import BeautifulSoup
 
 from checks.export import printed
 from checks.verify import exported
-from checks.model.site import LANGS, PREFIX
+from checks.model.site import LANGS, PREFIX, pdf_name
 from conftest import PROVISION_IDS, shell_command
 
 ALL_IDS = ["title", *PROVISION_IDS]
 
 
 def pdf_path(site_dir: Path, lang: str) -> Path:
-    return site_dir / printed.file_name(lang)
+    return site_dir / pdf_name(lang)
 
 
 def outline_titles(pdf: pikepdf.Pdf) -> list[str]:

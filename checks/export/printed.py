@@ -129,11 +129,6 @@ def html_of(facts: dict[str, Any], doc: document.Document, lang: str) -> str:
             f'<body>{"".join(parts)}</body></html>')
 
 
-def file_name(lang: str) -> str:
-    """Where a language's PDF is published, from the site root."""
-    return site.pdf_name(lang)
-
-
 # Rendered PDFs are kept, per user, by a hash of everything they are made
 # from: the HTML, WeasyPrint's version and the font files fontconfig picks
 # for the families the HTML asks for. The same inputs give the same bytes,

@@ -90,7 +90,7 @@ def downloads(docs: str | Path, pdfs: bool = True) -> dict[str, bytes]:
     files[site.TMX_NAME] = interchange.tmx(interchange.units(docs))
     if pdfs:
         for lang in site.LANGS:
-            files[printed.file_name(lang)] = printed.pdf(printed.html_of(facts, models[lang], lang))
+            files[site.pdf_name(lang)] = printed.pdf(printed.html_of(facts, models[lang], lang))
     files[SUMS_NAME] = sha256sums(files)
     return files
 
@@ -142,5 +142,3 @@ class Checksums(Mapping[str, str]):
     def __len__(self) -> int:
         return len(self._all())
 
-
-download_names = site.download_names

@@ -263,6 +263,31 @@ def _char_misses(text, name, where, seen):
                     break
 
 
+def sides_of(facts: dict, lang: str) -> list[str]:
+    """How the texts name each Side in a language (the metadata's ``short`` names)."""
+    return [str((party.get("short") or {}).get(lang)) for party in facts.get("parties") or []]
+
+
+def other_places(text: str, lang: str, place: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
+    """(offset, place) for each "signed in <place>" that names a place other than the signing place (FCT007)."""
+    for m in SIGNED_AT[lang].finditer(text, start, len(text) if end is None else end):
+        where = m.group("place")
+        if where not in MONTHS_EN and where not in place and not place.endswith(where):
+            yield m.start("place"), where
+
+
+def other_departments(text: str, lang: str, sides: list[str], start: int = 0,
+                      end: int | None = None) -> Iterator[tuple[int, str]]:
+    """(offset, name) for each department a text names that is not a Side (FCT008)."""
+    for m in DEPARTMENT[lang].finditer(text, start, len(text) if end is None else end):
+        if not any(m.group().endswith(side) for side in sides):
+            yield m.start(), m.group()
+
+
+def not_a_side(named: str, sides: list[str]) -> str:
+    return f"'{named}' is not a Side: expected " + " or ".join(f"'{s}'" for s in sides) + " (metadata parties)"
+
+
 def _summaries(page: Page) -> Iterator[tuple[int, int]]:
     """(start, end) of what summarises the memorandum on a page: its front matter, and on a
     memorandum page its editorial notes."""
@@ -276,8 +301,7 @@ def _names_and_sides(corpus: Corpus) -> Iterator[Finding]:
     facts = corpus.facts
     names = guarded_names(facts)
     place = facts["signed"]["place"]
-    sides = {lang: [str((party.get("short") or {}).get(lang)) for party in facts.get("parties") or []]
-             for lang in DEPARTMENT}
+    sides = {lang: sides_of(facts, lang) for lang in DEPARTMENT}
     meta = metadata.path_in(corpus.docs)
     texts = [(corpus.rel(path), page, page.text) for path, page in corpus.pages.items()]
     try:
@@ -300,21 +324,16 @@ def _names_and_sides(corpus: Corpus) -> Iterator[Finding]:
             continue
         lang = page.lang
         for start, end in _summaries(page):
-            for m in SIGNED_AT[lang].finditer(text, start, end):
-                where = m.group("place")
-                if where in MONTHS_EN or not _visible(page, m.start("place")):
-                    continue
-                if where not in place[lang] and not place[lang].endswith(where):
-                    line, col = page.line_col(m.start("place"))
+            for at, where in other_places(text, lang, place[lang], start, end):
+                if _visible(page, at):
+                    line, col = page.line_col(at)
                     yield Finding(rel, line, col, "FCT007", f"signed in '{where}': expected '{place[lang]}' "
                                                             "(metadata signed.place), written as {{ signed_place }}")
             if start != 0:
                 continue  # departments are compared in the front matter's summary only
-            for m in DEPARTMENT[lang].finditer(text, start, end):
-                if not any(m.group().endswith(side) for side in sides[lang]):
-                    line, col = page.line_col(m.start())
-                    yield Finding(rel, line, col, "FCT008", f"'{m.group()}' is not a Side: expected "
-                                  + " or ".join(f"'{s}'" for s in sides[lang]) + " (metadata parties)")
+            for at, named in other_departments(text, lang, sides[lang], start, end):
+                line, col = page.line_col(at)
+                yield Finding(rel, line, col, "FCT008", not_a_side(named, sides[lang]))
 
 
 def restated_problems(facts: dict) -> list[tuple[list, str]]:
@@ -372,13 +391,8 @@ def text_problems(text: str, lang: str, facts: dict) -> list[tuple[int, str, str
     out += [(at, "FCT006", f"'{written}' is almost a name the metadata holds: expected '{name}' (metadata {where})")
             for at, written, name, where in near_misses(text, guarded_names(facts))]
     place = str(facts["signed"]["place"][lang])
-    for m in SIGNED_AT[lang].finditer(text):
-        where = m.group("place")
-        if where not in MONTHS_EN and where not in place and not place.endswith(where):
-            out.append((m.start("place"), "FCT007", f"signed in '{where}': expected '{place}' (metadata signed.place)"))
-    sides = [str((party.get("short") or {}).get(lang)) for party in facts.get("parties") or []]
-    for m in DEPARTMENT[lang].finditer(text):
-        if not any(m.group().endswith(side) for side in sides):
-            out.append((m.start(), "FCT008", f"'{m.group()}' is not a Side: expected "
-                        + " or ".join(f"'{s}'" for s in sides) + " (metadata parties)"))
+    out += [(at, "FCT007", f"signed in '{where}': expected '{place}' (metadata signed.place)")
+            for at, where in other_places(text, lang, place)]
+    sides = sides_of(facts, lang)
+    out += [(at, "FCT008", not_a_side(named, sides)) for at, named in other_departments(text, lang, sides)]
     return sorted(out)

@@ -242,6 +242,7 @@ class MetadataReader:
         return pdf_metadata(data)
 
     def close(self) -> None:
+        atexit.unregister(self.close)
         proc, self.proc = self.proc, None
         if proc is None:
             return
