@@ -66,8 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     docs = args.docs
     try:
-        ja = document.load(site.memorandum_path(docs, "ja"))
-        en = document.load(site.memorandum_path(docs, "en"))
+        ja = document.load(site.memorandum_path(docs, site.ORIGINAL))
+        en = document.load(site.memorandum_path(docs, site.TRANSLATION))
     except (OSError, UnicodeDecodeError) as exc:
         print(f"relock: cannot read the memorandum pages: {exc}", file=sys.stderr)
         return 2
@@ -85,9 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             new[item.kind][item.key] = lock.stamp(item, args.date)
             print(f"stamped {name} ({'new' if state == 'missing' else 'English updated'})")
         else:  # the Japanese changed
-            english_changed = entry.get("en") != document.sha256_nfc(item.en)
+            english_changed = entry.get(site.TRANSLATION) != document.sha256_nfc(item.en)
             print(f"{name}: the Japanese changed since {entry.get('checked') or 'the last check'}:")
-            print(diff(japanese_before(docs, item, entry.get("ja", "")), item.ja, name), end="")
+            print(diff(japanese_before(docs, item, entry.get(site.ORIGINAL, "")), item.ja, name), end="")
             if english_changed or item.key in args.keep:
                 new[item.kind][item.key] = lock.stamp(item, args.date)
                 print(f"stamped {name} ({'English updated' if english_changed else 'kept: --keep'})")

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, Iterator, NamedTuple, Sequence
 
 from checks import Finding
-from checks.model import document, lock, metadata, site
+from checks.model import document, languages, lock, metadata, site
 
 MARKER = "<!-- memorandum-review -->"  # the comment the workflow updates in place carries it
 DOCS = "docs"
@@ -82,7 +82,7 @@ def _has_docs(root: Path, rev: str) -> bool:
 def tokens(text: str, lang: str) -> list[str]:
     """What a change is measured in: words (and the blanks and marks between them) in English,
     characters in Japanese."""
-    return WORD.findall(text) if lang == "en" else list(text)
+    return WORD.findall(text) if languages.profile(lang).spaced else list(text)
 
 
 def marked(before: str, after: str, lang: str) -> tuple[str, str]:
@@ -162,7 +162,7 @@ def _text(side: Side, lang: str, pid: str) -> str | None:
 
 
 def lock_state(head: Side, base: Side, pid: str) -> str:
-    ja, en = _text(head, site.DEFAULT_LANG, pid), _text(head, "en", pid)
+    ja, en = _text(head, site.ORIGINAL, pid), _text(head, site.TRANSLATION, pid)
     if ja is None or en is None:
         return "not in both texts"
     item = lock.Item("provisions", pid, ja, en, head.docs, 1)
@@ -251,7 +251,7 @@ def report(root: Path, base_rev: str, head_rev: str | None, findings: list[Findi
         for pid in pids:
             lines += [f"### {_label(pid)} (`#{pid}`)", "", f"Translation lock: {lock_state(head, base, pid)}.", "",
                       "| | Before | After |", "|---|---|---|"]
-            for lang, name in ((site.DEFAULT_LANG, "日本語"), ("en", "English")):
+            for lang, name in ((code, languages.profile(code).name) for code in site.LANGS):
                 before, after = _text(base, lang, pid), _text(head, lang, pid)
                 if before == after:
                     same = _cell(html.escape(before or ""))
@@ -278,7 +278,7 @@ def report(root: Path, base_rev: str, head_rev: str | None, findings: list[Findi
 
 def _label(pid: str) -> str:
     try:
-        return document.label(pid, "en")
+        return document.label(pid, site.TRANSLATION)  # the review is written in English
     except (KeyError, ValueError, TypeError):
         return pid
 

@@ -18,7 +18,7 @@ def on_page_content(html_: str, /, *, page, config, files) -> str | None:
     if MARKER not in html_:
         return None
     docs = Path(config["docs_dir"])
-    ja_path, en_path = site.memorandum_path(docs, "ja"), site.memorandum_path(docs, "en")
+    ja_path, en_path = site.memorandum_path(docs, site.ORIGINAL), site.memorandum_path(docs, site.TRANSLATION)
     if not ja_path.exists() or not en_path.exists():
         raise PluginError(f"{page.file.src_uri}: the parallel view needs {ja_path.name} and {en_path.name}")
     ja, en = document.load_cached(ja_path), document.load_cached(en_path)

@@ -17,22 +17,30 @@ PACKAGE = ROOT / "checks"
 PRODUCERS = {"checks.export.printed", "checks.export.publish", "checks.export.interchange", "checks.review", "checks.relock"}
 
 
+def module_of(path: Path) -> str:
+    """checks/model/site.py -> checks.model.site; checks/model/languages/__init__.py -> checks.model.languages."""
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_of(p): p for p in PACKAGE.rglob("*.py") if p.stem != "__main__"}
+
+
 def imports(path: Path) -> set[str]:
-    """The package's modules one module imports (at any level of its code)."""
+    """The package's modules one module imports (at any level of its code): ``from checks.model import
+    site`` imports checks.model.site (and the package checks.model)."""
     out = set()
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            if node.module == "checks":
-                out |= {f"checks.{a.name}" for a in node.names}
-            elif node.module.startswith("checks."):
-                out.add(node.module)
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0 and node.module.split(".")[0] == "checks":
+            out.add(node.module)
+            out |= {f"{node.module}.{a.name}" for a in node.names}
         elif isinstance(node, ast.Import):
             out |= {a.name for a in node.names if a.name.startswith("checks.")}
-    return {m for m in out if (PACKAGE / f"{m.split('.', 1)[1]}.py").is_file()}
+    return {m for m in out if m in MODULES} - {module_of(path)}
 
 
 def graph() -> dict[str, set[str]]:
-    return {f"checks.{p.stem}": imports(p) for p in PACKAGE.glob("*.py") if p.stem not in ("__init__", "__main__")}
+    return {m: imports(p) for m, p in MODULES.items()}
 
 
 def cycle(g: dict[str, set[str]]) -> list[str]:
@@ -70,7 +78,10 @@ def reach(g: dict[str, set[str]], start: str) -> set[str]:
 
 
 def test_the_package_has_no_import_cycle() -> None:
-    assert cycle(graph()) == []
+    g = graph()
+    # the graph covers the subpackages: the checks reach the rules, the model and the language profiles
+    assert {"checks.rules.facts", "checks.model.site", "checks.model.languages.ja"} <= reach(g, "checks.cli")
+    assert cycle(g) == []
 
 
 @pytest.mark.parametrize("g, expected", [
@@ -144,3 +155,55 @@ def test_hooks_are_event_adapters() -> None:
             found[path.name] = other
         assert (PACKAGE / "render" / path.name).is_file(), path.name
     assert found == {}
+
+
+# --- one profile per language ------------------------------------------------
+
+PROFILES_DIR = PACKAGE / "model" / "languages"
+LANGUAGE_CODES = ("ja", "en")  # the codes the configuration (properdocs.yml) builds
+
+
+def language_literals(source: str, codes: tuple[str, ...] = LANGUAGE_CODES) -> list[tuple[int, str]]:
+    """(line, code) for each string constant that is a language code: a branch (``lang == "ja"``), a
+    table key (``{"en": …}``) or a lookup (``name["en"]``). Docstrings and longer strings are prose."""
+    return [(node.lineno, node.value) for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in codes]
+
+
+@pytest.mark.parametrize("source, expected", [
+    ('if lang == "ja":\n    pass\n', [(1, "ja")]),
+    ('NAMES = {\n    "en": "English",\n}\n', [(2, "en")]),
+    ('x = name["en"]\n', [(1, "en")]),
+    ('x = f"{a} (ja)"\n', []),  # a message that names a language in words
+    ('"""Wraps runs in ``lang="en"``."""\n', []),
+    ('x = languages.profile(lang).joiner\n', []),
+])
+def test_language_literals_are_found(source: str, expected: list) -> None:
+    assert language_literals(source) == expected
+
+
+def test_no_language_literal_outside_the_profiles() -> None:
+    found = [f"{path.relative_to(ROOT)}:{line}: {code!r}"
+             for path in sorted([*PACKAGE.rglob("*.py"), *HOOKS.glob("*.py")]) if PROFILES_DIR not in path.parents
+             for line, code in language_literals(path.read_text("utf-8"))]
+    assert found == [], "ask checks.model.languages (profile(lang), ORIGINAL, TRANSLATION) instead"
+
+
+def test_the_profiles_are_the_configured_languages() -> None:
+    import yaml
+
+    from checks.model import languages
+    class Loader(yaml.SafeLoader):  # the configuration's !ENV and !!python tags are not this test's concern
+        pass
+    Loader.add_multi_constructor("", lambda loader, tag, node: None)
+    config = yaml.load((ROOT / "properdocs.yml").read_text("utf-8"), Loader=Loader)
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    built = [lang["locale"] for lang in i18n["languages"]]
+    default = [lang["locale"] for lang in i18n["languages"] if lang.get("default")]
+    assert tuple(built) == languages.CODES == LANGUAGE_CODES and default == [languages.ORIGINAL]
+    for code, p in languages.PROFILES.items():  # every profile has every UI string the others have
+        assert p.code == code and set(p.ui) == set(languages.profile(languages.ORIGINAL).ui)
+        for where, strings in p.ui.items():
+            assert set(strings) == set(languages.profile(languages.ORIGINAL).ui[where]), (code, where)
+        assert set(p.labels) == set(languages.profile(languages.ORIGINAL).labels)
+        assert set(p.notices) == set(languages.profile(languages.ORIGINAL).notices)

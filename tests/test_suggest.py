@@ -59,7 +59,7 @@ def test_the_issue_form_is_valid_and_has_every_field_the_link_fills() -> None:
     url = provisions.suggestion_url(REPO, "#title", "en", "Title", "x")
     assert set(parse_qs(urlsplit(url).query)) - {"template", "title"} <= ids
     [language] = [item for item in form["body"] if item.get("id") == "language"]
-    assert set(provisions.FORM_LANGUAGE.values()) == set(language["attributes"]["options"])
+    assert {t["form_language"] for t in provisions.TEXT.values()} == set(language["attributes"]["options"])
     broken = {**form, "body": [{"type": "dropdown", "id": "language", "attributes": {"label": "x"}}]}
     assert list(jsonschema.Draft7Validator(schema).iter_errors(broken))  # the schema can fail
 

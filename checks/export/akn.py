@@ -21,12 +21,12 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from checks.model import document, metadata, site
+from checks.model import document, languages, metadata, site
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 COUNTRY = "jp"
 NUMBER = "quantum-science-technology"
-LANG3 = {"ja": "jpn", "en": "eng"}
+LANG3 = {lang: languages.profile(lang).lang3 for lang in site.LANGS}  # ISO 639-2
 PUBLISHER = "publisher"  # the TLCOrganization of this site, the translation's author
 
 # Provision id -> eId, by kind (the model's GRAMMAR names the kinds).
@@ -104,15 +104,16 @@ def _meta(root: ET.Element, facts: dict[str, Any], lang: str, generated: str) ->
     _sub(e, "FRBRthis", value=f"{expr}/!main")
     _sub(e, "FRBRuri", value=expr)
     _sub(e, "FRBRdate", date=date, name="signature")
-    if lang == "ja":
+    if lang == site.ORIGINAL:
         for party in facts["parties"]:
             _sub(e, "FRBRauthor", href=f"#{party['id']}")
     else:
         _sub(e, "FRBRauthor", href=f"#{PUBLISHER}")
-    _sub(e, "FRBRauthoritative", value="true" if lang == "ja" else "false")
+    _sub(e, "FRBRauthoritative", value="true" if lang == site.ORIGINAL else "false")
     _sub(e, "FRBRlanguage", language=LANG3[lang])
-    if lang != "ja":
-        _sub(e, "FRBRtranslation", href=expression_uri(facts, "ja"), fromLanguage=LANG3["ja"], by=f"#{PUBLISHER}")
+    if lang != site.ORIGINAL:
+        _sub(e, "FRBRtranslation", href=expression_uri(facts, site.ORIGINAL), fromLanguage=LANG3[site.ORIGINAL],
+             by=f"#{PUBLISHER}")
     m = _sub(ident, "FRBRManifestation")
     _sub(m, "FRBRthis", value=f"{expr}/!main.xml")
     _sub(m, "FRBRuri", value=f"{expr}.akn")
@@ -124,9 +125,9 @@ def _meta(root: ET.Element, facts: dict[str, Any], lang: str, generated: str) ->
         _sub(refs, "TLCOrganization", eId=party["id"], href=f"/ontology/organization/{party['id']}",
              showAs=party[lang])
     _sub(refs, "TLCOrganization", eId=PUBLISHER, href=f"/ontology/organization/{PUBLISHER}",
-         showAs="本サイト（参照用公開）" if lang == "ja" else "This site (reference publication)")
+         showAs=languages.profile(lang).ui["akn"]["publisher"])
     for s in facts["signatories"]:
-        person = _camel(s["name"]["en"])
+        person = _camel(s["name"][languages.latin()])
         _sub(refs, "TLCPerson", eId=person, href=f"/ontology/person/{person}", showAs=s["name"][lang])
         _sub(refs, "TLCRole", eId=f"{person}Role", href=f"/ontology/role/{person}", showAs=s["title"][lang])
 
@@ -162,7 +163,7 @@ def _signature(parent: ET.Element, p: document.Provision, signatory: dict[str, A
     if at < 0 or signatory is None:
         _lines(_sub(sig, "span"), lines)
         return
-    person = _camel(signatory["name"]["en"])
+    person = _camel(signatory["name"][languages.latin()])
     if at:
         _lines(_sub(sig, "span"), lines[:at])
         _sub(sig, "eol")

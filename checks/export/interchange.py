@@ -56,7 +56,7 @@ from typing import Iterator, NamedTuple, Sequence
 from checks import Finding
 from checks.model import document, lock, site
 
-SOURCE_LANG, TARGET_LANG = site.DEFAULT_LANG, "en"
+SOURCE_LANG, TARGET_LANG = site.ORIGINAL, site.TRANSLATION
 ORIGINAL = f"{site.MEMORANDUM}.{SOURCE_LANG}.md"  # the file the units come from
 NAMES = {"xliff2": f"{site.MEMORANDUM}.{SOURCE_LANG}-{TARGET_LANG}.xlf",
          "xliff12": f"{site.MEMORANDUM}.{SOURCE_LANG}-{TARGET_LANG}.xliff12.xlf",

@@ -36,27 +36,16 @@ import threading
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable
 
-from checks.model import document, metadata, site
+from checks.model import document, languages, metadata, site
 from checks.render import placeholders
 
-# What each PDF says it is (its first paragraph and its metadata's subject). Both
-# say the same things, as the pages' notices do: the source is the text of the
-# PDF of the signed memorandum, what is known of the originals, that no official
-# English text could be found, that the English is this site's reference
-# translation and that the Japanese governs on this site. The facts come from
-# the metadata; the built-site verification reads them back (OUT007).
-NOTICE = {
-    "ja": "この PDF は、{date}に{place}で署名された協力覚書の日本語の本文です。署名された覚書の PDF から取り出した"
-          "テキストを、本サイトが一字一句再現したもので、公式の文書ではありません。署名の条項は原本を {originals} 通と"
-          "示すものの、その言語は示していません。公式の英語の本文は見つかりませんでした。英語のページは本サイト独自の"
-          "参考訳であり、参考訳と日本語の本文が異なる場合、本サイトでは日本語の本文を優先します。",
-    "en": "This PDF is this site's own reference translation of the memorandum signed in {place}, on {date}, not an "
-          "official document; no official English text could be found. The signing clause gives {originals} "
-          "originals but does not say in which languages they are. The Japanese text is reproduced character for "
-          "character from the text of the PDF of the signed memorandum; where this translation and the Japanese "
-          "differ, the Japanese governs on this site.",
-}
-FONTS = {"ja": '"Noto Sans CJK JP", "Noto Sans JP", sans-serif', "en": '"Noto Sans", "DejaVu Sans", sans-serif'}
+# What each PDF says it is (its first paragraph and its metadata's subject) is in the
+# language profiles (ui.printed.notice). Both say the same things, as the pages'
+# notices do: the source is the text of the PDF of the signed memorandum, what is
+# known of the originals, that no official English text could be found, that the
+# English is this site's reference translation and that the Japanese governs on
+# this site. The facts come from the metadata; the built-site verification reads
+# them back (OUT007).
 CSS = """
 @page { size: A4; margin: 20mm 18mm;
         @bottom-center { content: counter(page) " / " counter(pages); font-family: %(font)s; font-size: 8pt; } }
@@ -81,15 +70,16 @@ def _el(tag: str, p: document.Provision, lang: str, body: str, cls: str = "") ->
 def notice_of(facts: dict[str, Any], lang: str) -> str:
     """What a language's PDF says it is, with the metadata's facts."""
     signed = facts["signed"]
-    return NOTICE[lang].format(place=signed["place"][lang], date=metadata.format_date(signed["date"], lang),
-                               originals=placeholders.render("originals" if lang == "ja" else "originals_words",
-                                                             facts, lang))
+    p = languages.profile(lang)
+    return p.ui["printed"]["notice"].format(
+        place=signed["place"][lang], date=metadata.format_date(signed["date"], lang),
+        originals=placeholders.render("originals_words" if p.number_words else "originals", facts, lang))
 
 
 def author_of(facts: dict[str, Any], lang: str) -> str:
     """The PDF's author: the Sides, as the metadata names them."""
     names = [str(party[lang]) for party in facts["parties"]]
-    return "、".join(names) if lang == "ja" else " and ".join(names)
+    return languages.profile(lang).names_join.join(names)
 
 
 def html_of(facts: dict[str, Any], doc: document.Document, lang: str) -> str:
@@ -122,7 +112,7 @@ def html_of(facts: dict[str, Any], doc: document.Document, lang: str) -> str:
         else:
             parts.append(_el("p", p, lang, text))
     flush()
-    css = CSS % {"font": FONTS[lang]}
+    css = CSS % {"font": languages.profile(lang).font}
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
             f'<meta name="description" content="{html.escape(notice)}">'
             f'<meta name="author" content="{html.escape(author)}"><style>{css}</style></head>'

@@ -39,7 +39,7 @@ def export(facts: dict[str, Any], ja: document.Document, en: document.Document) 
     provisions = []
     for p in ja.provisions:
         q = en.get(p.id)
-        texts = {"ja": p.text, "en": q.text if q else ""}
+        texts = {site.ORIGINAL: p.text, site.TRANSLATION: q.text if q else ""}
         provisions.append({
             "id": p.id, "kind": p.kind, "number": p.number or None,
             "eId": akn.eid(p.id),
@@ -79,7 +79,7 @@ def downloads(docs: str | Path, pdfs: bool = True) -> dict[str, bytes]:
     docs = Path(docs)
     facts = metadata.load_cached(metadata.path_in(docs))
     models = {lang: document.load_cached(site.memorandum_path(docs, lang)) for lang in site.LANGS}
-    files = {JSON_NAME: (json.dumps(export(facts, models["ja"], models["en"]), ensure_ascii=False, indent=2)
+    files = {JSON_NAME: (json.dumps(export(facts, models[site.ORIGINAL], models[site.TRANSLATION]), ensure_ascii=False, indent=2)
                          + "\n").encode()}
     schema = docs / SCHEMA_NAME
     if schema.is_file():

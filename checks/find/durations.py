@@ -8,14 +8,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-         "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-DURATION = {
-    # 3 か月, 3ヶ月, ３カ月
-    "ja": re.compile(r"(?P<n>\d+)\s*(?:か|ヶ|ケ|カ|ヵ|箇)月"),
-    # three months, 3 months, three months'
-    "en": re.compile(r"\b(?P<n>\d+|" + "|".join(WORDS) + r")[\s-]+months?\b", re.IGNORECASE),
-}
+from checks.model import languages
+
+# Each language's forms are its profile's ``duration`` pattern (3 か月, three months, 3 months).
+WORDS = {w: n for p in languages.PROFILES.values() for w, n in p.number_words.items()}  # 'three' -> 3
+DURATION = {lang: languages.profile(lang).duration for lang in languages.CODES}
 
 
 def months_in(text: str, lang: str) -> list[int]:
@@ -24,6 +21,7 @@ def months_in(text: str, lang: str) -> list[int]:
 
 def durations_in(text: str, lang: str) -> Iterator[tuple[int, int]]:
     """(offset, months) for each period written in ``text``."""
-    for m in DURATION[lang].finditer(text):
+    p = languages.profile(lang)
+    for m in p.duration.finditer(text):
         n = m.group("n").lower()
-        yield m.start(), int(n) if n.isdigit() else WORDS[n]
+        yield m.start(), int(n) if n.isdigit() else p.number_words[n]

@@ -12,24 +12,14 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
+from checks.model import languages
 from checks.model.page import HIDDEN, UNLINKABLE, Page
 
-# Numerals as the two languages write them: Arabic, full-width, kanji (一 … 九十九).
-_NUM = r"[0-9０-９]+|[一二三四五六七八九十]+"
+# Kanji numerals (一 … 九十九), as the Japanese profile's reference pattern reads them.
 KANJI = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-REFERENCE = {
-    "ja": re.compile(
-        rf"第[ \t]*(?P<art>{_NUM})[ \t]*条"  # 第 2 条, 第二条, 第２条
-        r"(?:[ \t\u3000]*(?:(?P<art2>[0-9０-９]+)[.．](?P<par>[0-9０-９]+)(?![\d.．０-９])"  # then 2.3
-        rf"|第[ \t]*(?P<par2>{_NUM})[ \t]*項))?"  # or 第 3 項
-        r"|(?<![\w.．\-/])(?<![A-Za-z] )(?P<bart>[1-9１-９][0-9０-９]?)[.．](?P<bpar>[1-9１-９][0-9０-９]?)(?![\d.．%\w])"  # bare 2.3
-    ),
-    "en": re.compile(
-        # Article 2, article 2.3, Art. 2, Articles 2.5 and 2.6, paragraphs 2.1 to 2.4
-        r"\b(?P<kw>[Aa]rticles?|[Aa]rt\.|[Pp]aragraphs?|[Pp]aras?\.)[ \t]+(?P<list>\d+(?:\.\d+)?"
-        r"(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|to)[ \t]+|[ \t]*[–-][ \t]*)\d+(?:\.\d+)?)*)(?![\d.]\d)"
-    ),
-}
+# How each language writes a reference to a provision is its profile's ``reference``
+# pattern (第 2 条 2.3, 第二条, bare 2.3; Article 2.3, Articles 2.5 and 2.6).
+REFERENCE = {lang: languages.profile(lang).reference for lang in languages.CODES}
 _LIST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -51,10 +41,10 @@ NOT_REFERENCES = HIDDEN | {"number", "provision-head"}
 
 # A reference to an article of another instrument is not ours:
 # "1994 年協定の第 4 条", "Article 4 of the 1994 Agreement".
-OTHER_INSTRUMENT_BEFORE = {"ja": re.compile(r"(?:協定|アコード|条約|憲章)の?[ \t]*$")}
-OTHER_INSTRUMENT_AFTER = {
-    "en": re.compile(r"\s+of\s+(?:the\s+)?(?!(?:this\s+)?Memorandum\b)(?:\d{4}\s+)?[A-Z]"),
-}
+OTHER_INSTRUMENT_BEFORE = {lang: p.other_instrument_before for lang, p in languages.PROFILES.items()
+                           if p.other_instrument_before}
+OTHER_INSTRUMENT_AFTER = {lang: p.other_instrument_after for lang, p in languages.PROFILES.items()
+                          if p.other_instrument_after}
 
 
 class Ref(NamedTuple):
@@ -113,7 +103,8 @@ def find(page: Page) -> Iterator[Ref]:
             if after and after.match(text, m.end(), m.end() + 40):
                 continue
             linkable = kinds.isdisjoint(UNLINKABLE)
-            found.extend(_english(m, linkable) if lang == "en" else [_japanese(m, linkable)])
+            # A pattern with a list ("Articles 2.5 and 2.6") gives a reference per number.
+            found.extend(_english(m, linkable) if "list" in pattern.groupindex else [_japanese(m, linkable)])
     for m in LINK_TO_PROVISION.finditer(text, page.body_start):
         if page.in_any(m.start(), m.end(), HIDDEN - {"attr"}):
             continue

@@ -23,6 +23,8 @@ import functools
 import re
 from typing import Any, Callable, Iterable
 
+from checks.model import languages
+
 COMPOUND = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006]{2,}|[\u30a0-\u30ff\uff66-\uff9f]{3,}")
 JA_DATE = re.compile(r"(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?")
 WORD = re.compile(r"[A-Za-z]+")
@@ -89,7 +91,7 @@ def uses(text: str, lang: str, term: str) -> bool:
 
 def _user(text: str, lang: str) -> Callable[[str], bool]:
     """``uses`` for one text and many terms: English text is lowered once."""
-    if lang == "ja":
+    if not languages.profile(lang).spaced:
         return lambda term: term in text
     lowered = text.lower()
     return lambda term: re.search(r"(?<![A-Za-z])" + re.escape(term.lower()), lowered) is not None
@@ -101,7 +103,7 @@ def synonyms_of(text: str, lang: str, groups: Iterable[dict[str, Any]]) -> list[
     used = _user(text, lang)
     for group in groups:
         if any(used(term) for term in group.get(lang) or []):
-            for term in [*(group.get("ja") or []), *(group.get("en") or [])]:
+            for term in [t for code in languages.CODES for t in group.get(code) or []]:
                 out[str(term)] = None
     return list(out)
 
@@ -109,7 +111,7 @@ def synonyms_of(text: str, lang: str, groups: Iterable[dict[str, Any]]) -> list[
 def keywords(text: str, lang: str, groups: Iterable[dict[str, Any]] = (), compounds: bool = True) -> str:
     """The extra index words of one entry, space-separated (empty when there are none)."""
     words = synonyms_of(text, lang, groups)
-    if lang == "en":
+    if languages.profile(lang).spaced:
         words += us_spellings(text)
     else:
         words += ja_dates(text)

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import re
 
-from checks.model import document
+from checks.model import document, languages
 
 
 def bare(form: str, lang: str) -> str:
     """'the Agreement' -> 'Agreement' (English articles dropped); Japanese unchanged."""
-    return re.sub(r"^(?:the|a|an|this)\s+", "", form, flags=re.IGNORECASE) if lang == "en" else form
+    article = languages.profile(lang).leading_article
+    return article.sub("", form) if article else form
 
 
 def occurrences(forms: list[str], lang: str) -> re.Pattern[str]:
     """Where any form of a term occurs: a substring in Japanese, a whole word in English."""
     alts = "|".join(re.escape(bare(f, lang)) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alts})\b" if lang == "en" else f"(?:{alts})")
+    return re.compile(rf"\b(?:{alts})\b" if languages.profile(lang).spaced else f"(?:{alts})")
 
 
 def forms(entry: dict, lang: str) -> list[str]:

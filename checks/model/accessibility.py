@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from checks.model import metadata
+from checks.model import languages, metadata
 
 FILE = "accessibility.yml"
 # WCAG 2.0's success criteria of levels A and AA, by number: the table must have each once.
@@ -23,17 +23,6 @@ WCAG20_A_AA = (
     "1.1.1 1.2.1 1.2.2 1.2.3 1.2.4 1.2.5 1.3.1 1.3.2 1.3.3 1.4.1 1.4.2 1.4.3 1.4.4 1.4.5 "
     "2.1.1 2.1.2 2.2.1 2.2.2 2.3.1 2.4.1 2.4.2 2.4.3 2.4.4 2.4.5 2.4.6 2.4.7 "
     "3.1.1 3.1.2 3.2.1 3.2.2 3.2.3 3.2.4 3.3.1 3.3.2 3.3.3 3.3.4 4.1.1 4.1.2").split()
-WORDS = {
-    "ja": {"pass": "適合", "fail": "不適合", "na": "適合（該当するコンテンツなし）", "yes": "はい", "no": "いいえ",
-           "head": ["達成基準", "レベル", "適用", "結果", "検証方法"],
-           "claim": {True: "{standard} のレベル {target} に準拠", False: "{standard} のレベル {target} に一部準拠"}},
-    "en": {"pass": "Pass", "fail": "Fail", "na": "Pass (no content it applies to)", "yes": "Yes", "no": "No",
-           "head": ["Success criterion", "Level", "Applies", "Result", "Method"],
-           "claim": {True: "Conforms to {standard}, Level {target}",
-                     False: "Partially conforms to {standard}, Level {target}"}},
-}
-
-
 def path_in(docs: str | Path) -> Path:
     return Path(docs) / "_data" / FILE
 
@@ -101,20 +90,20 @@ def conforms(report: dict[str, Any]) -> bool:
 def claim(report: dict[str, Any], lang: str) -> str:
     if not report:
         return ""
-    return WORDS[lang]["claim"][conforms(report)].format(standard=report.get("standard", ""),
+    return languages.profile(lang).ui["accessibility"]["claim"][conforms(report)].format(standard=report.get("standard", ""),
                                                          target=report.get("target", ""))
 
 
 def table(report: dict[str, Any], lang: str) -> str:
     """The Markdown table of every criterion."""
-    w = WORDS[lang]
+    w = languages.profile(lang).ui["accessibility"]
     out = ["| " + " | ".join(w["head"]) + " |", "|---|---|---|---|---|"]
     methods, tests = report.get("methods") or {}, report.get("tests") or {}
     for c in report.get("criteria") or []:
         method = (methods.get(c.get("method")) or {}).get(lang, "")
         detail = (tests.get(str(c.get("id"))) or {}).get(lang)
         if detail:
-            method = f"{method}：{detail}" if lang == "ja" else f"{method}: {detail}"
+            method = f"{method}{languages.profile(lang).detail_sep}{detail}"
         cells = [f"{c.get('id')} {c.get(lang, '')}", str(c.get("level", "")),
                  w["no" if c.get("result") == "na" else "yes"], w.get(str(c.get("result")), "?"), method]
         out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")

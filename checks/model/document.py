@@ -32,7 +32,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterator, Literal, NamedTuple
 
-from checks.model import cache, site
+from checks.model import cache, languages, site
 from checks.model.page import Page
 
 
@@ -46,11 +46,8 @@ ATTR_LIST = re.compile(
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)(?:\s*\{[^{}]*\})?\s*$")
 # A bullet list item: marker, space, text.
 LIST_ITEM = re.compile(r"^[-*+]\s+(?P<text>.*)$")
-# Article headings: "第 1 条：協力分野" / "Article 1: Areas of Cooperation".
-ARTICLE_HEADING = {
-    "ja": re.compile(r"^第\s*(?P<num>\d+)\s*条\s*[：:]\s*(?P<title>.*)$"),
-    "en": re.compile(r"^Article\s+(?P<num>\d+)\s*[:：.]\s*(?P<title>.*)$"),
-}
+# Article headings ("第 1 条：協力分野" / "Article 1: Areas of Cooperation") by each language's profile.
+ARTICLE_HEADING = {lang: languages.profile(lang).article_heading for lang in languages.CODES}
 # A numbered paragraph opens with its number: "2.1 本協力覚書…".
 PARAGRAPH_NUMBER = re.compile(r"^(?P<art>\d+)\.(?P<par>\d+)\s+")
 # Inline markup that is not text: bold/italic markers, line breaks, comments.
@@ -60,20 +57,21 @@ INLINE_MARKUP = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|<br\s*/?>|<!--.*?-->")
 BLANK = " \t\r"
 
 Kind = Literal["title", "preamble", "recital", "article", "intro", "item", "paragraph", "signing-clause", "signatory"]
-# The grammar of provision ids, in one table: kind, id pattern (named groups
-# a = article, n = number within it), and how readers name it per language.
-GRAMMAR: tuple[tuple[Kind, re.Pattern[str], dict[str, str]], ...] = (
-    ("title", re.compile(r"^title$"), {"ja": "題名", "en": "Title"}),
-    ("preamble", re.compile(r"^preamble$"), {"ja": "序文", "en": "Preamble"}),
-    ("recital", re.compile(r"^preamble-(?P<n>\d+)$"), {"ja": "序文 第 {n} 段", "en": "Preamble, recital {n}"}),
-    ("article", re.compile(r"^article-(?P<a>\d+)$"), {"ja": "第 {a} 条", "en": "Article {a}"}),
-    ("intro", re.compile(r"^article-(?P<a>\d+)-intro$"), {"ja": "第 {a} 条 柱書", "en": "Article {a}, introduction"}),
-    ("item", re.compile(r"^article-(?P<a>\d+)-item-(?P<n>\d+)$"), {"ja": "第 {a} 条 分野 {n}", "en": "Article {a}, area {n}"}),
-    ("paragraph", re.compile(r"^article-(?P<a>\d+)-(?P<n>\d+)$"), {"ja": "第 {a} 条 {a}.{n}", "en": "Article {a}.{n}"}),
-    ("signing-clause", re.compile(r"^signatures$"), {"ja": "署名", "en": "Signatures"}),
-    ("signatory", re.compile(r"^signatory-(?P<n>\d+)$"), {"ja": "署名者 {n}", "en": "Signatory {n}"}),
+# The grammar of provision ids, in one table: kind and id pattern (named groups
+# a = article, n = number within it). How readers name each kind is in the
+# language profiles (``labels``).
+GRAMMAR: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    ("title", re.compile(r"^title$")),
+    ("preamble", re.compile(r"^preamble$")),
+    ("recital", re.compile(r"^preamble-(?P<n>\d+)$")),
+    ("article", re.compile(r"^article-(?P<a>\d+)$")),
+    ("intro", re.compile(r"^article-(?P<a>\d+)-intro$")),
+    ("item", re.compile(r"^article-(?P<a>\d+)-item-(?P<n>\d+)$")),
+    ("paragraph", re.compile(r"^article-(?P<a>\d+)-(?P<n>\d+)$")),
+    ("signing-clause", re.compile(r"^signatures$")),
+    ("signatory", re.compile(r"^signatory-(?P<n>\d+)$")),
 )
-ID_PATTERN = {kind: pattern for kind, pattern, _ in GRAMMAR}
+ID_PATTERN = dict(GRAMMAR)
 HEADING_KINDS: frozenset[str] = frozenset({"title", "preamble", "article"})  # provisions written as headings
 
 
@@ -93,7 +91,7 @@ class Provision:
     kind: Kind | Literal[""]
     lines: list[Line]
     number: str = ""  # as printed: "1" in an article's heading, "2.3" at a paragraph's start; else from the id
-    lang: str = "ja"
+    lang: str = languages.ORIGINAL
 
     @property
     def line(self) -> int:
@@ -265,7 +263,7 @@ def parse(text: str, path: Path, lang: str | None = None) -> Document:
 
 def _classify(prov: Provision, lang: str, is_heading: bool) -> None:
     """Set the kind and number of a provision from its id (by ``GRAMMAR``) and text."""
-    for kind, pattern, _ in GRAMMAR:
+    for kind, pattern in GRAMMAR:
         m = pattern.match(prov.id)
         if m is None or (kind == "article" and not is_heading):
             continue
@@ -297,11 +295,11 @@ def load_cached(path: Path) -> Document:
     return cache.by_content(path, load, "document")
 
 
-def parse_id(pid: str) -> tuple[Kind, dict[str, str], dict[str, str]] | None:
-    """A provision id read by ``GRAMMAR``: its kind, its numbers (a, n) and its label templates."""
-    for kind, pattern, names in GRAMMAR:
+def parse_id(pid: str) -> tuple[Kind, dict[str, str]] | None:
+    """A provision id read by ``GRAMMAR``: its kind and its numbers (a, n)."""
+    for kind, pattern in GRAMMAR:
         if m := pattern.match(pid):
-            return kind, m.groupdict(), names
+            return kind, m.groupdict()
     return None
 
 
@@ -310,5 +308,5 @@ def label(pid: str, lang: str) -> str:
     parsed = parse_id(pid)
     if parsed is None:
         return pid
-    _, numbers, names = parsed
-    return names.get(lang, names["en"]).format(**numbers)
+    kind, numbers = parsed
+    return languages.profile(lang).labels[kind].format(**numbers)

@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from checks.model import document, metadata, site
+from checks.model import document, languages, metadata, site
 
 FILE = "translation-lock.yml"
 HEADER = ("# The translation lock: the Japanese text (SHA-256 of its NFC form) each English\n"
@@ -67,7 +67,7 @@ def items(docs: Path, ja: document.Document, en: document.Document) -> list[Item
 
 
 def read(path: Path) -> tuple[dict[str, dict[str, dict[str, str]]], tuple[int, int, str] | None]:
-    """The lock file as {kind: {key: {ja, en, checked}}}, and what kept it from being read
+    """The lock file as {kind: {key: {<original>, <translation>, checked}}} (hashes by language code), and what kept it from being read
     (line, column, message) when it is not YAML the site accepts; missing or broken parts are empty."""
     try:
         data, _ = metadata.read_yaml(path.read_text("utf-8"))
@@ -81,7 +81,7 @@ def read(path: Path) -> tuple[dict[str, dict[str, dict[str, str]]], tuple[int, i
     out: dict[str, dict[str, dict[str, str]]] = {}
     for kind in ("provisions", "pages"):
         entries = data.get(kind) if isinstance(data.get(kind), dict) else {}
-        out[kind] = {str(k): {f: str(v.get(f, "")) for f in ("ja", "en", "checked")}
+        out[kind] = {str(k): {f: str(v.get(f, "")) for f in (*languages.CODES, "checked")}
                      for k, v in entries.items() if isinstance(v, dict)}
     return out, None
 
@@ -91,7 +91,7 @@ def _empty() -> dict[str, dict[str, dict[str, str]]]:
 
 
 def load(path: Path) -> dict[str, dict[str, dict[str, str]]]:
-    """The lock file as {kind: {key: {ja, en, checked}}}; missing or broken parts are empty."""
+    """The lock file as {kind: {key: {<original>, <translation>, checked}}} (hashes by language code); missing or broken parts are empty."""
     return read(path)[0]
 
 
@@ -111,12 +111,13 @@ def status(item: Item, entry: dict[str, str] | None) -> str:
     """'ok', 'missing', 'stale' (the Japanese changed) or 'edited' (only the English changed)."""
     if entry is None:
         return "missing"
-    if entry.get("ja") != document.sha256_nfc(item.ja):
+    if entry.get(languages.ORIGINAL) != document.sha256_nfc(item.ja):
         return "stale"
-    if entry.get("en") != document.sha256_nfc(item.en):
+    if entry.get(languages.TRANSLATION) != document.sha256_nfc(item.en):
         return "edited"
     return "ok"
 
 
 def stamp(item: Item, today: str) -> dict[str, str]:
-    return {"ja": document.sha256_nfc(item.ja), "en": document.sha256_nfc(item.en), "checked": today}
+    return {languages.ORIGINAL: document.sha256_nfc(item.ja), languages.TRANSLATION: document.sha256_nfc(item.en),
+            "checked": today}

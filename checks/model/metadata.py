@@ -16,15 +16,11 @@ from typing import Any
 
 import yaml
 
-from checks.model import cache
+from checks.model import cache, languages
 
 DEFAULT_PATH = Path("docs/_data/memorandum.yml")
 SCHEMA_PATH = Path(__file__).with_name("metadata.schema.json")
 FRONT_MATTER_SCHEMA = Path(__file__).with_name("frontmatter.schema.json")
-MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 # An ISO date of year, year-month or year-month-day precision.
 ISO_DATE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
 
@@ -136,19 +132,7 @@ def format_date(value: Any, lang: str) -> str:
     m = ISO_DATE.match(iso(value) or "")
     if not m:
         raise ValueError(f"not an ISO date: {value!r}")
-    y, mo, d = m.group("y"), m.group("m"), m.group("d")
-    if lang == "ja":
-        out = f"{y} 年"
-        if mo:
-            out += f" {int(mo)} 月"
-        if d:
-            out += f" {int(d)} 日"
-        return out
-    if d:
-        return f"{int(d)} {MONTHS_EN[int(mo) - 1]} {y}"
-    if mo:
-        return f"{MONTHS_EN[int(mo) - 1]} {y}"
-    return y
+    return languages.profile(lang).format_date(m.group("y"), m.group("m") or "", m.group("d") or "")
 
 
 def load(path: Path = DEFAULT_PATH) -> dict[str, Any]:

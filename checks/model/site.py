@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-LANGS = ("ja", "en")
-DEFAULT_LANG = "ja"  # the signed original; served at /
+from checks.model.languages import CODES, ORIGINAL, TRANSLATION, profile
+
+LANGS = CODES  # in the order of checks.model.languages.PROFILES: the signed original first
+DEFAULT_LANG = ORIGINAL  # the signed original; served at /
 MEMORANDUM = "memorandum"  # the memorandum page's stem: memorandum.<lang>.md
 PARALLEL = "parallel"  # the parallel view's stem
 CONFIG = "properdocs.yml"  # the build configuration, read by ProperDocs and by the MkDocs fallback
@@ -29,7 +31,7 @@ def other(lang: str) -> str:
 
 def joiner(lang: str) -> str:
     """How source lines of one provision join into its text."""
-    return "" if lang == "ja" else " "
+    return profile(lang).joiner
 
 
 def lang_of(path: str | Path) -> str:

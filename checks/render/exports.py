@@ -12,27 +12,20 @@ from __future__ import annotations
 from typing import Any
 
 
-from checks.model import document, metadata, site
+from checks.model import document, languages, metadata, site
 
 
-LEGAL_VALUE = {"ja": "https://schema.org/OfficialLegalValue", "en": "https://schema.org/UnofficialLegalValue"}
-# What each language's text is; the binding status and its provision come from the metadata.
-NATURE = {
-    "ja": "署名された原本の日本語本文を一字一句再現したもの。",
-    "en": "Reference translation made by this site; no official English text could be found. "
-          "Where it differs from the Japanese text, the Japanese text governs on this site.",
-}
-BINDING = {
-    "ja": {False: "本覚書は法的拘束力を持たない（{label}）。", True: "本覚書は法的拘束力を持つ（{label}）。"},
-    "en": {False: "The memorandum is not legally binding ({label}).", True: "The memorandum is legally binding ({label})."},
-}
+# What each language's text is, and how it states the binding status, are in the profiles (ui.exports);
+# the binding status and its provision come from the metadata.
+EXPORTS = {lang: languages.profile(lang).ui["exports"] for lang in site.LANGS}
 
 
 def status(facts: dict[str, Any], lang: str) -> str:
     """The description of one language's text: its nature and the binding status the metadata records."""
     pid = facts.get("binding_provision") or ""
     label = document.label(pid, lang)
-    return NATURE[lang] + site.joiner(lang) + BINDING[lang][bool(facts.get("legally_binding"))].format(label=label)
+    words = EXPORTS[lang]
+    return words["nature"] + site.joiner(lang) + words["binding"][bool(facts.get("legally_binding"))].format(label=label)
 
 
 def legislation(facts: dict[str, Any], lang: str, url: str, other_url: str) -> dict[str, Any]:
@@ -45,10 +38,10 @@ def legislation(facts: dict[str, Any], lang: str, url: str, other_url: str) -> d
         "url": url,
         "name": facts["title"][lang],
         "alternateName": facts["short_title"][lang],
-        "legislationType": "覚書" if lang == "ja" else "Memorandum of Cooperation",
+        "legislationType": EXPORTS[lang]["legislation_type"],
         "legislationDate": metadata.iso(facts["signed"]["date"]),
         "inLanguage": lang,
-        "legislationLegalValue": LEGAL_VALUE[lang],
+        "legislationLegalValue": EXPORTS[lang]["legal_value"],
         "description": status(facts, lang),
         "legislationPassedBy": [{"@type": "GovernmentOrganization", "name": p[lang]} for p in facts["parties"]],
         "spatialCoverage": facts["signed"]["place"][lang],

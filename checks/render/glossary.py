@@ -12,25 +12,16 @@ from __future__ import annotations
 from typing import Any
 
 
-from checks.model import document, metadata, site
+from checks.model import document, languages, metadata, site
 from checks.find.termforms import used_in
 
 
 MARKER = "<!-- glossary -->"
-LABELS = {
-    "ja": {"terms": "定義された用語", "instruments": "覚書が言及する文書と機関", "other": "英語参考訳",
-           "defined": "定義箇所", "used": "使用箇所", "mentioned": "言及箇所", "date": "日付",
-           "none": "なし（題名・本文で用いる呼称）", "sep": "、"},
-    "en": {"terms": "Defined terms", "instruments": "Instruments and bodies the memorandum names", "other": "Japanese original",
-           "defined": "Defined in", "used": "Used in", "mentioned": "Mentioned in", "date": "Date",
-           "none": "not formally defined (the memorandum's name for itself)", "sep": ", "},
-}
+LABELS = {lang: languages.profile(lang).ui["glossary"] for lang in site.LANGS}  # strings in the profiles
 
 
 def _sentence(event: str, note: str, lang: str) -> str:
-    if lang == "ja":
-        return f"{event}。{note}"
-    return f"{event[:1].upper()}{event[1:]}. {note}"
+    return LABELS[lang]["sentence"].format(event=f"{event[:1].upper()}{event[1:]}", note=note)
 
 
 def _links(ids: list[str], lang: str) -> str:

@@ -17,32 +17,26 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from checks.model import active, site
+from checks.model import active, languages, site
 
-_JA = r"\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-RUNS = {
-    # English on a Japanese page: Latin words (with digits, spaces and
-    # ASCII punctuation between them) that hold a word of 3+ letters.
-    "ja": re.compile(r"[A-Za-z0-9][A-Za-z0-9 '’.,:;/\-]*[A-Za-z0-9.]|[A-Za-z]{3,}"),
-    # Japanese on an English page: kana, kanji and full-width forms, with
-    # the numerals and spaces inside them (「1994 年 6 月」).
-    "en": re.compile(rf"(?:[0-9]+ ?)?[{_JA}]+(?:[ 0-9]+[{_JA}]+)*"),
-}
-WORD = re.compile(r"[A-Za-z]{3,}")
+# The runs of the other language's script on a language's pages are its profile's
+# ``other_script`` (English words on a Japanese page; kana, kanji and full-width
+# forms with their numerals on an English page), marked when they hold the
+# profile's ``run_needs`` (a word of three letters or more).
 # A character reference, kept whole and outside any span.
 CHARREF = re.compile(r"(&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
 SKIP = {"script", "style", "svg", "textarea"}
-SKIP_JA = SKIP | {"code", "pre", "kbd", "samp"}
 LANG_ATTR = "lang"
 
 
 def wrap(text: str, page_lang: str) -> str:
     """Raw HTML text (no tags) with other-language runs in ``<span lang>``."""
-    other, pattern = site.other(page_lang), RUNS[page_lang]
+    p = languages.profile(page_lang)
+    other, pattern = site.other(page_lang), p.other_script
 
     def sub(m: re.Match[str]) -> str:
         run = m.group(0)
-        if page_lang == "ja" and not WORD.search(run):
+        if p.run_needs and not p.run_needs.search(run):
             return run
         return f'<span lang="{other}">{run}</span>'
 
@@ -54,7 +48,7 @@ class _Marker(HTMLParser):
     def __init__(self, page_lang: str) -> None:
         super().__init__(convert_charrefs=False)
         self.page_lang = page_lang
-        self.skip = SKIP_JA if page_lang == "ja" else SKIP
+        self.skip = SKIP | languages.profile(page_lang).unmarked_tags
         self.out: list[str] = []
         self.text: list[str] = []  # raw text since the last tag
         self.stack: list[tuple[str, str, bool]] = []  # (tag, lang in force, skipped)
@@ -116,7 +110,7 @@ class _Marker(HTMLParser):
 
 def mark(html: str, page_lang: str) -> str:
     """``html`` with other-language runs wrapped in ``<span lang>``."""
-    if page_lang not in RUNS:
+    if page_lang not in languages.PROFILES:
         return html
     parser = _Marker(page_lang)
     parser.feed(html)

@@ -13,15 +13,12 @@ import html
 import re
 
 from checks.engine import get_plugin_logger
-from checks.model import document
+from checks.model import document, languages, site
 
 log = get_plugin_logger("hooks/parallel")
 
 MARKER = "<!-- parallel-view -->"
-COLUMNS = {
-    "ja": {"ja": "日本語（署名原本）", "en": "英語（参考訳）"},
-    "en": {"ja": "Japanese (signed original)", "en": "English (reference translation)"},
-}
+COLUMNS = {lang: languages.profile(lang).ui["languages"] for lang in site.LANGS}  # each column's name, per page language
 # A line break as the memorandum pages write it.
 BR = re.compile(r"<br\s*/?>")
 # Bold text: **…**
@@ -47,12 +44,12 @@ def rows(ja: document.Document, en: document.Document, lang: str) -> str:
     names = COLUMNS[lang]
     out = ['<div class="parallel">',
            '<div class="parallel-head" aria-hidden="true">'
-           f'<span lang="ja">{names["ja"]}</span><span lang="en">{names["en"]}</span></div>']
+           + "".join(f'<span lang="{code}">{names[code]}</span>' for code in site.LANGS) + '</div>']
     for prov in ja.provisions:
         label = html.escape(document.label(prov.id, lang))
         out.append(f'<section class="parallel-row parallel-{prov.kind}" id="{prov.id}" aria-label="{label}">'
                    f'<p class="parallel-label"><a href="#{prov.id}">{label}</a></p>')
-        for code, p in (("ja", prov), ("en", en.get(prov.id))):
+        for code, p in ((site.ORIGINAL, prov), (site.TRANSLATION, en.get(prov.id))):
             out.append(f'<div class="parallel-cell" lang="{code}" data-column="{names[code]}">{cell(p)}</div>')
         out.append("</section>")
     out.append("</div>")

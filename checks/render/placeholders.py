@@ -12,22 +12,13 @@ import re
 from urllib.parse import urlsplit
 from typing import Any, Callable, Iterator
 
-from checks.model import accessibility, metadata, site
+from checks.model import accessibility, languages, metadata, site
 from checks.model.page import Page
 
 # A placeholder: double braces around a lower-case name.
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<name>[a-z_]+)\s*\}\}")
 
-LABELS = {
-    "ja": {"on_behalf": "代表", "name": "署名者", "title": "役職",
-           "instrument": "文書・機関", "date": "日付", "event": "経緯", "note": "注記",
-           "term": "用語", "en": "英語参考訳での訳語", "defined_in": "定義箇所", "definition": "意味",
-           "file": "ファイル", "sha256": "SHA-256", "none": "—"},
-    "en": {"on_behalf": "Signing for", "name": "Signatory", "title": "Title",
-           "instrument": "Instrument or body", "date": "Date", "event": "Event", "note": "Note",
-           "term": "Term", "en": "Japanese original", "defined_in": "Defined in", "definition": "Meaning",
-           "file": "File", "sha256": "SHA-256", "none": "—"},
-}
+LABELS = {lang: languages.profile(lang).ui["placeholders"] for lang in site.LANGS}  # strings in the profiles
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
@@ -41,19 +32,18 @@ def _date(value: Any, lang: str) -> str:
 
 def timeline(facts: dict[str, Any], lang: str) -> list[list[str]]:
     """Dated instruments, the signing and later events, in date order."""
-    signed = {"ja": f"本協力覚書に署名（{facts['signed']['place']['ja']}）",
-              "en": f"This memorandum signed ({facts['signed']['place']['en']})"}
-    rows = [(metadata.iso(i["date"]), f"{i[lang]}: {i['event'][lang]}" if lang == "en" else f"「{i[lang]}」{i['event'][lang]}")
+    lab = LABELS[lang]
+    rows = [(metadata.iso(i["date"]), lab["timeline"].format(name=i[lang], event=i["event"][lang]))
             for i in facts["instruments"] if i.get("date")]
-    rows.append((metadata.iso(facts["signed"]["date"]), signed[lang]))
+    rows.append((metadata.iso(facts["signed"]["date"]), lab["signed"].format(place=facts["signed"]["place"][lang])))
     rows += [(metadata.iso(e["date"]), e[lang]) for e in facts.get("events", [])]
     return [[metadata.format_date(d, lang), text] for d, text in sorted(rows)]
 
 
 def _in_words(n: int, lang: str) -> str:
-    """A small count as prose writes it: 'two' in English, '2' in Japanese."""
-    words = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-    return words[n] if lang == "en" and 0 <= n < len(words) else str(n)
+    """A small count as prose writes it: 'two' in English, '2' in Japanese (a profile without number words)."""
+    words = {v: k for k, v in languages.profile(lang).number_words.items()}
+    return words.get(n, str(n))
 
 
 def _signatories(facts: dict[str, Any], lang: str) -> str:
@@ -77,7 +67,7 @@ def _instruments(facts: dict[str, Any], lang: str) -> str:
 
 def _terms(facts: dict[str, Any], lang: str) -> str:
     lab = LABELS[lang]
-    return _table([lab["term"], lab["en"], lab["definition"]],
+    return _table([lab["term"], lab["other"], lab["definition"]],
                   [[t[lang], t[site.other(lang)], t["definition"][lang]] for t in facts["defined_terms"]])
 
 

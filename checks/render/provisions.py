@@ -26,24 +26,15 @@ from urllib.parse import urlencode, urlsplit
 
 from checks.engine import get_relative_url
 from checks.find import refs
-from checks.model import active, document
+from checks.model import active, document, languages, site
 from checks.render import placeholders
 from checks.model.page import Page
 
 
-TEXT = {
-    "ja": {"cite": "引用をコピー", "link": "{label}へのリンク", "from": "参照元", "sep": "、",
-           "citation": "{name} {label}（{url}）", "whole": "{name}（{url}）",
-           "suggest": "訂正を提案", "suggest_page": "このページの訂正を提案", "issue": "訂正の提案：{label}"},
-    "en": {"cite": "Copy citation", "link": "Link to {label}", "from": "Referenced from", "sep": ", ",
-           "citation": "{name}, {label} (reference translation), {url}",
-           "whole": "{name} (reference translation), {url}",
-           "suggest": "Suggest a correction", "suggest_page": "Suggest a correction to this page",
-           "issue": "Correction: {label}"},
-}
+# The tools' strings are in each language's profile (ui.provisions).
+TEXT = {lang: languages.profile(lang).ui["provisions"] for lang in site.LANGS}
 # The issue form's file and the options of its language field, as the form writes them.
 FORM = "correction.yml"
-FORM_LANGUAGE = {"ja": "日本語 (ja)", "en": "English (en)"}
 CURRENT_MAX = 1500  # characters of the current text put in the link (a URL stays well under 8 KB)
 SUGGEST_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">'
                 '<path d="M20.71 7.04c.39-.39.39-1.04 0-1.41l-2.34-2.34c-.37-.39-1.02-.39-1.41 0l-1.84 1.83 3.75 '
@@ -88,7 +79,7 @@ def suggestion_url(repo_url: str, place: str, lang: str, label: str, current: st
     if len(current) > CURRENT_MAX:
         current = current[:CURRENT_MAX] + "…"
     query = urlencode({"template": FORM, "title": TEXT[lang]["issue"].format(label=label), "place": place,
-                       "language": FORM_LANGUAGE[lang], "current": current})
+                       "language": TEXT[lang]["form_language"], "current": current})
     return f"{repo_url.rstrip('/').removesuffix('.git')}/issues/new?{query}"
 
 

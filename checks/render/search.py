@@ -43,7 +43,7 @@ from typing import Any
 
 from checks.engine import get_plugin_logger
 from checks.find import searchterms
-from checks.model import document, site
+from checks.model import document, languages, site
 
 log = get_plugin_logger("hooks/search")
 
@@ -51,7 +51,6 @@ PREFIX = site.PREFIX
 PROVISION_BOOST = 8.0  # a provision against an editorial page (1) that mentions it
 ARTICLE_BOOST = 1.0  # an article's heading only groups its paragraphs
 FIELDS = {"title": {"boost": 4.0}, "text": {"boost": 1.0}, "keywords": {"boost": 1.0}}
-PIPELINE = {"ja": [], "en": ["trimmer"]}  # the English trimmer would empty Japanese words
 KANJI, KATAKANA, HIRAGANA = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006", r"\u30a0-\u30ff\uff66-\uff9f", r"\u3041-\u309f"
 # Blanks and punctuation, a change from or to katakana, and a change between a
 # word of two kanji or more and hiragana: 書面で通知することにより is read as
@@ -160,7 +159,8 @@ def only(index: dict[str, Any], lang: str) -> dict[str, Any]:
     """One language's entries, located relative to that language's root (``en/``), with its own settings."""
     prefix = PREFIX[lang]
     docs = [{**e, "location": e["location"][len(prefix):]} for e in index["docs"] if lang_of(e["location"]) == lang]
-    config = {**index.get("config", {}), "lang": ["en"], "separator": SEPARATOR, "pipeline": PIPELINE[lang],
+    config = {**index.get("config", {}), "lang": list(languages.profile(lang).search_lunr), "separator": SEPARATOR,
+              "pipeline": list(languages.profile(lang).search_pipeline),
               "fields": FIELDS}
     return {**index, "config": config, "docs": docs}
 

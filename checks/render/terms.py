@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 
-from checks.model import metadata, site
+from checks.model import languages, metadata, site
 from checks.model.page import NOT_MEMORANDUM_TEXT, Page, blocks
 from checks.find.termforms import forms, occurrences
 
@@ -27,8 +27,8 @@ def targets(facts: dict[str, Any], lang: str) -> list[tuple[re.Pattern[str], str
     out = []
     for inst in facts["instruments"]:
         date = metadata.format_date(inst["date"], lang) if inst.get("date") else ""
-        tip = f"{inst['event'][lang]}（{date}）" if lang == "ja" and date else (
-            f"{inst['event'][lang]} ({date})" if date else inst["event"][lang])
+        tip = (languages.profile(lang).ui["terms"]["tip"].format(event=inst["event"][lang], date=date) if date
+               else inst["event"][lang])
         out.append((occurrences([inst[lang]], lang), f"instrument-{inst['id']}", tip, len(inst[lang])))
     for term in facts["defined_terms"]:
         fs = forms(term, lang)

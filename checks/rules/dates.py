@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
+from checks.model import languages
 from checks import Finding
 from checks.find.dates import DATE, dates_in, known_dates
 from checks.model.corpus import Corpus
@@ -38,11 +39,12 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         if clause is not None and signed not in per_lang[lang]["signatures"]:
             yield Finding(corpus.rel(doc.path), clause.line, clause.col, "DAT003",
                           f"signing clause does not state the signing date: expected '{format_date(signed, lang)}'")
-    if "ja" in per_lang and "en" in per_lang:
-        en = corpus.memoranda["en"]
+    o, t = languages.ORIGINAL, languages.TRANSLATION
+    if o in per_lang and t in per_lang:
+        en = corpus.memoranda[t]
         for prov in en.provisions:
-            want = per_lang["ja"].get(prov.id)
-            got = per_lang["en"][prov.id]
+            want = per_lang[o].get(prov.id)
+            got = per_lang[t][prov.id]
             if want is not None and want != got:
                 yield Finding(corpus.rel(en.path), prov.line, prov.col, "DAT002",
                               f"dates in '#{prov.id}' differ between languages: expected "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
+from checks.model import languages
 from checks import Finding
 from checks.find.durations import months_in
 from checks.model.corpus import Corpus
@@ -26,10 +27,11 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             yield Finding(corpus.rel(doc.path), prov.line, prov.col, "DUR001",
                           f"notice period in '#{pid}': expected {months} months ('{notice.get(lang)}'), "
                           f"found {', '.join(f'{g} months' for g in got) or 'none'}")
-    if "ja" in found and "en" in found:
-        en = corpus.memoranda["en"]
+    o, t = languages.ORIGINAL, languages.TRANSLATION
+    if o in found and t in found:
+        en = corpus.memoranda[t]
         for prov in en.provisions:
-            want, got = found["ja"].get(prov.id), found["en"][prov.id]
+            want, got = found[o].get(prov.id), found[t][prov.id]
             if want is not None and want != got and prov.id != pid:
                 yield Finding(corpus.rel(en.path), prov.line, prov.col, "DUR002",
                               f"durations in '#{prov.id}' differ between languages: expected "

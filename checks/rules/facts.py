@@ -35,23 +35,13 @@ from checks.model.corpus import Corpus
 from checks.find.dates import dates_in, known_dates
 from checks.rules.dates import unknown_dates
 from checks.find.durations import WORDS, durations_in
-from checks.model.metadata import MONTHS_EN, iso
+from checks.model import languages
+from checks.model.metadata import iso
 from checks.model.page import Lines, Page
 
 NUMBER_WORDS = {v: k for k, v in WORDS.items()}
-ORIGINALS = {
-    "ja": re.compile(r"原本[ \t]*(?:を|は|が)?[ \t]*(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)[ \t]*通"),
-    "en": re.compile(r"\b(?P<n>\d+|" + "|".join(WORDS) + r")[ \t]+(?:signed[ \t]+)?originals\b"
-                     r"|\bin[ \t]+(?P<dup>duplicate|triplicate)\b", re.IGNORECASE),
-}
 MULTIPLES = {"duplicate": 2, "triplicate": 3}
 KANJI_NUMBER = {c: i for i, c in enumerate("〇一二三四五六七八九十")}
-BINDING = {
-    "ja": re.compile(r"法的拘束力(?:を|が|は)[ \t]*(?P<verb>持たず|持たない|有しない|ない|なく|ありません|持つ|有する|ある|あります)"),
-    "en": re.compile(r"\blegally[ \t-]+binding\b", re.IGNORECASE),
-}
-NEGATION_EN = re.compile(r"\b(?:not|no|nor|non|never|neither|without|n't)\b[\w\s,-]{0,24}$|non-$", re.IGNORECASE)
-NEGATIVE_JA = {"持たず", "持たない", "有しない", "ない", "なく", "ありません"}
 HIDDEN = ("code", "comment")
 
 
@@ -64,17 +54,18 @@ def _count(text: str) -> int:
 
 def originals_in(text: str, lang: str) -> Iterator[tuple[int, int]]:
     """(offset, number) for each number of originals written in ``text``."""
-    for m in ORIGINALS[lang].finditer(text):
+    for m in languages.profile(lang).originals.finditer(text):
         yield m.start(), _count(m.group("n") or m.group("dup"))
 
 
 def binding_claims(text: str, lang: str) -> Iterator[tuple[int, bool]]:
     """(offset, says binding) for each statement of legal force."""
-    for m in BINDING[lang].finditer(text):
-        if lang == "ja":
-            yield m.start(), m.group("verb") not in NEGATIVE_JA
-        else:
-            yield m.start(), not NEGATION_EN.search(text, max(0, m.start() - 40), m.start())
+    p = languages.profile(lang)
+    for m in p.binding.finditer(text):
+        if p.binding_negative:  # the verb says it: 持たない
+            yield m.start(), m.group("verb") not in p.binding_negative
+        else:  # a negation shortly before: not legally binding
+            yield m.start(), not (p.negation_before and p.negation_before.search(text, max(0, m.start() - 40), m.start()))
 
 
 def _visible(page: Page, offset: int) -> bool:
@@ -125,7 +116,8 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                 yield Finding(rel, line, col, "FCT004", f"{n} originals: expected {originals} (metadata signed.originals)")
             elif not memorandum:
                 yield Finding(rel, line, col, "FCT005", "the number of originals written out: expected the "
-                                                        "placeholder {{ originals }}" + (" (in words: {{ originals_words }})" if lang == "en" else ""))
+                                                        "placeholder {{ originals }}" + (" (in words: {{ originals_words }})"
+                                                                                          if languages.profile(lang).number_words else ""))
         if memorandum:
             continue
         for offset, value in dates_in(text, lang):
@@ -148,7 +140,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             start = 0
             while (at := text.find(word, start)) >= 0:
                 start = at + len(word)
-                if _visible(page, at) and (lang == "en" or word == place):
+                if _visible(page, at):
                     line, col = page.line_col(at)
                     yield Finding(rel, line, col, "FCT005", f"the signing place written out ('{word}'): expected "
                                                             "the placeholder {{ signed_place }}")
@@ -157,14 +149,8 @@ def check(corpus: Corpus) -> Iterator[Finding]:
 # --- names, places and Sides wherever a reader sees them --------------------
 
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
-SIGNED_AT = {
-    "en": re.compile(r"\bsigned[ \t]+(?:in|at)[ \t]+(?P<place>[A-Z][\w-]+)"),
-    "ja": re.compile(r"(?P<place>[\u30a1-\u30f6ー\u4e00-\u9fff]{2,12})[ \t]*で署名"),
-}
-DEPARTMENT = {
-    "en": re.compile(r"\bDepartment[ \t]+(?:for|of)[ \t]+[A-Z][\w-]*(?:(?:,[ \t]*|[ \t]+and[ \t]+|[ \t]+)[A-Z][\w-]*)*"),
-    "ja": re.compile(r"[\u30a1-\u30f6ー\u4e00-\u9fff・]+省"),
-}
+SIGNED_AT = {lang: languages.profile(lang).signed_at for lang in languages.CODES}
+DEPARTMENT = {lang: languages.profile(lang).department for lang in languages.CODES}
 
 
 def guarded_names(facts: dict) -> list[tuple[str, str]]:
@@ -176,12 +162,13 @@ def guarded_names(facts: dict) -> list[tuple[str, str]]:
     for i, person in enumerate(facts.get("signatories") or [], 1):
         for key in ("name", "title"):
             for lang, value in (person.get(key) or {}).items():
-                if lang != "en" and key != "name":
+                if key != "name" and not languages.profile(lang).guard_titles:
                     continue
                 for part in re.split(r"[ \t]*[(（]|[)）]", str(value)):
                     out.append((part.strip(), f"signatories.{i}.{key}.{lang}"))
     for party in facts.get("parties") or []:
-        for value in (party.get("en"), (party.get("short") or {}).get("en")):
+        guarded = [lang for lang in languages.CODES if languages.profile(lang).guard_titles]
+        for value in (v for lang in guarded for v in (party.get(lang), (party.get("short") or {}).get(lang))):
             if value:
                 out.append((re.sub(r"^the[ \t]+", "", str(value)), f"parties.{party.get('id')}"))
     return [(name, where) for name, where in out if len(name) >= 4]
@@ -272,7 +259,7 @@ def other_places(text: str, lang: str, place: str, start: int = 0, end: int | No
     """(offset, place) for each "signed in <place>" that names a place other than the signing place (FCT007)."""
     for m in SIGNED_AT[lang].finditer(text, start, len(text) if end is None else end):
         where = m.group("place")
-        if where not in MONTHS_EN and where not in place and not place.endswith(where):
+        if not any(where in languages.profile(lang).months for lang in languages.CODES) and where not in place and not place.endswith(where):
             yield m.start("place"), where
 
 

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from typing import Iterator
 
+from checks.model import languages
 from checks import Finding
 from checks.model.corpus import SOURCE, Corpus
 from checks.model.document import BLANK, Document
@@ -107,7 +108,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
     for problem in corpus.problems:
         if problem.kind == SOURCE:
             yield Finding(problem.path, problem.line, problem.col, "FID002", problem.message)
-    doc = corpus.memoranda.get("ja")
+    doc = corpus.memoranda.get(languages.ORIGINAL)
     if doc is None or not doc.provisions:
         return
     rel = corpus.rel(doc.path)

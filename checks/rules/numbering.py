@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
+from checks.model import languages
 from checks import Finding
 from checks.model.corpus import Corpus
 from checks.model.document import ID_PATTERN, Document
@@ -23,7 +24,7 @@ def check_document(doc: Document, rel: str) -> Iterator[Finding]:
         if p.kind == "article":
             id_num = int(ID_PATTERN["article"].match(p.id).group("a"))
             if not p.number:
-                want = "第 N 条：…" if doc.lang == "ja" else "Article N: …"
+                want = languages.profile(doc.lang).heading_form
                 yield Finding(rel, p.line, p.col, "NUM001", f"article heading not recognised: expected '{want}', found '{p.text}'")
             elif int(p.number) != id_num:
                 yield Finding(rel, p.line, p.col, "NUM001", f"heading number {p.number} does not agree with id '#{p.id}': expected {id_num}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Iterator
 
+from checks.model import languages
 from checks import Finding
 from checks.model.corpus import Corpus
 from checks.model.site import LANGS, other
@@ -18,7 +19,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             if name not in names[other(lang)]:
                 yield Finding(corpus.rel(path), 1, 1, "PAR002",
                               f"page has no {other(lang)} counterpart: expected {name}.{other(lang)}.md")
-    ja, en = corpus.memoranda.get("ja"), corpus.memoranda.get("en")
+    ja, en = corpus.memoranda.get(languages.ORIGINAL), corpus.memoranda.get(languages.TRANSLATION)
     if ja is None or en is None or not ja.provisions or not en.provisions:
         return  # STR004 already says the page has no structure
     a, b = ja.ids(), en.ids()

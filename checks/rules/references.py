@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from checks.model import languages
 from checks import Finding
 from checks.find import refs
 from checks.model.corpus import Corpus
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
-    ja = corpus.memoranda.get("ja")
+    ja = corpus.memoranda.get(languages.ORIGINAL)
     if ja is None:
         return
     existing = set(ja.ids())

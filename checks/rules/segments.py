@@ -21,57 +21,55 @@ from typing import Any, Iterator
 
 from checks import Finding
 from checks.model.corpus import Corpus
-from checks.find.dates import DATE
 from checks.model.document import HEADING_KINDS, Document, Provision
-from checks.find.durations import DURATION, WORDS
+from checks.find.durations import WORDS
+from checks.model import languages
 from checks.find.termforms import forms, occurrences
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+")
-DIGITS = {"ja": re.compile(r"[0-9０-９]+"), "en": re.compile(r"\d+")}
+O, T = languages.ORIGINAL, languages.TRANSLATION  # the signed original; the reference translation
 NUMBER_WORD = re.compile(r"\b(" + "|".join(WORDS) + r")\s+(?=originals\b)", re.IGNORECASE)
-NEGATION = {
-    "ja": re.compile(r"(?:[^\s、。]ない|ず[、。]|ものではない|ません)"),
-    "en": re.compile(r"\b(?:not|no|nor|never|neither|none|cannot|unless|without)\b|n't\b", re.IGNORECASE),
-}
-MAY = {"ja": re.compile(r"ことができる|ことができます"), "en": re.compile(r"\b(?:may|can|could)\b", re.IGNORECASE)}
 RATIO_SPREAD = 1.6  # a text this many times longer or shorter than the median ratio is an outlier
 MIN_LENGTH = 20  # shorter texts (headings, names) are not compared as copies
 RATIO_MIN_LENGTH = 50  # nor, below this many Japanese characters, by their length ratio
-TITLE_END = {"ja": "：", "en": ":"}
 
 
 def numbers(text: str, lang: str) -> Counter[int]:
     """The numbers a text states, dates and durations aside (those are compared as dates and periods)."""
-    for pattern in (DATE[lang], DURATION[lang]):
+    p = languages.profile(lang)
+    for pattern in (p.date, p.duration):
         text = pattern.sub(" ", text)
-    found = Counter(int(n) for n in DIGITS[lang].findall(text))
-    if lang == "en":
+    found = Counter(int(n) for n in p.digits.findall(text))
+    if p.number_words:
         found.update(WORDS[w.lower()] for w in NUMBER_WORD.findall(text))
     return found
 
 
 def allowed_japanese(facts: dict[str, Any]) -> set[str]:
     """Japanese the English text may quote: the metadata's Japanese names."""
-    names = {t["ja"] for t in facts.get("defined_terms", [])} | {i["ja"] for i in facts.get("instruments", [])}
-    names |= {s["name"]["ja"] for s in facts.get("signatories", [])} | {p["ja"] for p in facts.get("parties", [])}
+    names = {t[O] for t in facts.get("defined_terms", [])} | {i[O] for i in facts.get("instruments", [])}
+    names |= {s["name"][O] for s in facts.get("signatories", [])} | {p[O] for p in facts.get("parties", [])}
     return names
+
+
+def _both(entry: dict[str, Any]) -> str:
+    """「量子技術」 / "quantum technology": a name in both languages, each quoted its own way."""
+    return " / ".join(languages.profile(lang).quote.format(entry[lang]) for lang in (O, T))
 
 
 def pairs(facts: dict[str, Any]) -> list[tuple[str, Any, Any]]:
     """(label, Japanese pattern, English pattern) for each named thing the two texts must name alike."""
     out = []
     for entry in facts.get("defined_terms", []) + facts.get("instruments", []):
-        out.append((f"「{entry['ja']}」 / \"{entry['en']}\"", occurrences(forms(entry, "ja"), "ja"),
-                    occurrences(forms(entry, "en"), "en")))
+        out.append((_both(entry), occurrences(forms(entry, O), O), occurrences(forms(entry, T), T)))
     for party in facts.get("parties", []):  # the Sides, by the short names both texts use
         short = party["short"]
-        out.append((f"「{short['ja']}」 / \"{short['en']}\"", occurrences([short["ja"]], "ja"),
-                    occurrences([short["en"]], "en")))
+        out.append((_both(short), occurrences([short[O]], O), occurrences([short[T]], T)))
     return out
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
-    ja, en, facts = corpus.memoranda.get("ja"), corpus.memoranda.get("en"), corpus.facts
+    ja, en, facts = corpus.memoranda.get(O), corpus.memoranda.get(T), corpus.facts
     if ja is None or en is None or facts is None or not ja.provisions or not en.provisions:
         return
     rel = corpus.rel(en.path)
@@ -98,7 +96,7 @@ def _untranslated(rel: str, q: Provision, allowed: set[str]) -> Iterator[Finding
 
 
 def _numbers(rel: str, p: Provision, q: Provision) -> Iterator[Finding]:
-    want, got = numbers(p.text, "ja"), numbers(q.text, "en")
+    want, got = numbers(p.text, O), numbers(q.text, T)
     if want != got:
         yield Finding(rel, q.line, q.col, "SEG002", f"numbers in '#{q.id}' differ between languages: expected "
                                                     f"{sorted(want.elements())} (ja), found {sorted(got.elements())}")
@@ -114,11 +112,12 @@ def _named(rel: str, p: Provision, q: Provision, named: list[tuple[str, Any, Any
 
 
 def _negation(rel: str, p: Provision, q: Provision) -> Iterator[Finding]:
-    a, b = bool(NEGATION["ja"].search(p.text)), bool(NEGATION["en"].search(q.text))
+    po, pt = languages.profile(O), languages.profile(T)
+    a, b = bool(po.negation.search(p.text)), bool(pt.negation.search(q.text))
     if a != b:
         yield Finding(rel, q.line, q.col, "SEG004", f"'#{q.id}' is negative in the {'Japanese' if a else 'English'} "
                                                     "text only: expected the same polarity (ない / ものではない ↔ not, no, nor)")
-    if MAY["ja"].search(p.text) and not MAY["en"].search(q.text):
+    if po.may.search(p.text) and not pt.may.search(q.text):
         yield Finding(rel, q.line, q.col, "SEG004", f"'#{q.id}': the Japanese says 〜ことができる: expected "
                                                     "'may' (or can) in the English")
 
@@ -146,11 +145,11 @@ def _ratios(rel: str, aligned: list[tuple[Provision, Provision]]) -> Iterator[Fi
 
 def _areas(corpus: Corpus, ja: Document, en: Document, facts: dict[str, Any]) -> Iterator[Finding]:
     for area in facts.get("areas") or []:
-        for lang, doc in (("ja", ja), ("en", en)):
+        for lang, doc in ((O, ja), (T, en)):
             prov = doc.get(area["id"])
             if prov is None:
                 continue
-            title = prov.text.split(TITLE_END[lang], 1)[0].strip()
+            title = prov.text.split(languages.profile(lang).title_end, 1)[0].strip()
             if title != area[lang]:
                 yield Finding(corpus.rel(doc.path), prov.line, prov.col, "SEG007",
                               f"'#{prov.id}' opens with '{title[:40]}': expected its title '{area[lang]}' (metadata areas)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from checks.model import languages
 from checks import Finding
 from checks.model import lock
 from checks.model.corpus import Corpus
@@ -19,7 +20,7 @@ HOW = "update the English to match, then run `make relock` (it shows the Japanes
 
 
 def check(corpus: Corpus) -> Iterator[Finding]:
-    ja, en = corpus.memoranda.get("ja"), corpus.memoranda.get("en")
+    ja, en = corpus.memoranda.get(languages.ORIGINAL), corpus.memoranda.get(languages.TRANSLATION)
     if ja is None or en is None or not ja.provisions:
         return
     path = lock.path_in(corpus.docs)
@@ -52,7 +53,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         return  # STR004 says what is wrong with the pages' shape; the lock's entries wait for it
     for kind, entries in recorded.items():
         for key in sorted(set(entries) - seen[kind]):
-            if kind == "pages" and all((corpus.docs / f"{key}.{lang}.md").is_file() for lang in ("ja", "en")):
+            if kind == "pages" and all((corpus.docs / f"{key}.{lang}.md").is_file() for lang in languages.CODES):
                 continue  # both pages exist but one is unreadable: STR001 says so
             yield Finding(corpus.rel(path), 1, 1, "TRL003", f"the lock names {kind[:-1]} '{key}', which is not in "
                                                             "both languages: run `make relock` to drop it")

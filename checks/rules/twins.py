@@ -23,7 +23,7 @@ from typing import Any, Iterator, NamedTuple
 
 from checks import Finding
 from checks.find import refs
-from checks.model import site
+from checks.model import languages, site
 from checks.render import placeholders
 from checks.model.corpus import Corpus
 from checks.find.dates import dates_in, known_dates
@@ -33,25 +33,10 @@ from checks.model.page import Page
 
 # Placeholders that render the number of originals (a figure, or in words).
 COUNTS = frozenset({"originals", "originals_words"})
-# The notices, as each language words them (a notice is stated when its pattern is found).
-NOTICES = {
-    "no official English text found": {
-        "en": re.compile(r"No official English text[^.]*could (?:not )?be found", re.IGNORECASE),
-        "ja": re.compile(r"公式の英語[^。]*(?:見つかりませんでした|見当たりませんでした)"),
-    },
-    "the Japanese governs": {
-        "en": re.compile(r"the Japanese (?:text )?governs", re.IGNORECASE),
-        "ja": re.compile(r"日本語(?:の本文)?を優先"),
-    },
-    "the English is a reference translation": {
-        "en": re.compile(r"reference translation", re.IGNORECASE),
-        "ja": re.compile(r"参考訳"),
-    },
-    "the source is the PDF of the signed memorandum": {
-        "en": re.compile(r"PDF of the (?:signed )?memorandum|memorandum signed in [^.]*PDF", re.IGNORECASE),
-        "ja": re.compile(r"PDF から取り出した"),
-    },
-}
+# The notices, as each language words them (a notice is stated when its pattern is found;
+# the patterns are in the language profiles).
+NOTICES = {notice: {lang: languages.profile(lang).notices[notice] for lang in languages.CODES}
+           for notice in languages.profile(languages.ORIGINAL).notices}
 KINDS = {"date": "the date", "fact": "the fact placeholder", "provision": "a reference to", "name": "the name of",
          "notice": "the notice", "period": "the notice period", "originals": "the number of originals"}
 

@@ -148,7 +148,7 @@ class Site:
 
     def check_exports(self) -> Iterator[Finding]:
         """memorandum.json against the built pages; the built Japanese against the signed source."""
-        ja = self.docs_by_lang.get("ja")
+        ja = self.docs_by_lang.get(site.ORIGINAL)
         json_path = self.site_dir / "memorandum.json"
         if ja is not None and json_path.is_file():
             try:
@@ -201,7 +201,7 @@ class Site:
                 yield Finding(self.rel(self.site_dir / "memorandum.json"), 1, 1, "OUT004",
                               f"memorandum.json names the Akoma Ntoso document {url}, which is not in the built site")
                 continue
-            source = self._signed_source() if lang == "ja" else None
+            source = self._signed_source() if lang == site.ORIGINAL else None
             for problem in exported.check_akn(path.read_bytes(), lang, provisions, source):
                 prov = doc.get(problem.pid) if doc and problem.pid else None
                 where, line = (self.rel(doc.path), prov.line) if prov and doc else (self.rel(path), 1)
@@ -211,14 +211,14 @@ class Site:
             yield Finding(self.rel(self.site_dir / rel), 1, 1, "OUT005", message)
 
     def _against_source(self) -> Iterator[Finding]:
-        ja, texts = self.docs_by_lang.get("ja"), self.built_texts.get("ja")
+        ja, texts = self.docs_by_lang.get(site.ORIGINAL), self.built_texts.get(site.ORIGINAL)
         if ja is None or texts is None:
             return
         source = self._signed_source()
         if source is None:
             return
         found = [(unicodedata.normalize("NFC", ch), p.line, 1) for p in ja.provisions
-                 for ch in output.visible(texts.get(p.id, ""), "ja")]
+                 for ch in output.visible(texts.get(p.id, ""), site.ORIGINAL)]
         diff = fidelity.compare(source, found)
         if diff:
             line, _, message = diff

@@ -40,6 +40,7 @@ from typing import Any, Iterator, NamedTuple
 
 from checks.export import akn
 from checks.rules import facts as facts_stated, twins
+from checks.model import site
 from checks.model.page import Page
 
 AKN = "{" + akn.NS + "}"
@@ -79,7 +80,7 @@ def check_akn(data: bytes, lang: str, provisions: list[dict[str, Any]], source: 
     found_lang = language.get("language") if language is not None else None
     if found_lang != akn.LANG3.get(lang):
         yield Problem("", f"FRBRlanguage: expected '{akn.LANG3.get(lang)}', found '{found_lang}'")
-    if lang != "ja" and root.find(f".//{AKN}FRBRExpression/{AKN}FRBRtranslation") is None:
+    if lang != site.ORIGINAL and root.find(f".//{AKN}FRBRExpression/{AKN}FRBRtranslation") is None:
         yield Problem("", "expected FRBRtranslation: the English expression is a translation of the Japanese")
     elements: dict[str, list[ET.Element]] = {}
     for el in root.iter():
