@@ -4,7 +4,8 @@ A pure function of the document model and the metadata, callable without
 MkDocs: ``document_xml(facts, doc, lang, generated)`` returns the bytes the
 build writes under ``/akn/…/main.xml``.
 
-Naming follows the AKN naming convention. The Work is
+Naming follows the AKN naming convention. The Work's parts are the metadata's
+``work`` (country, subtype, number) and signing date; for this memorandum it is
 ``/akn/jp/doc/memorandum/2025-04-28/quantum-science-technology``: the country
 slot holds ``jp`` because the text reproduced here, the signed Japanese
 original, is the one the Cabinet Office of Japan published, and ISO 3166-1
@@ -24,8 +25,6 @@ from typing import Any
 from checks.model import document, languages, metadata, site
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-COUNTRY = "jp"
-NUMBER = "quantum-science-technology"
 LANG3 = {lang: languages.profile(lang).lang3 for lang in site.LANGS}  # ISO 639-2
 PUBLISHER = "publisher"  # the TLCOrganization of this site, the translation's author
 
@@ -50,7 +49,8 @@ def eid(pid: str) -> str | None:
 
 
 def work_uri(facts: dict[str, Any]) -> str:
-    return f"/akn/{COUNTRY}/doc/memorandum/{metadata.iso(facts['signed']['date'])}/{NUMBER}"
+    work = facts["work"]
+    return f"/akn/{work['country']}/doc/{work['subtype']}/{metadata.iso(facts['signed']['date'])}/{work['number']}"
 
 
 def expression_uri(facts: dict[str, Any], lang: str) -> str:
@@ -97,8 +97,8 @@ def _meta(root: ET.Element, facts: dict[str, Any], lang: str, generated: str) ->
     _sub(w, "FRBRdate", date=date, name="signature")
     for party in facts["parties"]:
         _sub(w, "FRBRauthor", href=f"#{party['id']}")
-    _sub(w, "FRBRcountry", value=COUNTRY)
-    _sub(w, "FRBRsubtype", value="memorandum")
+    _sub(w, "FRBRcountry", value=facts["work"]["country"])
+    _sub(w, "FRBRsubtype", value=facts["work"]["subtype"])
     _sub(w, "FRBRname", value=facts["short_title"][lang])
     e = _sub(ident, "FRBRExpression")
     _sub(e, "FRBRthis", value=f"{expr}/!main")
@@ -180,7 +180,7 @@ def _signature(parent: ET.Element, p: document.Provision, signatory: dict[str, A
 def document_xml(facts: dict[str, Any], doc: document.Document, lang: str, generated: str) -> bytes:
     """The AKN document of one language's memorandum page, as UTF-8 bytes."""
     root = ET.Element("akomaNtoso", {"xmlns": NS})
-    d = _sub(root, "doc", name="memorandum")
+    d = _sub(root, "doc", name=facts["work"]["subtype"])
     _meta(d, facts, lang, generated)
     by_kind = {k: doc.of_kind(k) for k in EID}
     title = by_kind["title"][0].text if by_kind["title"] else facts["title"][lang]
