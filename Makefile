@@ -88,6 +88,8 @@ properties: $(STAMP)
 bench: $(STAMP) $(NODE_STAMP)
 	$(RUN)/python -m bench
 
+# A change of the English publishes a new version of it: give its reason in both
+# languages (REASON_EN='…' REASON_JA='…'), recorded in docs/_data/versions.yml.
 relock: $(STAMP)
 	$(RUN)/python -m checks.relock
 

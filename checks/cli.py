@@ -12,10 +12,10 @@ from checks import Finding
 from checks.model import corpus as corpus_mod
 from checks.verify import built
 from checks.rules import (dates, durations, facts as facts_stated, fidelity, numbering, parity, references, safety,
-                          segments, signatories, structure, terms, translation, twins, unicode)
+                          segments, signatories, structure, terms, translation, twins, unicode, versions)
 
 RULES = (structure, numbering, parity, dates, durations, signatories, terms, fidelity, references, safety,
-         translation, facts_stated, segments, twins, unicode)
+         translation, facts_stated, segments, twins, unicode, versions)
 
 
 def run(docs: Path, source: Path | None = None, root: Path | None = None) -> list[Finding]:

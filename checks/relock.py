@@ -13,6 +13,7 @@ stale, so scripts notice.
 from __future__ import annotations
 
 import argparse
+import os
 import datetime as dt
 import difflib
 import subprocess
@@ -20,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from checks.model import document, lock, site
+from checks.model import document, languages, lock, site, versions
 
 
 def japanese_before(docs: Path, item: lock.Item, digest: str) -> str | None:
@@ -63,6 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keep", action="append", default=[], metavar="ID",
                         help="re-stamp this stale item although its English is unchanged (the English needs no change)")
     parser.add_argument("--date", default=dt.date.today().isoformat(), help="the date to record (default: today)")
+    for lang in site.LANGS:
+        parser.add_argument(f"--reason-{lang}", default=os.environ.get(f"REASON_{lang.upper()}", ""),
+                            help=f"why the English changed, in {languages.profile(lang).name}, for the version this "
+                                 f"change publishes (default: $REASON_{lang.upper()})")
     args = parser.parse_args(argv)
     docs = args.docs
     try:
@@ -96,9 +101,40 @@ def main(argv: Sequence[str] | None = None) -> int:
                 left += 1
                 print(f"left {name} stale: update its English first, or pass --keep {item.key} "
                       "if the English needs no change")
+    # All or nothing: a change of the English is stamped only with the version it publishes.
+    recorded_version = record_version(docs, en, args.date, {lang: getattr(args, f"reason_{lang}") for lang in site.LANGS})
+    if recorded_version:
+        print(f"relock: {path} left as it was", file=sys.stderr)
+        return recorded_version
     path.write_text(lock.dump(new), encoding="utf-8")
     print(f"relock: wrote {path}" + (f"; {left} item(s) still stale" if left else ""))
     return 1 if left else 0
+
+
+def record_version(docs: Path, en: document.Document, date: str, reason: dict[str, str]) -> int:
+    """Record the English provisions that differ from their latest version as the version of ``date``
+    (docs/_data/versions.yml); 2 when a change has no reason in every language."""
+    path = versions.path_in(docs)
+    history = versions.read(path)
+    if history.problems:
+        line, col, message = history.problems[0]
+        print(f"relock: {path}:{line}:{col}: {message}: fix it, then run relock again", file=sys.stderr)
+        return 2
+    current = {p.id: p.text for p in en.provisions}
+    known = versions.texts_at(history, site.TRANSLATION, current) if history.of(site.TRANSLATION) else {}
+    changed = {pid: text for pid, text in current.items() if known.get(pid) != text}
+    if not changed:
+        return 0
+    missing = [lang for lang in site.LANGS if not reason.get(lang, "").strip()]
+    if missing:
+        names = ", ".join(f"#{pid}" for pid in changed)
+        print(f"relock: the English of {names} changed: a new version needs its reason, give "
+              + " and ".join(f"REASON_{lang.upper()}='…'" for lang in missing), file=sys.stderr)
+        return 2
+    header = versions.header_of(path.read_text("utf-8")) if path.is_file() else versions.HEADER
+    path.write_text(versions.dump(versions.record(history, site.TRANSLATION, date, reason, changed), header), "utf-8")
+    print(f"relock: recorded version {date} of the English ({len(changed)} provision(s)) in {path}")
+    return 0
 
 
 if __name__ == "__main__":

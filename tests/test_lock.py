@@ -74,9 +74,12 @@ def test_a_corrected_provision_names_its_english_twin_until_relocked(repo: Path,
     assert _findings(repo) == [("docs/memorandum.en.md", 42, "TRL001")]
     # The English is updated: relock stamps it, and the checks pass.
     _replace(docs / "memorandum.en.md", "for example through study missions", "for example through survey missions")
-    assert relock.main(["--docs", str(docs), "--date", "2026-12-01"]) == 0
+    assert relock.main(["--docs", str(docs), "--date", "2026-12-01", "--reason-en", "Survey missions",
+                        "--reason-ja", "調査団"]) == 0
     assert _printed(capsys, docs) == RELOCK_STALE.split("left ")[0] + (
-        "stamped #article-1-item-2 (English updated)\nrelock: wrote <docs>/_data/translation-lock.yml\n")
+        "stamped #article-1-item-2 (English updated)\n"
+        "relock: recorded version 2026-12-01 of the English (1 provision(s)) in <docs>/_data/versions.yml\n"
+        "relock: wrote <docs>/_data/translation-lock.yml\n")
     assert _findings(repo) == []
     lock = (docs / "_data/translation-lock.yml").read_text("utf-8")
     assert lock.count("2026-12-01") == 1
@@ -100,12 +103,32 @@ def test_keep_restamps_a_provision_whose_english_needs_no_change(repo: Path, cap
     assert _findings(repo) == []
 
 
-def test_an_english_edit_is_recorded_by_relock(repo: Path) -> None:
+def test_an_english_edit_is_recorded_by_relock(repo: Path, capsys) -> None:
+    from checks.model import versions
     docs = repo / "docs"
+    before = (docs / "_data/versions.yml").read_text("utf-8")
+    lock_before = (docs / "_data/translation-lock.yml").read_text("utf-8")
     _replace(docs / "memorandum.en.md", "on this 28th day of April 2025", "on the 28th day of April 2025")
     assert _findings(repo) == [("docs/memorandum.en.md", 71, "TRL004")]
-    assert relock.main(["--docs", str(docs), "--date", "2026-12-03"]) == 0
+    # Without a reason in both languages nothing is written: the change stays TRL004.
+    assert relock.main(["--docs", str(docs), "--date", "2026-12-03", "--reason-en", "Wording"]) == 2
+    assert "give REASON_JA='…'" in capsys.readouterr().err
+    assert (docs / "_data/versions.yml").read_text("utf-8") == before
+    assert (docs / "_data/translation-lock.yml").read_text("utf-8") == lock_before
+    # With them, the lock is stamped and the change is the English version of that date.
+    assert relock.main(["--docs", str(docs), "--date", "2026-12-03", "--reason-en", "Wording",
+                        "--reason-ja", "文言"]) == 0
     assert _findings(repo) == []
+    latest = versions.read(docs / "_data/versions.yml").latest("en")
+    assert (latest.date, dict(latest.reason), list(latest.text)) == ("2026-12-03", {"ja": "文言", "en": "Wording"}, ["signatures"])
+    # A hand edit of the lock without a version is VER005 (the change was never published as a version).
+    _replace(docs / "memorandum.en.md", "on the 28th day", "on this 28th day")
+    assert relock.main(["--docs", str(docs), "--date", "2026-12-04", "--reason-en", "Back", "--reason-ja", "戻す"]) == 0
+    (docs / "_data/versions.yml").write_text(before, "utf-8")
+    _replace(docs / "memorandum.en.md", "on this 28th day", "on the 28th day")
+    assert relock.main(["--docs", str(docs), "--date", "2026-12-05", "--reason-en", "x", "--reason-ja", "x"]) == 0
+    (docs / "_data/versions.yml").write_text(before, "utf-8")
+    assert _findings(repo) == [("docs/memorandum.en.md", 71, "VER005")]
 
 
 def test_a_missing_lock_is_a_finding(repo: Path) -> None:
@@ -139,14 +162,24 @@ def test_relock_help_says_what_each_option_does(capsys, monkeypatch) -> None:
         relock.main(["--help"])
     assert stop.value.code == 0
     assert capsys.readouterr().out == (
-        "usage: python -m checks.relock [-h] [--docs DOCS] [--keep ID] [--date DATE]\n\n"
-        "Re-stamp the translation lock after the English of a stale provision was updated (make relock).\n\n"
-        "options:\n"
-        "  -h, --help   show this help message and exit\n"
-        "  --docs DOCS  the docs directory (default: docs)\n"
-        "  --keep ID    re-stamp this stale item although its English is unchanged (the English needs no\n"
-        "               change)\n"
-        "  --date DATE  the date to record (default: today)\n")
+        'usage: python -m checks.relock [-h] [--docs DOCS] [--keep ID] [--date DATE]\n'
+        '                               [--reason-ja REASON_JA] [--reason-en REASON_EN]\n'
+        '\n'
+        'Re-stamp the translation lock after the English of a stale provision was updated (make relock).\n'
+        '\n'
+        'options:\n'
+        '  -h, --help            show this help message and exit\n'
+        '  --docs DOCS           the docs directory (default: docs)\n'
+        '  --keep ID             re-stamp this stale item although its English is unchanged (the English\n'
+        '                        needs no change)\n'
+        '  --date DATE           the date to record (default: today)\n'
+        '  --reason-ja REASON_JA\n'
+        '                        why the English changed, in 日本語, for the version this change publishes\n'
+        '                        (default: $REASON_JA)\n'
+        '  --reason-en REASON_EN\n'
+        '                        why the English changed, in English, for the version this change publishes\n'
+        '                        (default: $REASON_EN)\n'
+    )
 
 
 def test_relock_reads_docs_from_the_working_directory_by_default(repo: Path, capsys, monkeypatch) -> None:

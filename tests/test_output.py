@@ -444,7 +444,7 @@ def test_what_only_the_built_check_sees_fails_the_build(tmp_path: Path) -> None:
     page.write_text(page.read_text("utf-8").replace(
         "will not affect cooperative activities in progress",
         'will not affect cooperative activities in progress<span style="display:none"> but may end them</span>', 1), "utf-8")
-    assert relock.main(["--docs", str(project / "docs")]) == 0  # the edit is recorded: only the reader's view is wrong
+    assert relock.main(["--docs", str(project / "docs"), "--reason-en", "Edit", "--reason-ja", "編集"]) == 0  # the edit is recorded: only the reader's view is wrong
     assert cli.run(project / "docs", root=project) == []
     result = build(project, tmp_path / "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr

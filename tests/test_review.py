@@ -44,8 +44,8 @@ def edit(root: Path, rel: str, old: str, new: str) -> None:
 
 
 def relock(root: Path) -> None:
-    subprocess.run([sys.executable, "-m", "checks.relock", "--docs", str(root / "docs"), "--date", "2031-01-02"],
-                   cwd=root, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "checks.relock", "--docs", str(root / "docs"), "--date", "2031-01-02",
+                    "--reason-en", "Reviewed", "--reason-ja", "見直し"], cwd=root, check=True, capture_output=True)
 
 
 def test_an_english_only_change(tmp_path: Path) -> None:

@@ -54,7 +54,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple, Sequence
 
 from checks import Finding
-from checks.model import document, lock, site
+from checks.model import document, languages, lock, site, versions
 
 SOURCE_LANG, TARGET_LANG = site.ORIGINAL, site.TRANSLATION
 ORIGINAL = f"{site.MEMORANDUM}.{SOURCE_LANG}.md"  # the file the units come from
@@ -329,8 +329,10 @@ def apply(path: Path, docs: Path, today: str) -> tuple[list[Finding], list[str]]
     if not changes:
         return [], []
     en_path = site.memorandum_path(docs, TARGET_LANG)
-    lock_path = lock.path_in(docs)
+    lock_path, versions_path = lock.path_in(docs), versions.path_in(docs)
     before = {en_path: en_path.read_bytes(), lock_path: lock_path.read_bytes()}
+    if versions_path.is_file():
+        before[versions_path] = versions_path.read_bytes()
     en_text = before[en_path].decode("utf-8")
     new_text, refused = rewrite(en_text, document.parse(en_text, en_path, TARGET_LANG), changes)
     if refused:
@@ -346,6 +348,14 @@ def apply(path: Path, docs: Path, today: str) -> tuple[list[Finding], list[str]]
         if item.kind == "provisions" and item.key in changes:
             recorded["provisions"][item.key] = lock.stamp(item, today)
     lock_path.write_text(lock.dump(recorded), encoding="utf-8")
+    # The imported English is a new version of it (checks.model.versions), its reason naming the file.
+    history = versions.read(versions_path)
+    if not history.problems:
+        reason = {lang: languages.profile(lang).ui["versions"]["imported"].format(file=path.name) for lang in site.LANGS}
+        texts = {p.id: p.text for p in en.provisions if p.id in changes}
+        header = versions.header_of(before[versions_path].decode("utf-8")) if versions_path in before else versions.HEADER
+        versions_path.write_text(versions.dump(versions.record(history, TARGET_LANG, today, reason, texts), header),
+                                 "utf-8")
     from checks import cli  # the checks import every rule: only an import that changed something needs them
     findings = cli.run(docs, root=Path.cwd())
     if findings:

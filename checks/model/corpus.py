@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from checks.model import accessibility, cache, document, metadata, site
+from checks.model import accessibility, cache, document, metadata, site, versions
 from checks.model.page import Page
 
 # Pages every language must have.
@@ -43,6 +43,7 @@ class Corpus:
     source: str | None = None  # the signed Japanese text
     source_path: Path | None = None
     problems: list[Problem] = field(default_factory=list)  # met while loading
+    versions: versions.History = field(default_factory=versions.History)  # docs/_data/versions.yml
 
     def rel(self, path: Path) -> str:
         try:
@@ -96,6 +97,7 @@ def load(docs: Path, root: Path | None = None, source: Path | None = None) -> Co
             for p in doc.problems:
                 corpus.add(path, p.line, p.col, STRUCTURE, p.message)
     _load_source(corpus, meta_path, source)
+    corpus.versions = versions.load_cached(versions.path_in(docs))
     report = accessibility.path_in(docs)
     if not report.is_file():
         corpus.add(report, 1, 1, ACCESSIBILITY, "accessibility report not found: expected the JIS X 8341-3 table "

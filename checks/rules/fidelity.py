@@ -46,11 +46,15 @@ def source_text(raw: str) -> str:
     return "".join(out)
 
 
-def page_chars(doc: Document) -> list[tuple[str, int, int]]:
-    """The page's memorandum text, NFC per grapheme, with positions."""
+def page_chars(doc: Document, signed: dict[str, str] | None = None) -> list[tuple[str, int, int]]:
+    """The page's memorandum text, NFC per grapheme, with positions. ``signed`` gives the signed text of
+    provisions a recorded modification changed since (``checks.model.versions``): it is compared in
+    their place, at the provision's first line."""
     out: list[tuple[str, int, int]] = []
     for prov in doc.provisions:
-        for ch, line, col in prov.chars():  # lines are stripped of their edge blanks by the model
+        chars = prov.chars() if prov.id not in (signed or {}) else (
+            (ch, prov.line, prov.col) for ch in signed[prov.id])
+        for ch, line, col in chars:  # lines are stripped of their edge blanks by the model
             if out and (unicodedata.combining(ch) or ch in "\u3099\u309a"):
                 prev, pline, pcol = out.pop()
                 ch, line, col = prev + ch, pline, pcol
@@ -125,7 +129,9 @@ def check(corpus: Corpus) -> Iterator[Finding]:
                                                 "signature line)")
     if corpus.source is None:
         return
-    diff = compare(source_text(corpus.source), page_chars(doc))
+    # A provision a recorded modification changed (versions.yml) is held to the text it replaced.
+    signed = {pid: text for version in reversed(corpus.versions.of(languages.ORIGINAL)[1:]) for pid, text in version.was.items()}
+    diff = compare(source_text(corpus.source), page_chars(doc, signed))
     if diff:
         line, col, message = diff
         yield Finding(rel, line, col, "FID001", message)

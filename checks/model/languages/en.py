@@ -115,6 +115,7 @@ PROFILE = Profile(
                                 True: "The memorandum is legally binding ({label})."},
                     "legislation_type": "Memorandum of Cooperation"},
         "akn": {"publisher": "This site (reference publication)"},
+        "versions": {"imported": "English from a translation tool imported ({file})"},
         "printed": {"notice": "This PDF is this site's own reference translation of the memorandum signed in {place}, on "
                               "{date}, not an official document; no official English text could be found. The signing "
                               "clause gives {originals} originals but does not say in which languages they are. The "

@@ -105,6 +105,7 @@ PROFILE = Profile(
                     "binding": {False: "本覚書は法的拘束力を持たない（{label}）。", True: "本覚書は法的拘束力を持つ（{label}）。"},
                     "legislation_type": "覚書"},
         "akn": {"publisher": "本サイト（参照用公開）"},
+        "versions": {"imported": "翻訳ツールで訳した英語の取り込み（{file}）"},
         # What the PDF says it is (its first paragraph and its metadata's subject).
         "printed": {"notice": "この PDF は、{date}に{place}で署名された協力覚書の日本語の本文です。署名された覚書の PDF から"
                               "取り出したテキストを、本サイトが一字一句再現したもので、公式の文書ではありません。署名の条項は"

@@ -1,0 +1,195 @@
+"""Versions of the texts (docs/_data/versions.yml): the model, the VER rule, a modification under Article 2.3."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checks import cli
+from checks.model import document, versions
+from conftest import ROOT, docs_copy
+
+VERSIONS = ROOT / "docs/_data/versions.yml"
+TEXT = VERSIONS.read_text("utf-8")
+EN = document.load(ROOT / "docs/memorandum.en.md")
+JA = document.load(ROOT / "docs/memorandum.ja.md")
+CURRENT = {lang: {p.id: p.text for p in doc.provisions} for lang, doc in (("ja", JA), ("en", EN))}
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[:text.index(needle)].count("\n") + 1
+
+
+def ver_findings(docs: Path) -> list[str]:
+    return [str(f) for f in cli.run(docs, root=docs.parent) if f.code.startswith("VER")]
+
+
+def test_the_recorded_versions() -> None:
+    history = versions.read(VERSIONS)
+    assert history.problems == []
+    assert [v.date for v in history.of("ja")] == ["2025-04-28"]
+    assert [v.date for v in history.of("en")] == ["2026-11-25", "2026-11-26", "2026-11-30"]
+    # the latest English version is the page; an earlier one differs in exactly the provisions changed since
+    assert versions.texts_at(history, "en", CURRENT["en"]) == CURRENT["en"]
+    first = versions.texts_at(history, "en", CURRENT["en"], "2026-11-25")
+    assert {pid for pid in CURRENT["en"] if first[pid] != CURRENT["en"][pid]} == {
+        "preamble-2", "preamble-3", "preamble-5", "preamble-7", "article-1-item-2", "article-1-item-6",
+        "article-2-1", "article-2-3", "signatures", "signatory-2"}
+    assert "mutual written consent" not in first["article-2-3"]
+    assert versions.texts_at(history, "en", CURRENT["en"], "2026-11-26")["article-2-3"] != first["article-2-3"]
+    # the Japanese has one version, the signed text itself
+    assert versions.texts_at(history, "ja", CURRENT["ja"], "2025-04-28") == CURRENT["ja"]
+    assert versions.version_at(history, "en", "2026-11-27").date == "2026-11-26"
+    assert versions.version_at(history, "en", "2026-11-24") is None
+    listed = versions.changes(history, "en", CURRENT["en"])
+    assert [(v.date, [c.pid for c in cs]) for v, cs in listed] == [
+        ("2026-11-25", []),
+        ("2026-11-26", ["preamble-5", "preamble-7", "article-1-item-2", "article-2-1", "article-2-3", "signatures"]),
+        ("2026-11-30", ["preamble-2", "preamble-3", "preamble-5", "article-1-item-6", "article-2-3", "signatory-2"])]
+    assert all(c.before != c.after for _, cs in listed for c in cs)
+
+
+def test_dump_reads_back_and_is_the_file() -> None:
+    history = versions.read(VERSIONS)
+    assert versions.dump(history, versions.header_of(TEXT)) == TEXT
+    assert versions.header_of("x: 1\n") == versions.HEADER
+
+
+# Each fault planted in versions.yml, and the exact findings (path:line:col: code message).
+FAULTS = [
+    ("versions out of date order", [("  - date: 2026-11-30", "  - date: 2026-11-24")],
+     ["docs/_data/versions.yml:{L}:1: VER002 version 2026-11-24 follows version 2026-11-26: expected the versions "
+      "of a language oldest first, one per date"], "  - date: 2026-11-24"),
+    ("an impossible date", [("  - date: 2026-11-26", "  - date: 2026-11-31")],
+     ["docs/_data/versions.yml:{L}:1: VER001 date '2026-11-31': expected a real date, YYYY-MM-DD"], "  - date: 2026-11-31"),
+    ("a provision the memorandum lacks", [('      preamble-7: ', '      preamble-9: ')],
+     ["docs/_data/versions.yml:{F}:1: VER005 the first version (2026-11-25) gives no text for '#preamble-7': expected "
+      "every provision's text",
+      "docs/_data/versions.yml:{L}:1: VER003 version 2026-11-25 names '#preamble-9', which the memorandum does not have"],
+     '      preamble-9: '),
+    ("a reason in one language only", [('      ja: "署名"\n', "")],
+     ["docs/_data/versions.yml:{L}:1: VER001 version 2025-04-28: expected a reason in ja and en"],
+     "    reason:"),
+    ("a key given twice", [('      en: "Signed"\n', '      en: "Signed"\n      en: "Signed"\n')],
+     ["docs/_data/versions.yml:{Q}:7: VER001 invalid YAML: duplicate key 'en' (first on line {P}): expected each key once"],
+     None),
+    ("an alias", [("  - date: 2025-04-28\n", "  - date: &d 2025-04-28\n    x: *d\n")],
+     ["docs/_data/versions.yml:{L}:8: VER001 invalid YAML: alias '*d' found: anchors and aliases are not allowed in the "
+      "site's data"], "    x: *d"),
+    ("a quote never closed", [('      en: "Signed"', '      en: "Signed')],
+     ["VER001"], None),
+    ("a version that repeats a text", [],
+     ["docs/_data/versions.yml:{L}:1: VER006 version 2026-11-30 gives '#article-2-2' the text it already had: expected "
+      "only the provisions it changed"], None),
+    ("the Japanese given a text", [('      en: "Signed"\n', '      en: "Signed"\n    text:\n      title: "x"\n')],
+     ["docs/_data/versions.yml:{L}:1: VER004 the first version of the signed original gives text: expected none (its "
+      "text is the page's, held to the signed source)"], "  - date: 2025-04-28"),
+    ("the signed original dated otherwise", [("  - date: 2025-04-28", "  - date: 2025-04-27")],
+     ["docs/_data/versions.yml:{L}:1: VER002 the first version of the signed original is dated 2025-04-27: expected the "
+      "signing date 2025-04-28"], "  - date: 2025-04-27"),
+    ("a language left out", [("en:\n", "fr:\n")],
+     ["docs/_data/versions.yml:{L}:1: VER001 unknown language 'fr': expected one of ja, en"],
+     "fr:"),
+    ("a list, not a mapping", [(TEXT, "- 1\n- 2\n")],
+     ["docs/_data/versions.yml:1:1: VER001 expected a mapping of language codes to lists of versions, found list"], None),
+    ("an unknown field", [("  - date: 2026-11-26\n", "  - date: 2026-11-26\n    dated: 2026-11-26\n")],
+     ["docs/_data/versions.yml:{L}:1: VER001 unknown field(s) dated: expected date, reason, text, was, source"],
+     "  - date: 2026-11-26"),
+]
+
+
+@pytest.mark.parametrize("name, edits, expected, anchor", FAULTS, ids=[f[0] for f in FAULTS])
+def test_a_fault_in_the_versions_is_found_at_its_line(tmp_path: Path, name: str, edits, expected: list[str], anchor) -> None:
+    docs = docs_copy(tmp_path)
+    path = docs / "_data/versions.yml"
+    text = path.read_text("utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    if name == "a version that repeats a text":
+        text += f'      article-2-2: "{CURRENT["en"]["article-2-2"]}"\n'
+        anchor = "      article-2-2:"
+    path.write_text(text, "utf-8")
+    found = ver_findings(docs)
+    if expected == ["VER001"]:
+        assert [f.split(" ")[1] for f in found] == ["VER001"] and found[0].startswith("docs/_data/versions.yml:")
+        return
+    at = text.rindex if name == "a version that repeats a text" else text.index  # the appended entry is the last
+    lines = {"L": text[:at(anchor)].count("\n") + 1 if anchor else 0}
+    if "  - date: 2026-11-25" in text:
+        lines |= {"F": line_of(text, "  - date: 2026-11-25"), "P": line_of(text, '      en: "Signed"'),
+                  "Q": line_of(text, '      en: "Signed"') + 1}
+    assert found == [e.format(**lines) for e in expected]
+
+
+def test_an_unrecorded_english_change_is_found_at_its_provision(tmp_path: Path) -> None:
+    docs = docs_copy(tmp_path)
+    page = docs / "memorandum.en.md"
+    text = page.read_text("utf-8").replace("will not affect cooperative", "shall not affect cooperative", 1)
+    page.write_text(text, "utf-8")
+    # Unchecked, the change is TRL004's; stamped in the lock by hand, it is an unpublished version.
+    assert [f.code for f in cli.run(docs, root=docs.parent)] == ["TRL004"]
+    from checks.model import lock
+    ja, en = document.load(docs / "memorandum.ja.md"), document.load(page)
+    recorded = lock.load(lock.path_in(docs))
+    for item in lock.items(docs, ja, en):
+        if item.key == "article-2-4":
+            recorded["provisions"][item.key] = lock.stamp(item, "2026-12-01")
+    lock.path_in(docs).write_text(lock.dump(recorded), "utf-8")
+    assert ver_findings(docs) == [
+        f"docs/memorandum.en.md:{line_of(text, '2.4 The termination')}:1: VER005 '#article-2-4' differs from its latest "
+        "recorded version (2026-11-30): record it with `make relock REASON_EN='…' REASON_JA='…'`"]
+
+
+# A modification of the signed original under Article 2.3, as the Sides might agree it (invented for the test).
+MODIFIED = "2.3 本協力覚書は、双方の書面による合意に基づき、いつでも変更することができる。"
+MODIFICATION = (
+    "  - date: 2027-01-15\n"
+    "    reason:\n"
+    '      ja: "第 2 条 2.3 の変更（試験用）"\n'
+    '      en: "Article 2.3 modified (test)"\n'
+    "    source:\n"
+    '      ja: "双方の書簡（試験用）"\n'
+    '      en: "Letters of the Sides (test)"\n'
+    "    was:\n"
+    f'      article-2-3: "{CURRENT["ja"]["article-2-3"]}"\n'
+    "    text:\n"
+    f'      article-2-3: "{MODIFIED}"\n'
+)
+
+
+def modified_docs(tmp_path: Path, record: str = MODIFICATION) -> Path:
+    docs = docs_copy(tmp_path)
+    page = docs / "memorandum.ja.md"
+    page.write_text(page.read_text("utf-8").replace(CURRENT["ja"]["article-2-3"], MODIFIED, 1), "utf-8")
+    path = docs / "_data/versions.yml"
+    path.write_text(path.read_text("utf-8").replace("\nen:\n", "\n" + record + "\nen:\n", 1)
+                    .replace('      en: "Signed"\n\n', '      en: "Signed"\n', 1), "utf-8")
+    return docs
+
+
+def test_a_modification_under_article_2_3_gives_a_new_version_of_the_signed_text(tmp_path: Path) -> None:
+    docs = modified_docs(tmp_path)
+    # The page shows the modified text; FID still holds the signed text (the modification's `was`) to the source;
+    # the English twin is stale until it is translated, as after any change of the Japanese.
+    assert [f.code for f in cli.run(docs, root=docs.parent)] == ["TRL001"]
+    history = versions.read(docs / "_data/versions.yml")
+    current = {p.id: p.text for p in document.load(docs / "memorandum.ja.md").provisions}
+    assert [v.date for v in history.of("ja")] == ["2025-04-28", "2027-01-15"]
+    assert versions.texts_at(history, "ja", current, "2026-12-31") == CURRENT["ja"]  # as signed
+    assert versions.texts_at(history, "ja", current)["article-2-3"] == MODIFIED
+    (_, none), (version, changed) = versions.changes(history, "ja", current)
+    assert none == [] and version.source["en"] == "Letters of the Sides (test)"
+    assert changed == [versions.Change("article-2-3", CURRENT["ja"]["article-2-3"], MODIFIED)]
+
+
+@pytest.mark.parametrize("record, expected", [
+    (MODIFICATION.replace('    source:\n      ja: "双方の書簡（試験用）"\n      en: "Letters of the Sides (test)"\n', ""),
+     "VER004 modification 2027-01-15 names no source: expected where the Sides' agreement was published"),
+    (MODIFICATION.replace(f'    was:\n      article-2-3: "{CURRENT["ja"]["article-2-3"]}"\n', ""),
+     "VER004 modification 2027-01-15 changes '#article-2-3' without the text it replaces: expected it under 'was'"),
+])
+def test_a_modification_needs_its_source_and_the_text_it_replaces(tmp_path: Path, record: str, expected: str) -> None:
+    docs = modified_docs(tmp_path, record)
+    assert [f.split(" ", 1)[1] for f in ver_findings(docs)] == [expected]
