@@ -129,5 +129,5 @@ def pytest_collection_modifyitems(items) -> None:
     for item in items:
         function = getattr(item, "function", None)
         calls_build = function is not None and "build" in function.__code__.co_names
-        if calls_build or {"site", "served"} & set(getattr(item, "fixturenames", ())):
+        if calls_build or {"site", "served", "built"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
