@@ -25,9 +25,7 @@ linear in the size of the change.
 from __future__ import annotations
 
 import argparse
-import difflib
 import html
-import re
 import shutil
 import subprocess
 import sys
@@ -39,13 +37,13 @@ from typing import Any, Iterator, NamedTuple, Sequence
 
 from checks import Finding
 from checks.model import document, languages, lock, metadata, site
+from checks.render import changes
 
 MARKER = "<!-- memorandum-review -->"  # the comment the workflow updates in place carries it
 DOCS = "docs"
 LOCK_STATE = {"ok": "checked against the current Japanese", "edited": "English edited since its check: run `make relock`",
               "stale": "the Japanese changed since the check: update the English, then `make relock`",
               "missing": "not in the lock: run `make relock`"}
-WORD = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
 
 
 class ReviewError(Exception):
@@ -79,27 +77,7 @@ def _has_docs(root: Path, rev: str) -> bool:
 
 # --- marking ----------------------------------------------------------------
 
-def tokens(text: str, lang: str) -> list[str]:
-    """What a change is measured in: words (and the blanks and marks between them) in English,
-    characters in Japanese."""
-    return WORD.findall(text) if languages.profile(lang).spaced else list(text)
-
-
-def marked(before: str, after: str, lang: str) -> tuple[str, str]:
-    """Both texts as HTML, deletions in ``<del>`` (before) and insertions in ``<ins>`` (after)."""
-    a, b = tokens(before, lang), tokens(after, lang)
-    left, right = [], []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        old, new = html.escape("".join(a[i1:i2])), html.escape("".join(b[j1:j2]))
-        if op == "equal":
-            left.append(old)
-            right.append(new)
-            continue
-        if old:
-            left.append(f"<del>{old}</del>")
-        if new:
-            right.append(f"<ins>{new}</ins>")
-    return "".join(left), "".join(right)
+tokens, marked = changes.tokens, changes.marked  # the changes page's marking: one way to show a change
 
 
 def _cell(text: str) -> str:

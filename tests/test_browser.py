@@ -12,7 +12,7 @@ from conftest import PROVISION_IDS, ROOT, render
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "memorandum/", "parallel/", "glossary/", "about/", "verify/", "accessibility/"]
+PAGES = ["", "memorandum/", "parallel/", "glossary/", "changes/", "about/", "verify/", "accessibility/"]
 ALL_PAGES = PAGES + [f"en/{p}" for p in PAGES]
 IN_VIEW = """id => { const r = document.getElementById(id).getBoundingClientRect();
                      return r.top >= 0 && r.top < window.innerHeight && r.bottom > 0; }"""

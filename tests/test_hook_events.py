@@ -165,6 +165,15 @@ def _glossary_on_page_markdown(tmp_path: Path) -> None:
     assert mod.MARKER not in out and "{ #term-side }" in out
 
 
+def _changes_on_page_content(tmp_path: Path) -> None:
+    cfg = config(tmp_path, "en")
+    p = page(Path(cfg["docs_dir"]), "changes.en.md")
+    mod = hook("changes")
+    out = mod.on_page_content(f"<h1>What changed</h1>\n{mod.MARKER}\n", page=p, config=cfg, files=None)
+    assert mod.MARKER not in out and 'id="en-2026-11-26-article-2-3"' in out and "<del>" in out
+    assert mod.on_page_content("<p>x</p>", page=p, config=cfg, files=None) is None
+
+
 def _lang_on_page_content(tmp_path: Path) -> None:
     cfg = config(tmp_path)
     p = page(Path(cfg["docs_dir"]), "index.ja.md")
@@ -263,6 +272,7 @@ EVENTS: dict[tuple[str, str], Callable[..., None]] = {
     ("alternates", "on_config"): _alternates_on_config,
     ("alternates", "on_page_context"): _alternates_on_page_context,
     ("alternates", "on_post_build"): _alternates_on_post_build,
+    ("changes", "on_page_content"): _changes_on_page_content,
     ("conformance", "on_post_page"): _conformance_on_post_page,
     ("conformance", "on_post_template"): _conformance_on_post_template,
     ("crossrefs", "on_files"): _crossrefs_on_files,

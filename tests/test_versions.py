@@ -193,3 +193,54 @@ def test_a_modification_under_article_2_3_gives_a_new_version_of_the_signed_text
 def test_a_modification_needs_its_source_and_the_text_it_replaces(tmp_path: Path, record: str, expected: str) -> None:
     docs = modified_docs(tmp_path, record)
     assert [f.split(" ", 1)[1] for f in ver_findings(docs)] == [expected]
+
+
+# --- the "What changed" page ---------------------------------------------------
+
+from bs4 import BeautifulSoup  # noqa: E402
+
+from checks.render import changes  # noqa: E402
+
+
+@pytest.mark.parametrize("before, after, lang, expected", [
+    ("may be amended at any time", "may be modified at any time", "en",
+     ('may be <del><span class="visually-hidden">deleted: </span>amended</del> at any time',
+      'may be <ins><span class="visually-hidden">inserted: </span>modified</ins> at any time')),
+    ("調査団", "視察団", "ja",
+     ('<del><span class="visually-hidden">削除： </span>調査</del>団', '<ins><span class="visually-hidden">挿入： </span>視察</ins>団')),
+])
+def test_a_change_is_marked_without_colour_and_said_to_screen_readers(before, after, lang, expected) -> None:
+    words = {"ja": {"deleted": "削除：", "inserted": "挿入："}, "en": {"deleted": "deleted:", "inserted": "inserted:"}}[lang]
+    assert changes.marked(before, after, lang, words) == expected
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_changes_page_lists_every_version_and_compares_each_with_the_one_before(lang: str) -> None:
+    history = versions.read(VERSIONS)
+    soup = BeautifulSoup(changes.render(history, CURRENT, lang), "html.parser")
+    assert [h["id"] for h in soup.find_all("h2")] == ["ja", "en"]
+    assert [h["id"] for h in soup.find_all("h3")] == ["en-2026-11-26", "en-2026-11-30"]
+    tables = soup.find_all("table", class_="versions")
+    assert [len(t.tbody.find_all("tr")) for t in tables] == [1, 3]
+    row = soup.find(id="en-2026-11-26-article-2-3")
+    before, after = row.find_all("td")
+    for hidden in row.select(".visually-hidden"):  # the words only screen readers read
+        hidden.decompose()
+    assert before["lang"] == after["lang"] == "en" and before.find("del") and after.find("ins")
+    assert "mutual written consent" not in before.get_text() and "mutual written consent" in after.get_text()
+    assert row.th.a["href"] == "../memorandum/#article-2-3"
+    # a provision's history starts at its first change; later changes have their own rows
+    assert soup.find(id="en-history-article-2-3").find_parent("tr")["id"] == "en-2026-11-26-article-2-3"
+    assert soup.find(id="en-2026-11-30-article-2-3") is not None
+    assert all(t.caption and t.thead.find_all("th", scope="col") for t in soup.find_all("table"))
+
+
+def test_the_changes_page_shows_a_modification_of_the_signed_text(tmp_path: Path) -> None:
+    docs = modified_docs(tmp_path)
+    history = versions.read(docs / "_data/versions.yml")
+    current = {**CURRENT, "ja": {p.id: p.text for p in document.load(docs / "memorandum.ja.md").provisions}}
+    soup = BeautifulSoup(changes.render(history, current, "en"), "html.parser")
+    row = soup.find(id="ja-2027-01-15-article-2-3")
+    assert row is not None and row.find_all("td")[0]["lang"] == "ja"
+    assert "Letters of the Sides (test)" in soup.find(id="ja-2027-01-15").find_next("p").find_next("p").get_text()
+    assert row.find_all("td")[1].find("ins") is None and row.find_all("td")[0].find("del")  # text removed only

@@ -116,6 +116,13 @@ PROFILE = Profile(
                     "legislation_type": "Memorandum of Cooperation"},
         "akn": {"publisher": "This site (reference publication)"},
         "versions": {"imported": "English from a translation tool imported ({file})"},
+        "changes": {"texts": {"ja": "The Japanese text (signed original)", "en": "The English reference translation"},
+                    "in_text": {"ja": "the Japanese text", "en": "the English reference translation"},
+                    "caption": "Versions of {text}", "date": "Date", "provisions": "Provisions changed",
+                    "reason": "Reason", "first": "(first version)", "version": "Version of {date}",
+                    "compared": "Provisions the version of {date} changed, before and after",
+                    "provision": "Provision", "before": "Before", "after": "After", "source": "Source",
+                    "deleted": "deleted:", "inserted": "inserted:", "empty": "(none)", "none": "No version is recorded."},
         "printed": {"notice": "This PDF is this site's own reference translation of the memorandum signed in {place}, on "
                               "{date}, not an official document; no official English text could be found. The signing "
                               "clause gives {originals} originals but does not say in which languages they are. The "

@@ -106,6 +106,11 @@ PROFILE = Profile(
                     "legislation_type": "覚書"},
         "akn": {"publisher": "本サイト（参照用公開）"},
         "versions": {"imported": "翻訳ツールで訳した英語の取り込み（{file}）"},
+        "changes": {"texts": {"ja": "日本語の本文（署名原本）", "en": "英語参考訳"}, "in_text": {"ja": "日本語の本文", "en": "英語参考訳"}, "caption": "{text}の版",
+                    "date": "日付", "provisions": "変更した規定", "reason": "理由", "first": "（最初の版）",
+                    "version": "{date}の版", "compared": "{date}の版で変更した規定（変更前と変更後）",
+                    "provision": "規定", "before": "変更前", "after": "変更後", "source": "出典",
+                    "deleted": "削除：", "inserted": "挿入：", "empty": "（なし）", "none": "記録された版はありません。"},
         # What the PDF says it is (its first paragraph and its metadata's subject).
         "printed": {"notice": "この PDF は、{date}に{place}で署名された協力覚書の日本語の本文です。署名された覚書の PDF から"
                               "取り出したテキストを、本サイトが一字一句再現したもので、公式の文書ではありません。署名の条項は"
