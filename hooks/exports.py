@@ -8,17 +8,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from checks.export import publish
-from checks.model import metadata, site
+from checks.engine import get_relative_url
+from checks.export import feed, publish
+from checks.model import languages, metadata, site, versions
 from checks.render.exports import legislation
 
 
 # MkDocs events: thin wiring of checks.render.exports, run by the build tests.
 # pragma: no mutate block
 def on_page_context(context, /, *, page, config, nav):
+    lang = config["theme"]["language"]
+    page.meta["feed"] = {"href": get_relative_url(site.PREFIX[lang] + site.FEED_NAME, page.url),
+                         "title": languages.profile(lang).ui["changes"]["feed_link"], "type": feed.MEDIA_TYPE}
     if not site.is_memorandum(page.file.src_uri):
         return context
-    lang = config["theme"]["language"]
     alternate = (getattr(page.file, "alternates", None) or {}).get(site.other(lang))
     base = config["site_url"] or "/"
     other = (base if base.endswith("/") else base + "/") + alternate.url if alternate else ""
@@ -31,7 +34,14 @@ def on_page_context(context, /, *, page, config, nav):
 def on_post_build(*, config):
     if config["theme"]["language"] != site.DEFAULT_LANG:
         return
-    for rel, data in publish.downloads_cached(config["docs_dir"]).items():
+    docs = Path(config["docs_dir"])
+    facts = metadata.load_cached(metadata.path_in(docs))
+    history = versions.load_cached(versions.path_in(docs))
+    root = feed.site_root(config["site_url"] or "/")
+    feeds = {site.PREFIX[lang] + site.FEED_NAME: feed.atom(history, lang, root, facts["short_title"][lang],
+                                                           config.get("site_author") or facts["short_title"][lang])
+             for lang in site.LANGS}
+    for rel, data in {**publish.downloads_cached(config["docs_dir"]), **feeds}.items():
         out = Path(config["site_dir"]) / rel
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".tmp")

@@ -92,8 +92,9 @@ def test_the_japanese_document_keeps_the_signed_texts_spaces() -> None:
 def test_downloads_are_a_pure_function_of_the_sources() -> None:
     first, second = publish.downloads(DOCS), publish.downloads_cached(DOCS)
     assert first == second
-    names = download_names([akn.site_path(FACTS, lang) for lang in LANGS])
-    assert set(first) == {"SHA256SUMS", *names}
+    names = download_names([akn.site_path(FACTS, lang) for lang in LANGS],
+                           [v["json"] for found in json.loads(first["memorandum.json"])["versions"].values() for v in found])
+    assert set(first) == {"SHA256SUMS", *names} and "versions/en/2026-11-26.json" in names
     assert names[-2:] == ["memorandum.ja.pdf", "en/memorandum.en.pdf"]
     assert publish.generated(DOCS) in first[akn.site_path(FACTS, "ja")].decode()
 
@@ -147,7 +148,9 @@ def test_sha256sums_lists_every_download_with_its_recomputed_hash(site: Path) ->
     lines = (site / "SHA256SUMS").read_text("utf-8").splitlines()
     listed = dict(reversed(line.split("  ", 1)) for line in lines)
     assert set(listed) == {"memorandum.json", "memorandum.schema.json", *(u.lstrip("/") for u in data["akn"].values()),
+                           *(v["json"].lstrip("/") for found in data["versions"].values() for v in found),
                            "memorandum.ja-en.tmx", "memorandum.ja.pdf", "en/memorandum.en.pdf"}
+    assert "versions/en/2026-11-25.json" in listed
     for rel, digest in listed.items():
         assert hashlib.sha256((site / rel).read_bytes()).hexdigest() == digest, rel
 
@@ -163,7 +166,7 @@ SUMS_FAULTS = [
     ("outside", lambda d: (d / "SHA256SUMS").write_text((d / "SHA256SUMS").read_text("utf-8") + "0" * 64 + "  ../etc/passwd\n"),
      [("../etc/passwd", "listed in SHA256SUMS but not in the built site")]),
     ("malformed", lambda d: (d / "SHA256SUMS").write_text((d / "SHA256SUMS").read_text("utf-8") + "abc memorandum.json\n"),
-     [("SHA256SUMS", "line 8: expected '<sha256>  <path>', found 'abc memorandum.json'")]),
+     [("SHA256SUMS", "line 12: expected '<sha256>  <path>', found 'abc memorandum.json'")]),
     ("missing", lambda d: (d / "SHA256SUMS").unlink(),
      [("SHA256SUMS", "missing: expected the SHA-256 of every download")]),
 ]

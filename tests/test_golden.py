@@ -74,7 +74,10 @@ def test_search_index_rewrite() -> None:
 
 
 def test_memorandum_json_export() -> None:
-    golden("memorandum.json", json.dumps(publish.export(FACTS, DOCS["ja"], DOCS["en"]), ensure_ascii=False, indent=1) + "\n")
+    from checks.model import versions
+    history = versions.read(ROOT / "docs/_data/versions.yml")
+    golden("memorandum.json", json.dumps(publish.export(FACTS, DOCS["ja"], DOCS["en"], history), ensure_ascii=False,
+                                         indent=1) + "\n")
 
 
 @pytest.mark.parametrize("lang", site.LANGS)

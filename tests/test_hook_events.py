@@ -130,12 +130,21 @@ def _exports_on_page_context(tmp_path: Path) -> None:
     p = page(Path(cfg["docs_dir"]), "memorandum.en.md")
     hook("exports").on_page_context({}, page=p, config=cfg, nav=None)
     assert json.loads(p.meta["jsonld"])["@type"] == "Legislation"
+    assert p.meta["feed"] == {"href": "../changes.atom", "title": "What changed (Atom feed)", "type": "application/atom+xml"}
+    other = page(Path(cfg["docs_dir"]), "about.en.md")
+    hook("exports").on_page_context({}, page=other, config=cfg, nav=None)
+    assert "feed" in other.meta and "jsonld" not in other.meta  # every page links the feed; only the memorandum has JSON-LD
 
 
 def _exports_on_post_build(tmp_path: Path) -> None:
     cfg = config(tmp_path)
+    cfg["site_author"] = "The site"
     hook("exports").on_post_build(config=cfg)
     assert (tmp_path / "site" / site.JSON_NAME).is_file() and (tmp_path / "site" / site.SUMS_NAME).is_file()
+    for lang in site.LANGS:  # each language's feed, its ids on the configured site
+        text = (tmp_path / "site" / site.PREFIX[lang] / site.FEED_NAME).read_text("utf-8")
+        assert f"<id>https://example.org/{site.PREFIX[lang]}changes.atom</id>" in text and "<name>The site</name>" in text
+    assert (tmp_path / "site" / "versions/en/2026-11-26.json").is_file()
 
 
 def _facts_on_config(tmp_path: Path) -> None:

@@ -244,3 +244,76 @@ def test_the_changes_page_shows_a_modification_of_the_signed_text(tmp_path: Path
     assert row is not None and row.find_all("td")[0]["lang"] == "ja"
     assert "Letters of the Sides (test)" in soup.find(id="ja-2027-01-15").find_next("p").find_next("p").get_text()
     assert row.find_all("td")[1].find("ins") is None and row.find_all("td")[0].find("del")  # text removed only
+
+
+# --- the versions as downloads, and the Atom feeds ------------------------------
+
+import json  # noqa: E402
+
+import feedparser  # noqa: E402
+from lxml import etree  # noqa: E402
+
+from checks.export import feed, publish  # noqa: E402
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_each_version_is_a_download_listed_in_memorandum_json_and_sha256sums() -> None:
+    files = publish.downloads(ROOT / "docs", pdfs=False)
+    data = json.loads(files["memorandum.json"])
+    listed = {lang: [(v["date"], v["json"]) for v in found] for lang, found in data["versions"].items()}
+    assert listed == {"ja": [("2025-04-28", "/versions/ja/2025-04-28.json")],
+                      "en": [(d, f"/versions/en/{d}.json") for d in ("2026-11-25", "2026-11-26", "2026-11-30")]}
+    sums = files["SHA256SUMS"].decode()
+    history = versions.read(VERSIONS)
+    for lang, found in listed.items():
+        for date, path in found:
+            assert f"  {path[1:]}\n" in sums
+            version = json.loads(files[path[1:]])
+            texts = {p["id"]: p["text"] for p in version["provisions"]}
+            assert texts == versions.texts_at(history, lang, CURRENT[lang], date)
+            assert version["current"] == (date == found[-1][0])
+            assert all(p["sha256"] == document.sha256_nfc(p["text"]) for p in version["provisions"])
+    # the Japanese version is the signed text; the earliest English one differs from today's in article 2.3
+    assert {p["id"]: p["text"] for p in json.loads(files["versions/ja/2025-04-28.json"])["provisions"]} == CURRENT["ja"]
+    first = {p["id"]: p["text"] for p in json.loads(files["versions/en/2026-11-25.json"])["provisions"]}
+    assert first["article-2-3"] != CURRENT["en"]["article-2-3"]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_feed_is_atom_a_reader_accepts_with_every_version(lang: str) -> None:
+    history = versions.read(VERSIONS)
+    data = feed.atom(history, lang, "https://example.org/", "MoC", "The site")
+    parsed = feedparser.parse(data)
+    assert parsed.bozo == 0 and parsed.version == "atom10"
+    assert [e.updated[:10] for e in parsed.entries] == ["2026-11-30", "2026-11-26", "2026-11-25", "2025-04-28"]
+    prefix = "" if lang == "ja" else "en/"
+    assert parsed.feed.id == f"https://example.org/{prefix}changes.atom"
+    assert parsed.entries[1].link == f"https://example.org/{prefix}changes/#en-2026-11-26"
+    assert "Article 2.3" in parsed.entries[1].summary or "第 2 条 2.3" in parsed.entries[1].summary
+    # RFC 4287 4.1.1 and 4.1.2: a feed has exactly one id, title and updated, an author (here the feed's),
+    # a self link; each entry exactly one id, title and updated, and distinct ids
+    root = etree.fromstring(data)
+    for tag in ("id", "title", "updated"):
+        assert len(root.findall(ATOM + tag)) == 1
+        assert all(len(e.findall(ATOM + tag)) == 1 for e in root.findall(ATOM + "entry"))
+    assert root.find(f"{ATOM}author/{ATOM}name").text == "The site"
+    assert root.find(f"{ATOM}link[@rel='self']").get("href") == parsed.feed.id
+    ids = [e.findtext(ATOM + "id") for e in root.findall(ATOM + "entry")]
+    assert len(set(ids)) == len(ids) == 4
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+
+
+def test_a_modification_is_a_feed_entry(tmp_path: Path) -> None:
+    history = versions.read(modified_docs(tmp_path) / "_data/versions.yml")
+    parsed = feedparser.parse(feed.atom(history, "en", "https://example.org/", "MoC", "The site"))
+    assert parsed.bozo == 0 and parsed.entries[0].id == "https://example.org/en/changes/#ja-2027-01-15"
+    assert parsed.entries[0].title == "The Japanese text (signed original): version of 15 January 2027"
+
+
+@pytest.mark.parametrize("url, root", [
+    ("https://example.org/", "https://example.org/"), ("https://example.org/en/", "https://example.org/"),
+    ("https://example.org", "https://example.org/"), ("https://example.org/sub/en/", "https://example.org/sub/"),
+])
+def test_the_site_root_is_found_from_a_language_build(url: str, root: str) -> None:
+    assert feed.site_root(url) == root

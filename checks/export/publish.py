@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from checks.export import akn, interchange, printed
-from checks.model import cache, document, lock, metadata, site
+from checks.model import cache, document, lock, metadata, site, versions
 
 SCHEMA_NAME, JSON_NAME, SUMS_NAME = site.SCHEMA_NAME, site.JSON_NAME, site.SUMS_NAME
 
@@ -34,8 +34,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def export(facts: dict[str, Any], ja: document.Document, en: document.Document) -> dict[str, Any]:
-    """The content of memorandum.json: metadata, and every provision in both languages with its AKN eId."""
+def export(facts: dict[str, Any], ja: document.Document, en: document.Document,
+           history: versions.History | None = None) -> dict[str, Any]:
+    """The content of memorandum.json: metadata, every provision in both languages with its AKN eId,
+    and the published versions of each text with where each is published as JSON."""
     provisions = []
     for p in ja.provisions:
         q = en.get(p.id)
@@ -51,7 +53,23 @@ def export(facts: dict[str, Any], ja: document.Document, en: document.Document) 
     return {"$schema": SCHEMA_NAME, "metadata": meta,
             "source": {"sha256": facts["source"]["sha256"]},
             "akn": {lang: "/" + akn.site_path(facts, lang) for lang in site.LANGS},
+            "versions": {lang: [{"date": v.date, "reason": dict(v.reason), "provisions": list(v.text) if i else [],
+                                 "json": "/" + site.version_path(lang, v.date)}
+                                for i, v in enumerate((history or versions.History()).of(lang))]
+                         for lang in site.LANGS},
             "provisions": provisions}
+
+
+def version_json(history: versions.History, doc: document.Document, lang: str, version: versions.Version) -> dict[str, Any]:
+    """One version of a language's text: every provision's text as of its date."""
+    found = history.of(lang)
+    texts = versions.texts_at(history, lang, {p.id: p.text for p in doc.provisions}, version.date)
+    return {"lang": lang, "date": version.date, "reason": dict(version.reason),
+            "current": version is found[-1],
+            "previous": found[found.index(version) - 1].date if found.index(version) else None,
+            "changed": list(version.text) if found.index(version) else [],
+            "provisions": [{"id": p.id, "label": document.label(p.id, lang), "text": texts.get(p.id, ""),
+                            "sha256": document.sha256_nfc(texts.get(p.id, ""))} for p in doc.provisions]}
 
 
 def generated(docs: Path) -> str:
@@ -79,14 +97,19 @@ def downloads(docs: str | Path, pdfs: bool = True) -> dict[str, bytes]:
     docs = Path(docs)
     facts = metadata.load_cached(metadata.path_in(docs))
     models = {lang: document.load_cached(site.memorandum_path(docs, lang)) for lang in site.LANGS}
-    files = {JSON_NAME: (json.dumps(export(facts, models[site.ORIGINAL], models[site.TRANSLATION]), ensure_ascii=False, indent=2)
-                         + "\n").encode()}
+    history = versions.load_cached(versions.path_in(docs))
+    files = {JSON_NAME: (json.dumps(export(facts, models[site.ORIGINAL], models[site.TRANSLATION], history),
+                                    ensure_ascii=False, indent=2) + "\n").encode()}
     schema = docs / SCHEMA_NAME
     if schema.is_file():
         files[SCHEMA_NAME] = schema.read_bytes()
     when = generated(docs)
     for lang in site.LANGS:
         files[akn.site_path(facts, lang)] = akn.document_xml(facts, models[lang], lang, when)
+    for lang in site.LANGS:
+        for version in history.of(lang):
+            files[site.version_path(lang, version.date)] = (json.dumps(
+                version_json(history, models[lang], lang, version), ensure_ascii=False, indent=2) + "\n").encode()
     files[site.TMX_NAME] = interchange.tmx(interchange.units(docs))
     if pdfs:
         for lang in site.LANGS:
@@ -96,7 +119,7 @@ def downloads(docs: str | Path, pdfs: bool = True) -> dict[str, bytes]:
 
 
 def _key(docs: Path) -> tuple[str, str, str]:
-    sources = [metadata.path_in(docs), lock.path_in(docs), docs / SCHEMA_NAME,
+    sources = [metadata.path_in(docs), lock.path_in(docs), versions.path_in(docs), docs / SCHEMA_NAME,
                *(site.memorandum_path(docs, lang) for lang in site.LANGS)]
     return "downloads", str(docs), hashlib.sha256(b"".join(p.read_bytes() if p.is_file() else b"-" for p in sources)).hexdigest()
 

@@ -57,10 +57,20 @@ def pdf_name(lang: str) -> str:
     return f"{PREFIX[lang]}{MEMORANDUM}.{lang}.pdf"
 
 
-def download_names(akn_paths: list[str]) -> list[str]:
-    """The paths of every download SHA256SUMS must list, given where the AKN documents are
-    (``akn.site_path`` when building, ``memorandum.json``'s ``akn`` when reading a built site)."""
-    return [JSON_NAME, SCHEMA_NAME, *(p.lstrip("/") for p in akn_paths), TMX_NAME, *(pdf_name(lang) for lang in LANGS)]
+def download_names(akn_paths: list[str], version_paths: list[str] = ()) -> list[str]:
+    """The paths of every download SHA256SUMS must list, given where the AKN documents and the versions'
+    JSON are (``akn.site_path`` and ``version_path`` when building, ``memorandum.json``'s ``akn`` and
+    ``versions`` when reading a built site)."""
+    return [JSON_NAME, SCHEMA_NAME, *(p.lstrip("/") for p in akn_paths), *(p.lstrip("/") for p in version_paths),
+            TMX_NAME, *(pdf_name(lang) for lang in LANGS)]
+
+
+def version_path(lang: str, date: str) -> str:
+    """Where a version of a language's text is published as JSON, from the site root."""
+    return f"versions/{lang}/{date}.json"
+
+
+FEED_NAME = "changes.atom"  # each language's Atom feed of published versions, under its root
 
 
 def memorandum_path(docs_dir: str | Path, lang: str) -> Path:

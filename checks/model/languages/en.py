@@ -122,7 +122,10 @@ PROFILE = Profile(
                     "reason": "Reason", "first": "(first version)", "version": "Version of {date}",
                     "compared": "Provisions the version of {date} changed, before and after",
                     "provision": "Provision", "before": "Before", "after": "After", "source": "Source",
-                    "deleted": "deleted:", "inserted": "inserted:", "empty": "(none)", "none": "No version is recorded."},
+                    "deleted": "deleted:", "inserted": "inserted:",
+                    "feed": "{title}: what changed",
+                    "feed_about": "The versions of the Japanese text and of the English reference translation this site has published",
+                    "entry": "{text}: version of {date}", "feed_link": "What changed (Atom feed)", "empty": "(none)", "none": "No version is recorded."},
         "printed": {"notice": "This PDF is this site's own reference translation of the memorandum signed in {place}, on "
                               "{date}, not an official document; no official English text could be found. The signing "
                               "clause gives {originals} originals but does not say in which languages they are. The "

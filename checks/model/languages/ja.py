@@ -110,7 +110,9 @@ PROFILE = Profile(
                     "date": "日付", "provisions": "変更した規定", "reason": "理由", "first": "（最初の版）",
                     "version": "{date}の版", "compared": "{date}の版で変更した規定（変更前と変更後）",
                     "provision": "規定", "before": "変更前", "after": "変更後", "source": "出典",
-                    "deleted": "削除：", "inserted": "挿入：", "empty": "（なし）", "none": "記録された版はありません。"},
+                    "deleted": "削除：", "inserted": "挿入：",
+                    "feed": "{title}：変更履歴", "feed_about": "本サイトが公開した日本語の本文と英語参考訳の版",
+                    "entry": "{text}：{date}の版", "feed_link": "変更履歴（Atom フィード）", "empty": "（なし）", "none": "記録された版はありません。"},
         # What the PDF says it is (its first paragraph and its metadata's subject).
         "printed": {"notice": "この PDF は、{date}に{place}で署名された協力覚書の日本語の本文です。署名された覚書の PDF から"
                               "取り出したテキストを、本サイトが一字一句再現したもので、公式の文書ではありません。署名の条項は"
