@@ -151,7 +151,7 @@ def test_the_lock_file_is_readable_yaml_with_its_header(repo: Path) -> None:
     text = (repo / "docs/_data/translation-lock.yml").read_text("utf-8")
     assert text.startswith(lock.HEADER)
     data = lock.load(repo / "docs/_data/translation-lock.yml")
-    assert len(data["provisions"]) == 27 and set(data["pages"]) == {"about", "accessibility", "glossary", "index", "parallel", "verify"}
+    assert len(data["provisions"]) == 27 and set(data["pages"]) == {"about", "accessibility", "changes", "glossary", "index", "parallel", "verify"}
     assert metadata.real_date(lock.latest(data)) and lock.latest({"provisions": {}}) is None
     assert lock.load(repo / "nowhere.yml") == {"provisions": {}, "pages": {}}
 
