@@ -183,6 +183,22 @@ def _changes_on_page_content(tmp_path: Path) -> None:
     assert mod.on_page_content("<p>x</p>", page=p, config=cfg, files=None) is None
 
 
+def _dated_on_post_build(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    built = tmp_path / "site"
+    for lang in site.LANGS:  # the memorandum pages as the build wrote them: a heading and one provision
+        page_dir = built / site.PREFIX[lang] / site.MEMORANDUM
+        page_dir.mkdir(parents=True)
+        (page_dir / "index.html").write_text(
+            '<!doctype html><html><head><title>T - S</title><link rel="canonical" href="x"></head><body>'
+            '<h1 id="title">T</h1><p id="article-2-3">now <span class="provision-tools">'
+            '<button class="provision-cite" data-clipboard-text="c">c</button></span></p></body></html>', "utf-8")
+    hook("dated").on_post_build(config=cfg)
+    old = (built / "en/memorandum/2026-11-25/index.html").read_text("utf-8")
+    assert "version-notice" in old and "now" not in old and '<meta name="robots" content="noindex">' in old
+    assert (built / "memorandum/2025-04-28/index.html").is_file()
+
+
 def _lang_on_page_content(tmp_path: Path) -> None:
     cfg = config(tmp_path)
     p = page(Path(cfg["docs_dir"]), "index.ja.md")
@@ -300,6 +316,7 @@ EVENTS: dict[tuple[str, str], Callable[..., None]] = {
     ("terms", "on_files"): _terms_on_files,
     ("terms", "on_page_markdown"): _terms_on_page_markdown,
     ("verify", "on_pre_build"): _verify_on_pre_build,
+    ("dated", "on_post_build"): _dated_on_post_build,
     ("verify", "on_post_build"): _verify_on_post_build,
 }
 

@@ -19,11 +19,13 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 REPORT = accessibility.load(accessibility.path_in(ROOT / "docs"))
+# A version's page in each language (checks.render.dated): the current page's structure with a notice.
+DATED_PAGES = ["memorandum/2025-04-28/", "en/memorandum/2026-11-25/"]
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 375])
-@pytest.mark.parametrize("path", ALL_PAGES)
+@pytest.mark.parametrize("path", ALL_PAGES + DATED_PAGES)
 def test_axe_wcag_22_aa(served, chromium, path: str, width: int) -> None:
     base, _ = served
     context = chromium.new_context(viewport={"width": width, "height": 900})
@@ -95,7 +97,7 @@ def test_html_is_valid_for_the_nu_checker(site: Path) -> None:
     assert errors == []
 
 
-LIGHTHOUSE_PAGES = ["", "memorandum/", "en/", "en/memorandum/"]
+LIGHTHOUSE_PAGES = ["", "memorandum/", "en/", "en/memorandum/", "en/changes/", "en/memorandum/2026-11-25/"]
 
 
 def lighthouse(url: str, out: Path, categories: str = "accessibility,best-practices,seo,performance") -> dict:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from checks import cli
-from checks.model import document, versions
+from checks.model import document, metadata, versions
 from conftest import ROOT, docs_copy
 
 VERSIONS = ROOT / "docs/_data/versions.yml"
@@ -317,3 +317,57 @@ def test_a_modification_is_a_feed_entry(tmp_path: Path) -> None:
 ])
 def test_the_site_root_is_found_from_a_language_build(url: str, root: str) -> None:
     assert feed.site_root(url) == root
+
+
+# --- a page for every version, at its dated address ---------------------------------
+
+from checks.render import dated  # noqa: E402  (the page of a version)
+
+
+def _provision_text(el) -> str:
+    import copy
+    el = copy.copy(el)
+    for tools in el.select(".provision-tools"):
+        tools.decompose()
+    return " ".join(el.get_text(" ").split())
+
+
+@pytest.mark.parametrize("lang, date", [("ja", "2025-04-28"), ("en", "2026-11-25"), ("en", "2026-11-26"),
+                                        ("en", "2026-11-30")])
+def test_each_version_has_its_page_with_the_text_of_its_date(site: Path, lang: str, date: str) -> None:
+    path = site / dated.path_of(lang, date) / "index.html"
+    soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+    history = versions.read(VERSIONS)
+    texts = versions.texts_at(history, lang, CURRENT[lang], date)
+    doc = document.load(ROOT / f"docs/memorandum.{lang}.md")
+    for prov in doc.provisions:
+        el = soup.find(id=prov.id)
+        assert el is not None, prov.id  # every provision permalink works on the version's page
+        if texts[prov.id] != CURRENT[lang][prov.id]:
+            assert _provision_text(el) == " ".join(texts[prov.id].split()), prov.id
+    prefix = "" if lang == "ja" else "en/"
+    current = f"http://127.0.0.1:8000/{prefix}memorandum/"
+    assert soup.find("link", rel="canonical")["href"] == current
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert soup.find("link", hreflang=True) is None and soup.find("script", type="application/ld+json") is None
+    assert not soup.select(".provision-suggest, .suggest-correction, .md-content__button, .md-source-file")
+    notice = soup.select_one(".version-notice")
+    latest = history.of(lang)[-1].date == date
+    assert notice is not None and notice.find("a", href=current)
+    assert ("still the current text" in notice.get_text() or "現在もこの本文" in notice.get_text()) == latest
+    assert notice.find("a", href=f"../../changes/#{lang}")
+    cite = soup.find(id="article-2-3").select_one(".provision-cite")["data-clipboard-text"]
+    assert f"http://127.0.0.1:8000/{prefix}memorandum/{date}/#article-2-3" in cite
+    assert metadata.format_date(date, lang) in cite
+    # the page's addresses are one level deeper than the memorandum page's
+    assert soup.find("link", rel="stylesheet")["href"].startswith("../../")
+
+
+def test_an_earlier_version_reads_as_it_did(site: Path) -> None:
+    def article_2_3(rel: str) -> str:
+        soup = BeautifulSoup((site / rel).read_text("utf-8"), "html.parser")
+        return _provision_text(soup.find(id="article-2-3"))
+    # "mutual written consent" was the English of 26 November only
+    assert [("mutual written consent" in article_2_3(rel)) for rel in (
+        "en/memorandum/2026-11-25/index.html", "en/memorandum/2026-11-26/index.html",
+        "en/memorandum/2026-11-30/index.html", "en/memorandum/index.html")] == [False, True, False, False]

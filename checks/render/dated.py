@@ -1,0 +1,225 @@
+"""A stable address for every version: the memorandum page as it read on a date.
+
+``dated(html, lang, version, texts, current)`` turns the built memorandum page of
+``lang`` into the page of one recorded version, published one level below it
+(``/en/memorandum/2026-11-25/``): each provision reads as it did from that date
+(``checks.model.versions.texts_at``), every provision permalink works there too,
+and a notice opens the page ("This is the text as of …; the current text is …",
+linked, in the page's language). The page points search engines to the current
+text (``rel="canonical"``, ``noindex``), its citations name the version and its
+address, and a correction cannot be suggested on it. Relative addresses are
+rewritten for the page's depth. The page is read with the standard library's
+HTML parser and written back token by token: what is not changed is copied as
+it was (an inline SVG keeps its ``viewBox``).
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+from html.parser import HTMLParser
+from typing import Callable, Mapping
+
+from checks.model import active, document, languages, metadata, site, versions
+
+TOOLS = "provision-tools"
+# Attributes that hold an address.
+ADDRESSES = ("href", "src", "action", "poster")
+ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|/|#)", re.IGNORECASE)
+# What belongs to the current page only: suggesting a correction, editing the source, the date of its last change.
+CURRENT_ONLY = frozenset({"provision-suggest", "suggest-correction", "md-content__button", "md-source-file"})
+
+
+def path_of(lang: str, date: str) -> str:
+    """Where a version's page is, from the site root: ``en/memorandum/2026-11-25/``."""
+    return f"{site.PREFIX[lang]}{site.MEMORANDUM}/{date}/"
+
+
+def _deeper(url: str) -> str:
+    """A relative address as seen from one folder further down."""
+    return url if not url or ABSOLUTE.match(url) else "../" + url
+
+
+def _tag(tag: str, attrs: list[tuple[str, str | None]]) -> str:
+    """A start tag written anew (only for HTML elements whose attribute names are lower case anyway)."""
+    parts = "".join(f" {k}" if v is None else f' {k}="{html_lib.escape(v)}"' for k, v in attrs)
+    return f"<{tag}{parts}>"
+
+
+class _Rewriter(HTMLParser):
+    """The built page, token by token: what is not changed is copied as it was written (inline SVG keeps
+    its ``viewBox``), so only the tags this module changes are written anew."""
+
+    def __init__(self, texts: Mapping[str, str], citation: str, current_url: str, lang: str, notice: str,
+                 title: Callable[[str], str], ids: frozenset[str]) -> None:
+        super().__init__(convert_charrefs=False)
+        self.ids = ids  # every provision's id: a citation button names the provision it is in
+        self.texts, self.citation, self.current_url, self.lang = texts, citation, current_url, lang
+        self.notice, self.title = notice, title
+        self.out: list[str] = []
+        self.skip: tuple[str, int] | None = None  # (tag, depth) of an element left out
+        self.provision: tuple[str, int, str] | None = None  # (tag, depth, id) of a provision whose text is replaced
+        self.in_tools = 0  # depth inside the replaced provision's tools
+        self.capture: str | None = None  # "title" or "config": text collected until the end tag
+        self.captured: list[str] = []
+        self.current_pid = ""
+
+    # --- helpers -------------------------------------------------------------
+    def _emit(self, text: str) -> None:
+        if self.skip is None and not (self.provision and not self.in_tools):
+            self.out.append(text)
+
+    def _start(self, tag: str, attrs: list[tuple[str, str | None]], raw: str, void: bool) -> None:
+        a = dict(attrs)
+        classes = set((a.get("class") or "").split())
+        if self.skip is not None:
+            if tag == self.skip[0] and not void:
+                self.skip = (tag, self.skip[1] + 1)
+            return
+        if self.provision is not None and not self.in_tools:
+            ptag, depth, pid = self.provision
+            if TOOLS not in classes:  # the provision's old text replaces its content up to its tools
+                if tag == ptag and not void:
+                    self.provision = (ptag, depth + 1, pid)
+                return
+            self.in_tools = 1
+        elif classes & CURRENT_ONLY and not void:
+            self.skip = (tag, 1)
+            return
+        elif self.provision is not None and not void:
+            self.in_tools += 1
+        if tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+            return  # this version has no translation of its own to point to
+        if tag == "script" and a.get("type") == "application/ld+json":
+            self.skip = (tag, 1)
+            return
+        if tag == "link" and a.get("rel") == "canonical":
+            self.out.append(_tag(tag, [(k, self.current_url if k == "href" else v) for k, v in attrs]))
+            self.out.append('<meta name="robots" content="noindex">')
+            return
+        if tag == "title":
+            self.capture, self.captured = "title", []
+        if tag == "script" and a.get("id") == "__config":
+            self.capture, self.captured = "config", []
+        if a.get("id") in self.ids:
+            self.current_pid = a["id"]
+        if "provision-cite" in classes:
+            pid = self.current_pid
+            attrs = [(k, self.citation.format(label=document.label(pid, self.lang), pid=pid)
+                      if k == "data-clipboard-text" else v) for k, v in attrs]
+            raw = _tag(tag, attrs)
+        elif any(a.get(k) is not None and _deeper(a[k]) != a[k] for k in ADDRESSES):
+            raw = _tag(tag, [(k, _deeper(v) if k in ADDRESSES and v is not None else v) for k, v in attrs])
+        self.out.append(raw)
+        if a.get("id") in self.texts and not void:
+            self.provision = (tag, 1, a["id"])
+            self.in_tools = 0
+            self.out.append(html_lib.escape(self.texts[a["id"]], quote=False) + " ")
+
+    # --- events ----------------------------------------------------------------
+    def handle_starttag(self, tag, attrs):
+        self._start(tag, attrs, self.get_starttag_text(), tag in active.VOID)
+
+    def handle_startendtag(self, tag, attrs):
+        self._start(tag, attrs, self.get_starttag_text(), True)
+
+    def handle_endtag(self, tag):
+        if self.skip is not None:
+            if tag == self.skip[0]:
+                depth = self.skip[1] - 1
+                self.skip = None if depth == 0 else (tag, depth)
+            return
+        if self.provision is not None:
+            ptag, depth, pid = self.provision
+            if self.in_tools:
+                self.out.append(f"</{tag}>")
+                self.in_tools -= 1
+                return
+            if tag == ptag:
+                if depth == 1:
+                    self.provision = None
+                    self.out.append(f"</{tag}>")
+                else:
+                    self.provision = (ptag, depth - 1, pid)
+            return
+        if self.capture == "title" and tag == "title":
+            self.out.append(html_lib.escape(self.title("".join(self.captured)), quote=False))
+            self.capture = None
+        elif self.capture == "config" and tag == "script":
+            data = json.loads("".join(self.captured))
+            for key in ("base", "search"):
+                if isinstance(data.get(key), str):
+                    data[key] = _deeper(data[key])
+            self.out.append(json.dumps(data, ensure_ascii=False))
+            self.capture = None
+        self.out.append(f"</{tag}>")
+        if tag == "h1" and self.notice:
+            self.out.append(self.notice)
+            self.notice = ""
+
+    def handle_data(self, data):
+        if self.capture and self.skip is None:
+            self.captured.append(data)
+            return
+        self._emit(data)
+
+    def handle_entityref(self, name):
+        self.handle_data(f"&{name};") if not self.capture else self.captured.append(f"&{name};")
+
+    def handle_charref(self, name):
+        self.handle_data(f"&#{name};") if not self.capture else self.captured.append(f"&#{name};")
+
+    def handle_comment(self, data):
+        self._emit(f"<!--{data}-->")
+
+    def handle_decl(self, decl):
+        self._emit(f"<!{decl}>")
+
+    def handle_pi(self, data):
+        self._emit(f"<?{data}>")
+
+    def unknown_decl(self, data):
+        self._emit(f"<![{data}]>")
+
+
+def pages(page: str, lang: str, history: versions.History, current: Mapping[str, str], site_url: str,
+          name: str) -> dict[str, str]:
+    """Every version's page of ``lang``, by its path from the site root (``site_url`` ends with a slash;
+    ``name`` is how citations name the memorandum)."""
+    words = languages.profile(lang).ui["dated"]
+    found = history.of(lang)
+    current_url = f"{site_url}{site.PREFIX[lang]}{site.MEMORANDUM}/"
+    out = {}
+    for version in found:
+        url = site_url + path_of(lang, version.date)
+        citation = (words["citation"].replace("{name}", name)
+                    .replace("{date}", metadata.format_date(version.date, lang)).replace("{url}", url + "#{pid}"))
+        texts = versions.texts_at(history, lang, current, version.date)
+        out[path_of(lang, version.date) + "index.html"] = dated(page, lang, version, texts, current, current_url,
+                                                                version is found[-1], citation)
+    return out
+
+
+def dated(page: str, lang: str, version: versions.Version, texts: Mapping[str, str], current_texts: Mapping[str, str],
+          current_url: str, is_current: bool, citation: str) -> str:
+    """The built memorandum page ``page`` of ``lang`` as the page of ``version``."""
+    words = languages.profile(lang).ui["dated"]
+    date = metadata.format_date(version.date, lang)
+    notice = ('<div class="admonition note version-notice"><p class="admonition-title">'
+              f'{html_lib.escape(words["heading"].format(date=date))}</p><p>'
+              + (words["current"] if is_current else words["earlier"]).format(
+                  date=html_lib.escape(date),
+                  current=f'<a href="{html_lib.escape(current_url)}">{html_lib.escape(words["current_link"])}</a>',
+                  changes=f'<a href="../../changes/#{lang}">{html_lib.escape(words["changes_link"])}</a>')
+              + "</p></div>")
+    changed = {pid: text for pid, text in texts.items() if text != current_texts.get(pid)}
+
+    def title(written: str) -> str:  # "The memorandum (as of 25 November 2026) - Site"
+        page_title, sep, rest = html_lib.unescape(written).partition(" - ")
+        return words["title"].format(title=page_title, date=date) + sep + rest
+
+    rewriter = _Rewriter(changed, citation, current_url, lang, notice, title, frozenset(current_texts))
+    rewriter.feed(page)
+    rewriter.close()
+    return "".join(rewriter.out)
