@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from checks.engine import PluginError, event_priority
 from checks.export import publish
-from checks.model import accessibility, build_state, lock, metadata, site
+from checks.model import accessibility, build_state, lock, metadata, site, versions
 from checks.render import placeholders
 
 
@@ -26,6 +26,8 @@ def on_config(config, /):
     facts["repo_url"] = config["repo_url"] or ""
     facts["translation_checked"] = lock.latest(lock.load(lock.path_in(config["docs_dir"])))
     facts["accessibility"] = accessibility.load(accessibility.path_in(config["docs_dir"]))
+    history = versions.load_cached(versions.path_in(config["docs_dir"]))  # each text's current version
+    facts["current_version"] = {lang: found[-1].date for lang in site.LANGS if (found := history.of(lang))}
     publish.prepare(config["docs_dir"])  # the PDFs render beside the page build
     facts["checksums"] = publish.Checksums(config["docs_dir"])  # the verify page's list, made when shown
     return config

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checks.model import build_state, document, metadata, site
+from checks.engine import get_relative_url
+from checks.model import build_state, document, metadata, site, versions
 from checks.model.page import Page
+from checks.render.changes import history_anchor
 from checks.render.provisions import distinctive, insert_tools, referenced, suggest_link, suggestion_url, tools
 
 
@@ -40,9 +42,12 @@ def on_page_content(content: str, /, *, page, config, files) -> str | None:
     absolute = page.canonical_url or page.url
     urls = {f.src_uri: f.url for f in files.documentation_pages()}
     backlinks = distinctive(build_state.of(config).backlinks.get(lang, {}))
+    changed = {pid for v in versions.load_cached(versions.path_in(config["docs_dir"])).of(lang)[1:] for pid in v.text}
+    changes_url = get_relative_url(site.PREFIX[lang] + "changes/", page.url)
     pieces = {p.id: tools(p.id, lang, page.url, absolute, name,
                           [(urls[src], title) for src, title in backlinks.get(p.id, []) if src in urls],
                           permalink=p.kind not in document.HEADING_KINDS,
-                          suggestion=suggestion_url(repo, f"#{p.id}", lang, document.label(p.id, lang), p.text))
+                          suggestion=suggestion_url(repo, f"#{p.id}", lang, document.label(p.id, lang), p.text),
+                          history=f"{changes_url}#{history_anchor(lang, p.id)}" if p.id in changed else None)
               for p in doc.provisions}
     return insert_tools(content, pieces)

@@ -163,10 +163,12 @@ def test_the_workflow_step_writes_the_summary_and_the_pull_request_number(tmp_pa
     for kept in (".venv", ".tools"):  # the installed environment (its stamp is newer than the copied lock files)
         if (ROOT / kept).exists():
             (project / kept).symlink_to(ROOT / kept)
-    stamp = ROOT / ".venv/.synced"
-    if stamp.exists():  # the copies' own times do not matter: the environment is the installed one
-        for name in ("pyproject.toml", "uv.lock"):
-            os.utime(project / name, (min(stamp.stat().st_mtime - 60, (project / name).stat().st_mtime),) * 2)
+    # The copies' own times do not matter: the environment is the installed one, older than what it was made from
+    # only in a fresh checkout of a working copy.
+    for made, sources in ((ROOT / ".venv/.synced", ("pyproject.toml", "uv.lock")), (ROOT / ".tools/bin/uv", (".ci/uv.txt",))):
+        if made.exists():
+            for name in sources:
+                os.utime(project / name, (min(made.stat().st_mtime - 60, (project / name).stat().st_mtime),) * 2)
     edit(project, "docs/memorandum.en.md", "may be modified at any time", "may be amended at any time")
     relock(project)
     commit(project, "pull request")

@@ -371,3 +371,21 @@ def test_an_earlier_version_reads_as_it_did(site: Path) -> None:
     assert [("mutual written consent" in article_2_3(rel)) for rel in (
         "en/memorandum/2026-11-25/index.html", "en/memorandum/2026-11-26/index.html",
         "en/memorandum/2026-11-30/index.html", "en/memorandum/index.html")] == [False, True, False, False]
+
+
+def test_each_changed_provision_links_to_its_history_and_the_page_says_since_when_it_is_current(site: Path) -> None:
+    english = BeautifulSoup((site / "en/memorandum/index.html").read_text("utf-8"), "html.parser")
+    changes_page = BeautifulSoup((site / "en/changes/index.html").read_text("utf-8"), "html.parser")
+    history = versions.read(VERSIONS)
+    changed = {pid for v in history.of("en")[1:] for pid in v.text}
+    linked = {}
+    for link in english.select(".provision-history"):
+        pid = link.find_parent(id=True)["id"]
+        linked[pid] = link["href"]
+        assert link["aria-label"] == f"History: {document.label(pid, 'en')}"
+        assert changes_page.find(id=link["href"].split("#")[1]) is not None  # the anchor is on the changes page
+    assert set(linked) == changed and linked["article-2-3"] == "../changes/#en-history-article-2-3"
+    assert not BeautifulSoup((site / "memorandum/index.html").read_text("utf-8"), "html.parser").select(".provision-history")
+    assert "the version of 30 November 2026, current since that date" in english.select_one(".current-version").get_text()
+    japanese = BeautifulSoup((site / "memorandum/index.html").read_text("utf-8"), "html.parser")
+    assert "2025 年 4 月 28 日の版" in japanese.select_one(".current-version").get_text()

@@ -28,7 +28,8 @@ TOOLS = "provision-tools"
 ADDRESSES = ("href", "src", "action", "poster")
 ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|/|#)", re.IGNORECASE)
 # What belongs to the current page only: suggesting a correction, editing the source, the date of its last change.
-CURRENT_ONLY = frozenset({"provision-suggest", "suggest-correction", "md-content__button", "md-source-file"})
+CURRENT_ONLY = frozenset({"provision-suggest", "suggest-correction", "md-content__button", "md-source-file",
+                          "current-version"})
 
 
 def path_of(lang: str, date: str) -> str:

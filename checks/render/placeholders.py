@@ -109,6 +109,7 @@ RENDER: dict[str, Callable[[dict[str, Any], str], str]] = {
     "areas": lambda f, lang: "\n".join(f"{k}. [{a[lang]}](memorandum.md#{a['id']})"
                                        for k, a in enumerate(f.get("areas") or [], 1)),
     "translation_checked": _translation_checked,
+    "current_version": lambda f, lang: _date((f.get("current_version") or {}).get(lang), lang),
     "checksums": _checksums,
     "accessibility_claim": lambda f, lang: accessibility.claim(f.get("accessibility") or {}, lang),
     "accessibility_table": lambda f, lang: accessibility.table(f.get("accessibility") or {}, lang),

@@ -36,6 +36,10 @@ TEXT = {lang: languages.profile(lang).ui["provisions"] for lang in site.LANGS}
 # The issue form's file and the options of its language field, as the form writes them.
 FORM = "correction.yml"
 CURRENT_MAX = 1500  # characters of the current text put in the link (a URL stays well under 8 KB)
+HISTORY_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">'
+                '<path d="M13.5 8H12v5l4.28 2.54.72-1.21-3.5-2.08zM13 3a9 9 0 0 0-9 9H1l3.96 4.03L9 12H6a7 7 0 0 1 7-7 '
+                '7 7 0 0 1 7 7 7 7 0 0 1-7 7c-1.93 0-3.68-.79-4.94-2.06l-1.42 1.42A8.9 8.9 0 0 0 13 21a9 9 0 0 0 '
+                '9-9 9 9 0 0 0-9-9"/></svg>')
 SUGGEST_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true">'
                 '<path d="M20.71 7.04c.39-.39.39-1.04 0-1.41l-2.34-2.34c-.37-.39-1.02-.39-1.41 0l-1.84 1.83 3.75 '
                 '3.75M3 17.25V21h3.75L17.81 9.93l-3.75-3.75z"/></svg>')
@@ -94,7 +98,8 @@ def suggest_link(url: str, lang: str, label: str, page: bool = False) -> str:
 
 
 def tools(pid: str, lang: str, page_url: str, absolute: str, citation_name: str,
-          backlinks: list[tuple[str, str]], permalink: bool = True, suggestion: str | None = None) -> str:
+          backlinks: list[tuple[str, str]], permalink: bool = True, suggestion: str | None = None,
+          history: str | None = None) -> str:
     """The HTML of one provision's tools (without a permalink for a heading, which has the theme's)."""
     t, label = TEXT[lang], document.label(pid, lang)
     # The title cites the memorandum as a whole.
@@ -106,6 +111,9 @@ def tools(pid: str, lang: str, page_url: str, absolute: str, citation_name: str,
            f'aria-label="{html.escape(t["link"].format(label=label))}">¶</a>'] if permalink else []
     out.append(f'<button type="button" class="provision-cite" data-clipboard-text="{html.escape(citation)}" '
                f'aria-label="{t["cite"]}: {html.escape(label)}">{CITE_ICON}</button>')
+    if history:  # the provision changed since its first version: where its changes are shown
+        out.append(f'<a class="provision-history" href="{html.escape(history)}" '
+                   f'aria-label="{html.escape(t["history"])}: {html.escape(label)}">{HISTORY_ICON}</a>')
     if suggestion:
         out.append(suggest_link(suggestion, lang, label))
     if backlinks:

@@ -97,7 +97,7 @@ PROFILE = Profile(
                          "term": "Term", "other": "Japanese original", "defined_in": "Defined in", "definition": "Meaning",
                          "file": "File", "sha256": "SHA-256", "none": "—",
                          "signed": "This memorandum signed ({place})", "timeline": "{name}: {event}"},
-        "provisions": {"cite": "Copy citation", "link": "Link to {label}", "from": "Referenced from", "sep": ", ",
+        "provisions": {"history": "History", "cite": "Copy citation", "link": "Link to {label}", "from": "Referenced from", "sep": ", ",
                        "citation": "{name}, {label} (reference translation), {url}",
                        "whole": "{name} (reference translation), {url}",
                        "suggest": "Suggest a correction", "suggest_page": "Suggest a correction to this page",

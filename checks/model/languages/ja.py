@@ -92,7 +92,7 @@ PROFILE = Profile(
                          "term": "用語", "other": "英語参考訳での訳語", "defined_in": "定義箇所", "definition": "意味",
                          "file": "ファイル", "sha256": "SHA-256", "none": "—",
                          "signed": "本協力覚書に署名（{place}）", "timeline": "「{name}」{event}"},
-        "provisions": {"cite": "引用をコピー", "link": "{label}へのリンク", "from": "参照元", "sep": "、",
+        "provisions": {"history": "変更履歴", "cite": "引用をコピー", "link": "{label}へのリンク", "from": "参照元", "sep": "、",
                        "citation": "{name} {label}（{url}）", "whole": "{name}（{url}）",
                        "suggest": "訂正を提案", "suggest_page": "このページの訂正を提案", "issue": "訂正の提案：{label}",
                        "form_language": "日本語 (ja)"},
