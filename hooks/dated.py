@@ -30,7 +30,7 @@ def on_post_build(*, config):
             continue  # this build's pages of this language are written (each language's build calls this)
         current = {p.id: p.text for p in document.load_cached(site.memorandum_path(docs, lang)).provisions}
         for rel, text in pages(built.read_text("utf-8"), lang, history, current, site_root(config["site_url"] or "/"),
-                               facts["citation"][lang]).items():
+                               facts).items():
             out = site_dir / rel
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text, encoding="utf-8")

@@ -9,8 +9,9 @@ import json
 from pathlib import Path
 
 from checks.engine import get_relative_url
-from checks.export import feed, publish
+from checks.export import cite, feed, publish
 from checks.model import languages, metadata, site, versions
+from checks.render.dated import path_of
 from checks.render.exports import legislation
 
 
@@ -27,6 +28,10 @@ def on_page_context(context, /, *, page, config, nav):
     other = (base if base.endswith("/") else base + "/") + alternate.url if alternate else ""
     facts = metadata.load_cached(metadata.path_in(config["docs_dir"]))
     data = legislation(facts, lang, page.canonical_url or page.url, other)
+    latest = versions.load_cached(versions.path_in(config["docs_dir"])).latest(lang)
+    if latest:  # what reference managers read: the version in force, at its own address
+        url = feed.site_root(config["site_url"] or "/") + path_of(lang, latest.date)
+        page.meta["cite_meta"] = cite.meta_tags(cite.item(facts, lang, latest.date, url))
     page.meta["jsonld"] = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return context
 
@@ -41,7 +46,9 @@ def on_post_build(*, config):
     feeds = {site.PREFIX[lang] + site.FEED_NAME: feed.atom(history, lang, root, facts["short_title"][lang],
                                                            config.get("site_author") or facts["short_title"][lang])
              for lang in site.LANGS}
-    for rel, data in {**publish.downloads_cached(config["docs_dir"]), **feeds}.items():
+    current = {lang: found.date for lang in site.LANGS if (found := history.latest(lang))}
+    citations = cite.downloads(facts, current, root)  # each text's version in force, for reference managers
+    for rel, data in {**publish.downloads_cached(config["docs_dir"]), **feeds, **citations}.items():
         out = Path(config["site_dir"]) / rel
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".tmp")

@@ -8,9 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from checks.engine import get_relative_url
+from checks.export.cite import Citations
+from checks.export.feed import site_root
 from checks.model import build_state, document, metadata, site, versions
 from checks.model.page import Page
 from checks.render.changes import history_anchor
+from checks.render.dated import path_of
 from checks.render.provisions import distinctive, insert_tools, referenced, suggest_link, suggestion_url, tools
 
 
@@ -37,14 +40,19 @@ def on_page_content(content: str, /, *, page, config, files) -> str | None:
     if not site.is_memorandum(page.file.src_uri):
         url = suggestion_url(repo, page.file.src_uri, lang, page.title or page.file.src_uri, "")
         return content + suggest_link(url, lang, "", page=True) if url else None
-    name = metadata.load_cached(metadata.path_in(config["docs_dir"]))["citation"][lang]
+    facts = metadata.load_cached(metadata.path_in(config["docs_dir"]))
+    history = versions.load_cached(versions.path_in(config["docs_dir"]))
+    latest = history.latest(lang)
+    # A provision's citation names the version in force and its page (checks.render.dated), where it stays.
+    version_url = (site_root(config["site_url"] or "/") + path_of(lang, latest.date)) if latest else ""
+    cite = Citations(facts, lang, latest.date, version_url) if latest else None
     doc = document.load_cached(Path(page.file.abs_src_path))
     absolute = page.canonical_url or page.url
     urls = {f.src_uri: f.url for f in files.documentation_pages()}
     backlinks = distinctive(build_state.of(config).backlinks.get(lang, {}))
-    changed = {pid for v in versions.load_cached(versions.path_in(config["docs_dir"])).of(lang)[1:] for pid in v.text}
+    changed = {pid for v in history.of(lang)[1:] for pid in v.text}
     changes_url = get_relative_url(site.PREFIX[lang] + "changes/", page.url)
-    pieces = {p.id: tools(p.id, lang, page.url, absolute, name,
+    pieces = {p.id: tools(p.id, lang, page.url, cite(p.id) if cite else f"{absolute}#{p.id}",
                           [(urls[src], title) for src, title in backlinks.get(p.id, []) if src in urls],
                           permalink=p.kind not in document.HEADING_KINDS,
                           suggestion=suggestion_url(repo, f"#{p.id}", lang, document.label(p.id, lang), p.text),

@@ -97,8 +97,11 @@ def test_parallel_rows(lang: str) -> None:
 def test_provision_tools(lang: str) -> None:
     provisions = render("provisions")
     backlinks = [("index.md", "Home"), ("sub/about.md", "About <this>")]
-    out = "\n".join(provisions.tools(pid, lang, f"{site.PREFIX[lang]}memorandum/", "https://e.org/memorandum/",
-                                     FACTS["citation"][lang], backlinks if pid == "article-2-1" else [])
+    from checks.export.cite import Citations
+    cite = Citations(FACTS, lang, "2026-11-30", f"https://e.org/{site.PREFIX[lang]}memorandum/2026-11-30/")
+    out = "\n".join(provisions.tools(pid, lang, f"{site.PREFIX[lang]}memorandum/", cite(pid),
+                                     backlinks if pid == "article-2-1" else [],
+                                     history="../changes/#x" if pid == "article-2-1" else None)
                     for pid in ("title", "preamble-3", "article-2-1", "signatory-2"))
     golden(f"tools.{lang}.html", out + "\n")
 

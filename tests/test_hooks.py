@@ -246,15 +246,13 @@ def test_insert_tools_inside_paragraphs_and_after_headings() -> None:
                    'provision-tools--heading">H</p><p id="article-2-1">T <span class="provision-tools">P</span></p>')
 
 
-@pytest.mark.parametrize("pid,lang,expected", [
-    ("article-2-3", "ja", "日英量子科学技術協力覚書 第 2 条 2.3（https://e.org/memorandum/#article-2-3）"),
-    ("article-2-3", "en", "Japan–UK Quantum MoC, Article 2.3 (reference translation), https://e.org/memorandum/#article-2-3"),
-    ("title", "ja", "日英量子科学技術協力覚書（https://e.org/memorandum/#title）"),
+@pytest.mark.parametrize("citation, written", [
+    ("日英量子科学技術協力覚書 第 2 条 2.3（https://e.org/m/#article-2-3）", "日英量子科学技術協力覚書 第 2 条 2.3（https://e.org/m/#article-2-3）"),
+    ("A, B (28 April 2025) para 2.3 <https://e.org/m/#article-2-3>.", "A, B (28 April 2025) para 2.3 &lt;https://e.org/m/#article-2-3&gt;."),
 ])
-def test_citation_text(pid: str, lang: str, expected: str) -> None:
-    out = provisions.tools(pid, lang, "memorandum/", "https://e.org/memorandum/",
-                           FACTS["citation"][lang], [])
-    assert f'data-clipboard-text="{expected}"' in out
+def test_the_copy_button_copies_the_citation_it_is_given(citation: str, written: str) -> None:
+    out = provisions.tools("article-2-3", "en", "memorandum/", citation, [])
+    assert f'data-clipboard-text="{written}"' in out
 
 
 @pytest.mark.parametrize("name,lang,expected", [
@@ -308,7 +306,7 @@ def test_a_page_that_refers_to_most_provisions_is_not_listed_under_each(backlink
 
 @pytest.mark.parametrize("permalink, count", [(True, 1), (False, 0)])
 def test_a_heading_keeps_one_permalink(permalink: bool, count: int) -> None:
-    out = provisions.tools("article-2", "ja", "memorandum/", "https://e.org/memorandum/", "x", [], permalink=permalink)
+    out = provisions.tools("article-2", "ja", "memorandum/", "x", [], permalink=permalink)
     assert out.count('class="provision-permalink"') == count and out.count('class="provision-cite"') == 1
 
 

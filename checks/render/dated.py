@@ -19,9 +19,10 @@ import html as html_lib
 import json
 import re
 from html.parser import HTMLParser
-from typing import Callable, Mapping
+from typing import Any, Callable, Mapping
 
-from checks.model import active, document, languages, metadata, site, versions
+from checks.export import cite
+from checks.model import active, languages, metadata, site, versions
 
 TOOLS = "provision-tools"
 # Attributes that hold an address.
@@ -52,9 +53,10 @@ class _Rewriter(HTMLParser):
     """The built page, token by token: what is not changed is copied as it was written (inline SVG keeps
     its ``viewBox``), so only the tags this module changes are written anew."""
 
-    def __init__(self, texts: Mapping[str, str], citation: str, current_url: str, lang: str, notice: str,
-                 title: Callable[[str], str], ids: frozenset[str]) -> None:
+    def __init__(self, texts: Mapping[str, str], citation: Callable[[str], str], current_url: str, lang: str, notice: str,
+                 title: Callable[[str], str], ids: frozenset[str], meta: list[tuple[str, str]] = ()) -> None:
         super().__init__(convert_charrefs=False)
+        self.meta = meta  # the version's tags for reference managers, in place of the current text's
         self.ids = ids  # every provision's id: a citation button names the provision it is in
         self.texts, self.citation, self.current_url, self.lang = texts, citation, current_url, lang
         self.notice, self.title = notice, title
@@ -95,9 +97,12 @@ class _Rewriter(HTMLParser):
         if tag == "script" and a.get("type") == "application/ld+json":
             self.skip = (tag, 1)
             return
+        if tag == "meta" and str(a.get("name") or "").startswith(("DC.", "citation_")):
+            return  # the current text's: the version's are written after the canonical link
         if tag == "link" and a.get("rel") == "canonical":
             self.out.append(_tag(tag, [(k, self.current_url if k == "href" else v) for k, v in attrs]))
             self.out.append('<meta name="robots" content="noindex">')
+            self.out.extend(_tag("meta", [("name", name), ("content", content)]) for name, content in self.meta)
             return
         if tag == "title":
             self.capture, self.captured = "title", []
@@ -107,8 +112,7 @@ class _Rewriter(HTMLParser):
             self.current_pid = a["id"]
         if "provision-cite" in classes:
             pid = self.current_pid
-            attrs = [(k, self.citation.format(label=document.label(pid, self.lang), pid=pid)
-                      if k == "data-clipboard-text" else v) for k, v in attrs]
+            attrs = [(k, self.citation(pid) if k == "data-clipboard-text" else v) for k, v in attrs]
             raw = _tag(tag, attrs)
         elif any(a.get(k) is not None and _deeper(a[k]) != a[k] for k in ADDRESSES):
             raw = _tag(tag, [(k, _deeper(v) if k in ADDRESSES and v is not None else v) for k, v in attrs])
@@ -185,25 +189,22 @@ class _Rewriter(HTMLParser):
 
 
 def pages(page: str, lang: str, history: versions.History, current: Mapping[str, str], site_url: str,
-          name: str) -> dict[str, str]:
-    """Every version's page of ``lang``, by its path from the site root (``site_url`` ends with a slash;
-    ``name`` is how citations name the memorandum)."""
-    words = languages.profile(lang).ui["dated"]
+          facts: Mapping[str, Any]) -> dict[str, str]:
+    """Every version's page of ``lang``, by its path from the site root (``site_url`` ends with a slash)."""
     found = history.of(lang)
     current_url = f"{site_url}{site.PREFIX[lang]}{site.MEMORANDUM}/"
     out = {}
     for version in found:
         url = site_url + path_of(lang, version.date)
-        citation = (words["citation"].replace("{name}", name)
-                    .replace("{date}", metadata.format_date(version.date, lang)).replace("{url}", url + "#{pid}"))
         texts = versions.texts_at(history, lang, current, version.date)
-        out[path_of(lang, version.date) + "index.html"] = dated(page, lang, version, texts, current, current_url,
-                                                                version is found[-1], citation)
+        out[path_of(lang, version.date) + "index.html"] = dated(
+            page, lang, version, texts, current, current_url, version is found[-1], cite.Citations(facts, lang, version.date, url),
+            cite.meta_tags(cite.item(facts, lang, version.date, url)))
     return out
 
 
 def dated(page: str, lang: str, version: versions.Version, texts: Mapping[str, str], current_texts: Mapping[str, str],
-          current_url: str, is_current: bool, citation: str) -> str:
+          current_url: str, is_current: bool, citation: Callable[[str], str], meta: list[tuple[str, str]] = ()) -> str:
     """The built memorandum page ``page`` of ``lang`` as the page of ``version``."""
     words = languages.profile(lang).ui["dated"]
     date = metadata.format_date(version.date, lang)
@@ -220,7 +221,7 @@ def dated(page: str, lang: str, version: versions.Version, texts: Mapping[str, s
         page_title, sep, rest = html_lib.unescape(written).partition(" - ")
         return words["title"].format(title=page_title, date=date) + sep + rest
 
-    rewriter = _Rewriter(changed, citation, current_url, lang, notice, title, frozenset(current_texts))
+    rewriter = _Rewriter(changed, citation, current_url, lang, notice, title, frozenset(current_texts), meta)
     rewriter.feed(page)
     rewriter.close()
     return "".join(rewriter.out)

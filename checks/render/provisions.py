@@ -97,14 +97,12 @@ def suggest_link(url: str, lang: str, label: str, page: bool = False) -> str:
             f'aria-label="{html.escape(t["suggest"])}: {html.escape(label)}">{SUGGEST_ICON}</a>')
 
 
-def tools(pid: str, lang: str, page_url: str, absolute: str, citation_name: str,
+def tools(pid: str, lang: str, page_url: str, citation: str,
           backlinks: list[tuple[str, str]], permalink: bool = True, suggestion: str | None = None,
           history: str | None = None) -> str:
-    """The HTML of one provision's tools (without a permalink for a heading, which has the theme's)."""
+    """The HTML of one provision's tools (without a permalink for a heading, which has the theme's);
+    ``citation`` is what its button copies (``checks.export.cite``)."""
     t, label = TEXT[lang], document.label(pid, lang)
-    # The title cites the memorandum as a whole.
-    citation = t["whole" if pid == "title" else "citation"].format(name=citation_name, label=label,
-                                                                   url=f"{absolute}#{pid}")
     # Labelled by aria-label, shown as a CSS tooltip: no ``title``, whose native tooltip would
     # show the label a second time.
     out = [f'<a class="provision-permalink" href="#{pid}" '

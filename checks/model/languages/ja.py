@@ -105,6 +105,8 @@ PROFILE = Profile(
                     "binding": {False: "本覚書は法的拘束力を持たない（{label}）。", True: "本覚書は法的拘束力を持つ（{label}）。"},
                     "legislation_type": "覚書"},
         "akn": {"publisher": "本サイト（参照用公開）"},
+        "cite": {"style": "japanese", "genre": "{date}時点の版", "langid": "japanese",
+                 "provision": "{name} {label}（{date}時点の版）（{url}）", "whole": "{name}（{date}時点の版）（{url}）"},
         "dated": {"title": "{title}（{date}時点）", "heading": "{date}時点の本文",
                   "earlier": "これは {date}時点の本文で、現在の本文ではありません。現在の本文は{current}にあります。{changes}で各版の違いを確認できます。",
                   "current": "これは {date}時点の本文で、現在もこの本文のままです。{current}は常に現在の本文を示します。{changes}で各版の違いを確認できます。",

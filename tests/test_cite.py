@@ -1,0 +1,90 @@
+"""Citations: OSCOLA by a CSL processor, the Japanese form, and the files and tags reference managers read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import rispy
+from bs4 import BeautifulSoup
+
+from checks.export import cite
+from checks.model import metadata
+from conftest import ROOT
+
+FACTS = metadata.load(ROOT / "docs/_data/memorandum.yml")
+URL = "https://e.org/en/memorandum/2026-11-30/"
+OSCOLA_HEAD = ("Cabinet Office of Japan and Department for Science, Innovation and Technology (DSIT) of the United Kingdom "
+               "of Great Britain and Northern Ireland, Memorandum of Cooperation on Quantum Science and Technology Between "
+               "the Cabinet Office of Japan and the Department for Science, Innovation and Technology of the United "
+               "Kingdom of Great Britain and Northern Ireland (28 April 2025), reference translation, version of "
+               "30 November 2026")
+
+
+@pytest.mark.parametrize("lang, pid, expected", [
+    ("en", "article-2-3", f"{OSCOLA_HEAD} para 2.3 <{URL}#article-2-3>."),
+    ("en", "preamble-3", f"{OSCOLA_HEAD} <{URL}#preamble-3>."),
+    ("en", "title", f"{OSCOLA_HEAD} <{URL}>."),
+    ("ja", "article-2-3", "日英量子科学技術協力覚書 第 2 条 2.3（2025 年 4 月 28 日時点の版）（https://e.org/memorandum/2025-04-28/#article-2-3）"),
+    ("ja", "title", "日英量子科学技術協力覚書（2025 年 4 月 28 日時点の版）（https://e.org/memorandum/2025-04-28/）"),
+])
+def test_each_provision_is_cited_with_its_version_and_address(lang: str, pid: str, expected: str) -> None:
+    date, url = ("2026-11-30", URL) if lang == "en" else ("2025-04-28", "https://e.org/memorandum/2025-04-28/")
+    assert cite.Citations(FACTS, lang, date, url)(pid) == expected
+
+
+def test_the_english_citation_is_what_the_oscola_style_makes_of_the_item() -> None:
+    item = cite.item(FACTS, "en", "2026-11-30", f"{URL}#article-2-3")
+    assert item["type"] == "treaty" and item["issued"] == {"date-parts": [[2025, 4, 28]]}
+    assert cite.oscola(item, "2.3") == cite.Citations(FACTS, "en", "2026-11-30", URL)("article-2-3")
+
+
+DOWNLOADS = cite.downloads(FACTS, {"ja": "2025-04-28", "en": "2026-11-30"}, "https://e.org/")
+
+
+def test_the_bibtex_file_parses_with_both_texts() -> None:
+    library = bibtexparser.parse_string(DOWNLOADS["memorandum.bib"].decode())
+    assert not library.failed_blocks
+    entries = {e.key: {f.key: f.value for f in e.fields} for e in library.entries}
+    assert set(entries) == {"quantum-science-technology-ja-2025-04-28", "quantum-science-technology-en-2026-11-30"}
+    english = entries["quantum-science-technology-en-2026-11-30"]
+    assert english["url"] == URL and english["date"] == "2025-04-28" and english["version"] == "2026-11-30"
+    assert english["author"] == ("{Cabinet Office of Japan} and {Department for Science, Innovation and Technology (DSIT) "
+                                 "of the United Kingdom of Great Britain and Northern Ireland}")
+    assert all(e.entry_type == "misc" for e in library.entries)
+
+
+def test_the_ris_file_parses_with_both_texts() -> None:
+    records = rispy.loads(DOWNLOADS["memorandum.ris"].decode())
+    assert [r["type_of_reference"] for r in records] == ["GOVDOC", "GOVDOC"]
+    english = records[1]
+    assert english["title"] == FACTS["title"]["en"] and english["urls"] == [URL]
+    assert english["authors"] == ["Cabinet Office of Japan", "Department for Science, Innovation and Technology (DSIT) "
+                                  "of the United Kingdom of Great Britain and Northern Ireland"]
+    assert english["date"] == "2025/04/28/" and english["edition"] == "2026-11-30"
+
+
+def test_the_csl_json_file_is_the_items_the_citations_are_made_from() -> None:
+    items = json.loads(DOWNLOADS["memorandum.csl.json"])
+    assert [i["language"] for i in items] == ["ja", "en"]
+    assert cite.oscola(items[1]) == cite.Citations(FACTS, "en", "2026-11-30", URL)("title")
+
+
+def test_the_built_pages_cite_the_version_in_force_and_carry_its_tags(site: Path) -> None:
+    page = BeautifulSoup((site / "en/memorandum/index.html").read_text("utf-8"), "html.parser")
+    copied = page.find(id="article-2-3").select_one(".provision-cite")["data-clipboard-text"]
+    assert "version of 30 November 2026 para 2.3 <http://127.0.0.1:8000/en/memorandum/2026-11-30/#article-2-3>" in copied
+    tags = {(m["name"], m["content"]) for m in page.find_all("meta", attrs={"name": True})
+            if m["name"].startswith(("DC.", "citation_"))}
+    assert ("citation_public_url", "http://127.0.0.1:8000/en/memorandum/2026-11-30/") in tags
+    assert ("DC.date", "2025-04-28") in tags and ("DC.language", "en") in tags
+    assert sum(name == "DC.creator" for name, _ in tags) == 2
+    # a version's page carries its own version's tags, once
+    old = BeautifulSoup((site / "en/memorandum/2026-11-25/index.html").read_text("utf-8"), "html.parser")
+    urls = [m["content"] for m in old.find_all("meta", attrs={"name": "citation_public_url"})]
+    assert urls == ["http://127.0.0.1:8000/en/memorandum/2026-11-25/"]
+    for name in cite.NAMES.values():
+        assert (site / name).is_file()
+    assert len(rispy.loads((site / "memorandum.ris").read_text("utf-8"))) == 2
