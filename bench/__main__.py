@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench import corpus, exports, linearity, review, search, spread
+from bench import corpus, exports, linearity, review, search, spread, versions
 from checks.model.site import CONFIG
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -213,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
         linear = linearity.measure(1 if args.quick else 3, (10, 100) if args.quick else linearity.SIZES_KB)
         print("bench: review …", file=sys.stderr)
         reviewing = review.measure(1 if args.quick else 3, (1, 2) if args.quick else (1, 4, 16))
+        counts = (1, 2) if args.quick else (1, 10, 50)
+        print(f"bench: versions {counts} …", file=sys.stderr)
+        versioned = versions.measure(work, build, 1 if args.quick else 3, counts)
         print(f"bench: growth {factors} …", file=sys.stderr)
         growth = measure_growth(work, factors, max(1, runs // 2) if not args.quick else 1)
         site = work / "out-site"
@@ -230,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {"mutation": mutation, "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "quick": args.quick,
                "machine": machine(), "builds": builds, "checks": checks, "linearity": linear, "growth": growth,
                "weight": weight, "lighthouse": lighthouse, "exports": exported,
-               "search": searching, "review": reviewing, "suite": suite}
+               "search": searching, "review": reviewing, "versions": versioned, "suite": suite}
     args.out.mkdir(parents=True, exist_ok=True)
     previous_path = args.out / "results.json"
     previous = json.loads(previous_path.read_text("utf-8")) if previous_path.exists() else None

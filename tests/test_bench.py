@@ -21,7 +21,8 @@ def test_bench_quick_mode_writes_a_complete_report(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
     report = (tmp_path / "RESULTS.md").read_text("utf-8")
     for heading in ("## 1. Build", "## 2. Checks", "## 2b. Linearity", "## 3. Growth", "## 4. Page weight",
-                    "## 5. Lighthouse", "## 7. Downloads", "## 8. Search", "## 8b. Review of a change"):
+                    "## 5. Lighthouse", "## 7. Downloads", "## 8. Search", "## 8b. Review of a change",
+                    "## 8c. Versions"):
         assert heading in report
     data = json.loads((tmp_path / "results.json").read_text("utf-8"))
     assert data["builds"]["site"]["wall"]["median"] > 0 and data["builds"]["site-mkdocs"]["wall"]["median"] > 0
@@ -38,6 +39,8 @@ def test_bench_quick_mode_writes_a_complete_report(tmp_path: Path) -> None:
     assert {lang: r["queries"] for lang, r in data["search"]["recall"].items()} == {"ja": 5, "en": 5}  # quick: five each
     assert all(size["gzip"] > 0 for size in data["search"]["indexes"].values())
     assert [(row["factor"], row["reviewed"] == row["changed"] > 0) for row in data["review"]] == [(1, True), (2, True)]
+    assert [(row["versions"], row["pages"]) for row in data["versions"]] == [(1, 1), (2, 2)]
+    assert all(row["wall"]["median"] > 0 for row in data["versions"])
     # A later report compares with this one (the renderer is pure: no second run).
     from bench import report
     earlier = json.loads(json.dumps(data))
