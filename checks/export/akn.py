@@ -53,13 +53,14 @@ def work_uri(facts: dict[str, Any]) -> str:
     return f"/akn/{work['country']}/doc/{work['subtype']}/{metadata.iso(facts['signed']['date'])}/{work['number']}"
 
 
-def expression_uri(facts: dict[str, Any], lang: str) -> str:
-    return f"{work_uri(facts)}/{LANG3[lang]}@{metadata.iso(facts['signed']['date'])}"
+def expression_uri(facts: dict[str, Any], lang: str, version: str | None = None) -> str:
+    """A language's Expression: dated by signature, or by a recorded version (``eng@2026-11-25``)."""
+    return f"{work_uri(facts)}/{LANG3[lang]}@{version or metadata.iso(facts['signed']['date'])}"
 
 
-def site_path(facts: dict[str, Any], lang: str) -> str:
-    """Where the build writes a language's document, relative to the site root."""
-    return expression_uri(facts, lang).lstrip("/") + "/main.xml"
+def site_path(facts: dict[str, Any], lang: str, version: str | None = None) -> str:
+    """Where the build writes a language's document (of a version), relative to the site root."""
+    return expression_uri(facts, lang, version).lstrip("/") + "/main.xml"
 
 
 def _camel(name: str) -> str:
@@ -86,11 +87,11 @@ def _split(p: document.Provision) -> tuple[str, str]:
     return "", text
 
 
-def _meta(root: ET.Element, facts: dict[str, Any], lang: str, generated: str) -> None:
+def _meta(root: ET.Element, facts: dict[str, Any], lang: str, generated: str, version: str | None = None) -> None:
     date = metadata.iso(facts["signed"]["date"]) or ""
     meta = _sub(root, "meta")
     ident = _sub(meta, "identification", source=f"#{PUBLISHER}")
-    work, expr = work_uri(facts), expression_uri(facts, lang)
+    work, expr = work_uri(facts), expression_uri(facts, lang, version)
     w = _sub(ident, "FRBRWork")
     _sub(w, "FRBRthis", value=f"{work}/!main")
     _sub(w, "FRBRuri", value=work)
@@ -103,7 +104,7 @@ def _meta(root: ET.Element, facts: dict[str, Any], lang: str, generated: str) ->
     e = _sub(ident, "FRBRExpression")
     _sub(e, "FRBRthis", value=f"{expr}/!main")
     _sub(e, "FRBRuri", value=expr)
-    _sub(e, "FRBRdate", date=date, name="signature")
+    _sub(e, "FRBRdate", date=version or date, name="version" if version else "signature")
     if lang == site.ORIGINAL:
         for party in facts["parties"]:
             _sub(e, "FRBRauthor", href=f"#{party['id']}")
@@ -177,11 +178,13 @@ def _signature(parent: ET.Element, p: document.Provision, signatory: dict[str, A
             _lines(_sub(sig, "span"), rest)
 
 
-def document_xml(facts: dict[str, Any], doc: document.Document, lang: str, generated: str) -> bytes:
-    """The AKN document of one language's memorandum page, as UTF-8 bytes."""
+def document_xml(facts: dict[str, Any], doc: document.Document, lang: str, generated: str,
+                 version: str | None = None) -> bytes:
+    """The AKN document of one language's memorandum page (``doc``: the text as of ``version`` when given,
+    an Expression dated by that version), as UTF-8 bytes."""
     root = ET.Element("akomaNtoso", {"xmlns": NS})
     d = _sub(root, "doc", name=facts["work"]["subtype"])
-    _meta(d, facts, lang, generated)
+    _meta(d, facts, lang, generated, version)
     by_kind = {k: doc.of_kind(k) for k in EID}
     title = by_kind["title"][0].text if by_kind["title"] else facts["title"][lang]
     long = _sub(_sub(d, "preface"), "longTitle", eId=EID["title"])

@@ -11,6 +11,7 @@ writes them (``hooks/exports.py``) and the verify page lists the same hashes
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -54,10 +55,18 @@ def export(facts: dict[str, Any], ja: document.Document, en: document.Document,
             "source": {"sha256": facts["source"]["sha256"]},
             "akn": {lang: "/" + akn.site_path(facts, lang) for lang in site.LANGS},
             "versions": {lang: [{"date": v.date, "reason": dict(v.reason), "provisions": list(v.text) if i else [],
-                                 "json": "/" + site.version_path(lang, v.date)}
+                                 "json": "/" + site.version_path(lang, v.date),
+                                 "akn": "/" + akn.site_path(facts, lang, v.date)}
                                 for i, v in enumerate((history or versions.History()).of(lang))]
                          for lang in site.LANGS},
             "provisions": provisions}
+
+
+def as_of(doc: document.Document, texts: Mapping[str, str]) -> document.Document:
+    """The document with each provision's text as ``texts`` give it (one line each where it differs)."""
+    provisions = [p if texts.get(p.id, p.text) == p.text else
+                  dataclasses.replace(p, lines=[document.Line(p.line, p.col, texts[p.id])]) for p in doc.provisions]
+    return dataclasses.replace(doc, provisions=provisions)
 
 
 def version_json(history: versions.History, doc: document.Document, lang: str, version: versions.Version) -> dict[str, Any]:
@@ -110,6 +119,11 @@ def downloads(docs: str | Path, pdfs: bool = True) -> dict[str, bytes]:
         for version in history.of(lang):
             files[site.version_path(lang, version.date)] = (json.dumps(
                 version_json(history, models[lang], lang, version), ensure_ascii=False, indent=2) + "\n").encode()
+            # The version as an Akoma Ntoso Expression dated by it (the signed Japanese is the document above).
+            path = akn.site_path(facts, lang, version.date)
+            if path not in files:
+                texts = versions.texts_at(history, lang, {p.id: p.text for p in models[lang].provisions}, version.date)
+                files[path] = akn.document_xml(facts, as_of(models[lang], texts), lang, when, version.date)
     files[site.TMX_NAME] = interchange.tmx(interchange.units(docs))
     if pdfs:
         for lang in site.LANGS:

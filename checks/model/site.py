@@ -61,8 +61,9 @@ def download_names(akn_paths: list[str], version_paths: list[str] = ()) -> list[
     """The paths of every download SHA256SUMS must list, given where the AKN documents and the versions'
     JSON are (``akn.site_path`` and ``version_path`` when building, ``memorandum.json``'s ``akn`` and
     ``versions`` when reading a built site)."""
-    return [JSON_NAME, SCHEMA_NAME, *(p.lstrip("/") for p in akn_paths), *(p.lstrip("/") for p in version_paths),
-            TMX_NAME, *(pdf_name(lang) for lang in LANGS)]
+    named = [JSON_NAME, SCHEMA_NAME, *(p.lstrip("/") for p in akn_paths), *(p.lstrip("/") for p in version_paths),
+             TMX_NAME, *(pdf_name(lang) for lang in LANGS)]
+    return list(dict.fromkeys(named))  # the signed Japanese is its own first version: one file, named once
 
 
 def version_path(lang: str, date: str) -> str:

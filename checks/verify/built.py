@@ -207,8 +207,9 @@ class Site:
                 where, line = (self.rel(doc.path), prov.line) if prov and doc else (self.rel(path), 1)
                 yield Finding(where, line, 1, "OUT004", f"{url}: {problem.message}")
         published = data.get("versions") if isinstance(data.get("versions"), dict) else {}
-        version_paths = [str(v.get("json", "")) for found in published.values() if isinstance(found, list)
-                         for v in found if isinstance(v, dict) and v.get("json")]
+        version_paths = list(dict.fromkeys(
+            str(v[key]) for found in published.values() if isinstance(found, list)
+            for v in found if isinstance(v, dict) for key in ("json", "akn") if v.get(key)))
         listed = site.download_names([str(u) for u in paths.values()], version_paths)
         for rel, message in exported.check_sums(self.site_dir, listed):
             yield Finding(self.rel(self.site_dir / rel), 1, 1, "OUT005", message)
