@@ -91,6 +91,7 @@ CODES: dict[str, Code] = {
     "VER005": Code("checks.rules.versions", 'a provision differs from its latest recorded version, or the first English version leaves one out'),
     "VER006": Code("checks.rules.versions", 'a version gives a provision the text it already had'),
     "VER007": Code("checks.rules.versions", 'a language has no recorded version'),
+    "VER008": Code("checks.rules.versions", 'a link to the page of a version that is not recorded'),
     "XLF001": Code("checks.export.interchange", 'the file is not well-formed XML, or cannot be read'),
     "XLF002": Code("checks.export.interchange", 'not XLIFF 2.0 or 1.2, or not valid against the OASIS schema'),
     "XLF003": Code("checks.export.interchange", 'a language pair other than Japanese to English'),

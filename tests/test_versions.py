@@ -414,3 +414,25 @@ def test_each_version_is_an_akoma_ntoso_expression_dated_by_it() -> None:
     assert data["versions"]["ja"][0]["akn"] == data["akn"]["ja"]
     dated = etree.fromstring(files[data["versions"]["en"][0]["akn"].lstrip("/")])
     assert dated.find(".//a:FRBRExpression/a:FRBRdate", ns).attrib == {"date": "2026-11-25", "name": "version"}
+
+
+@pytest.mark.parametrize("link, expected", [
+    ("[the first English](../en/memorandum/2026-11-25/#article-2-3)", []),
+    ('<a href="../en/memorandum/2026-11-27/">x</a>',
+     ["VER008 link to the English version of 2026-11-27 ('../en/memorandum/2026-11-27/'), which is not recorded: "
+      "expected one of 2026-11-25, 2026-11-26, 2026-11-30"]),
+    ("[署名原本](memorandum/2025-04-28/)", []),
+    ("[x](memorandum/2025-04-29/)",
+     ["VER008 link to the 日本語 version of 2025-04-29 ('memorandum/2025-04-29/'), which is not recorded: "
+      "expected one of 2025-04-28"]),
+    ("`memorandum/2025-04-29/` in code is no link", []),
+])
+def test_a_link_to_a_version_names_a_recorded_one(tmp_path: Path, link: str, expected: list[str]) -> None:
+    docs = docs_copy(tmp_path)
+    page = docs / "about.ja.md"
+    text = page.read_text("utf-8")
+    at = text.index("\n## ") + 1
+    page.write_text(text[:at] + link + "\n\n" + text[at:], "utf-8")
+    line = text[:at].count("\n") + 1
+    assert [f.split(" ", 1)[1] for f in ver_findings(docs)] == expected
+    assert all(f.startswith(f"docs/about.ja.md:{line}:") for f in ver_findings(docs))

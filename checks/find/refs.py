@@ -33,6 +33,17 @@ def number(text: str) -> int:
     return KANJI.get(text, 0)
 
 
+# A link to a version's page: ](../memorandum/2026-11-25/#article-2-3), href="en/memorandum/2026-11-25/"
+LINK_TO_VERSION = re.compile(r"(?:\]\(|href=[\"'])(?P<path>[^)\s\"'#]*?memorandum/(?P<date>\d{4}-\d{2}-\d{2})/?)")
+
+
+def version_links(page: Page) -> Iterator[tuple[int, str, str]]:
+    """(offset, date, path) of every link in running text to a version's page (``checks.render.dated``)."""
+    for m in LINK_TO_VERSION.finditer(page.text, page.body_start):
+        if not page.in_any(m.start(), m.end(), HIDDEN - {"attr"}):
+            yield m.start("path"), m.group("date"), m.group("path")
+
+
 # A Markdown link written to a provision: ](memorandum.md#article-2-3), ](../memorandum.md#…)
 LINK_TO_PROVISION = re.compile(r"\]\((?:\.\./)*memorandum\.md#(?P<id>[^)\s\"']*)")
 # Regions where no reference is read: hidden text, a numbered paragraph's own

@@ -10,6 +10,7 @@ VER005: a page's provision differs from its latest recorded version, or the firs
         leaves a provision out.
 VER006: a version records a provision's text as changed but gives the text it already had.
 VER007: a language has no recorded version.
+VER008: a page links to the page of a version that is not recorded.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from collections import Counter
 from typing import Iterator
 
 from checks import Finding
-from checks.model import languages, lock, metadata, versions
+from checks.find import refs
+from checks.model import languages, lock, metadata, site, versions
 from checks.model.corpus import Corpus
 
 HOW = "record it with `make relock REASON_EN='…' REASON_JA='…'`"
@@ -33,6 +35,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
     for line, col, message in history.problems:
         yield Finding(rel, line, col, "VER001", message)
     signed = metadata.iso(corpus.facts["signed"]["date"]) if corpus.facts else None
+    yield from _links(corpus, history)
     original = corpus.memoranda.get(languages.ORIGINAL)
     if original is None or not original.provisions:
         return  # no structure to hold versions to (STR004 says why)
@@ -78,6 +81,24 @@ def check(corpus: Corpus) -> Iterator[Finding]:
             if prov.id in text and text[prov.id] != prov.text and prov.id not in unchecked | twice:
                 yield Finding(corpus.rel(doc.path), prov.line, prov.col, "VER005",
                               f"'#{prov.id}' differs from its latest recorded version ({latest.date}): {HOW}")
+
+
+def _links(corpus: Corpus, history: versions.History) -> Iterator[Finding]:
+    """Every link to a version's page names a recorded version of the text it points to."""
+    for path, page in corpus.pages.items():
+        for offset, date, target in refs.version_links(page):
+            # A target that names a language's folder (../en/memorandum/…) is that language's; any other is
+            # read as the page's own language, or any language's where a relative path climbs out of it.
+            named = next((code for code in languages.CODES if site.PREFIX[code] and f"/{site.PREFIX[code]}" in
+                          f"/{target}".replace("../", "")), None)
+            lang = named or site.lang_of(path)
+            candidates = [lang] if named else list(languages.CODES)
+            if all(v.date != date for code in candidates for v in history.of(code)):
+                line, col = page.line_col(offset)
+                known = ", ".join(v.date for v in history.of(lang)) or "none"
+                yield Finding(corpus.rel(path), line, col, "VER008",
+                              f"link to the {languages.profile(lang).name} version of {date} ('{target}'), which is not "
+                              f"recorded: expected one of {known}")
 
 
 def _unchecked(corpus: Corpus) -> set[str]:
