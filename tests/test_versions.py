@@ -436,3 +436,13 @@ def test_a_link_to_a_version_names_a_recorded_one(tmp_path: Path, link: str, exp
     line = text[:at].count("\n") + 1
     assert [f.split(" ", 1)[1] for f in ver_findings(docs)] == expected
     assert all(f.startswith(f"docs/about.ja.md:{line}:") for f in ver_findings(docs))
+
+
+@pytest.mark.parametrize("before, after, expected", [
+    ("and to aim to build a trusted", "and to work towards building a trusted",
+     ("and to <del>aim to build</del> a trusted", "and to <ins>work towards building</ins> a trusted")),
+    ("a b c d", "a X c Y", ("a <del>b</del> c <del>d</del>", "a <ins>X</ins> c <ins>Y</ins>")),
+    ("one two", "one two three", ("one two", "one two<ins> three</ins>")),
+])
+def test_changes_with_only_blanks_between_are_one_change(before: str, after: str, expected) -> None:
+    assert changes.marked(before, after, "en") == expected

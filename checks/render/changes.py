@@ -39,17 +39,35 @@ def marked(before: str, after: str, lang: str, said: Mapping[str, str] | None = 
     gives the hidden words a screen reader reads first (``{"deleted": …, "inserted": …}``)."""
     a, b = tokens(before, lang), tokens(after, lang)
     hidden = {k: f'<span class="visually-hidden">{html.escape(v)} </span>' for k, v in (said or {}).items()}
-    left, right = [], []
+    # Changes with only blanks between them are one change ("aim to build" struck through once, not word by
+    # word): a screen reader then says "deleted" once for them.
+    runs: list[tuple[bool, str, str]] = []  # (changed, old, new)
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        old, new = html.escape("".join(a[i1:i2])), html.escape("".join(b[j1:j2]))
-        if op == "equal":
-            left.append(old)
-            right.append(new)
+        old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
+        changed = op != "equal"
+        if runs and (changed or not old.strip()) and runs[-1][0] and changed is not None:
+            if not changed:  # blanks after a change: held until the next run shows whether a change follows
+                runs.append((False, old, new))
+                continue
+            _, o, n = runs.pop()
+            runs.append((True, o + old, n + new))
+            continue
+        if changed and len(runs) >= 2 and not runs[-1][0] and not runs[-1][1].strip() and runs[-2][0]:
+            blank_old, blank_new = runs.pop()[1:]
+            _, o, n = runs.pop()
+            runs.append((True, o + blank_old + old, n + blank_new + new))
+            continue
+        runs.append((changed, old, new))
+    left, right = [], []
+    for changed, old, new in runs:
+        if not changed:
+            left.append(html.escape(old))
+            right.append(html.escape(new))
             continue
         if old:
-            left.append(f"<del>{hidden.get('deleted', '')}{old}</del>")
+            left.append(f"<del>{hidden.get('deleted', '')}{html.escape(old)}</del>")
         if new:
-            right.append(f"<ins>{hidden.get('inserted', '')}{new}</ins>")
+            right.append(f"<ins>{hidden.get('inserted', '')}{html.escape(new)}</ins>")
     return "".join(left), "".join(right)
 
 
