@@ -217,3 +217,19 @@ def test_the_repository_for_gh_attestation_verify(url, expected: str) -> None:
 def test_printable_html(lang: str) -> None:
     from checks.export import printed
     golden(f"printed.{lang}.html", printed.html_of(FACTS, DOCS[lang], lang))
+
+
+@pytest.mark.parametrize("lang", site.LANGS)
+def test_changes_page(lang: str) -> None:
+    from checks.model import versions
+    history = versions.read(ROOT / "docs/_data/versions.yml")
+    current = {code: {p.id: p.text for p in DOCS[code].provisions} for code in site.LANGS}
+    golden(f"changes.{lang}.html", render("changes").render(history, current, lang) + "\n")
+
+
+@pytest.mark.parametrize("lang", site.LANGS)
+def test_feed(lang: str) -> None:
+    from checks.export import feed
+    from checks.model import versions
+    history = versions.read(ROOT / "docs/_data/versions.yml")
+    golden(f"feed.{lang}.atom", feed.atom(history, lang, "https://e.org/", "MoC", "The site").decode())

@@ -141,6 +141,7 @@ def test_changes_are_marked_by_word_in_english_and_by_character_in_japanese(befo
     assert review.marked(before, after, lang) == expected
 
 
+@pytest.mark.build  # runs the workflow's `make review`, environment and all: not a test for each mutant
 def test_the_workflow_step_writes_the_summary_and_the_pull_request_number(tmp_path: Path) -> None:
     """The Review workflow's own step (`make review`), run as GitHub runs it, on a fixture repository whose
     pull request changes one English provision."""

@@ -446,3 +446,60 @@ def test_a_link_to_a_version_names_a_recorded_one(tmp_path: Path, link: str, exp
 ])
 def test_changes_with_only_blanks_between_are_one_change(before: str, after: str, expected) -> None:
     assert changes.marked(before, after, "en") == expected
+
+
+# --- what the mutation tests showed untested ---------------------------------------
+
+def test_a_text_that_is_not_a_mapping_is_named_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "versions.yml"
+    path.write_text("ja:\n  - date: 2025-04-28\n    reason: {ja: 署名, en: Signed}\n    text: [a, b]\n", "utf-8")
+    assert versions.read(path).problems == [(4, 1, "version 2025-04-28: 'text' should map provision ids (or languages) "
+                                                   "to strings")]
+
+
+def test_the_lines_of_replaced_texts_are_known() -> None:
+    text = ("ja:\n  - date: 2025-04-28\n    reason: {ja: a, en: b}\n  - date: 2027-01-15\n    reason: {ja: a, en: b}\n"
+            "    source: {ja: s, en: s}\n    was:\n      article-2-3: old\n    text:\n      article-2-4: new\n")
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "versions.yml"
+        path.write_text(text, "utf-8")
+        modification = versions.read(path).of("ja")[1]
+    assert dict(modification.lines) == {"article-2-3": 8, "article-2-4": 10}
+    assert modification.source == {"ja": "s", "en": "s"}
+
+
+def test_a_change_recorded_twice_on_one_date_is_one_version() -> None:
+    history = versions.read(VERSIONS)
+    once = versions.record(history, "en", "2026-12-01", {"ja": "一", "en": "one"}, {"article-2-4": "x"})
+    twice = versions.record(once, "en", "2026-12-01", {}, {"article-2-3": "y"})
+    latest = twice.latest("en")
+    assert [v.date for v in twice.of("en")] == ["2026-11-25", "2026-11-26", "2026-11-30", "2026-12-01"]
+    assert (latest.date, dict(latest.reason), dict(latest.text)) == (
+        "2026-12-01", {"ja": "一", "en": "one"}, {"article-2-4": "x", "article-2-3": "y"})
+    modified = versions.History({"ja": [versions.Version("ja", "2027-01-15", {"ja": "a", "en": "b"}, {"a": "1"},
+                                                          {"a": "0"}, {"ja": "s", "en": "s"})]})
+    again = versions.record(modified, "ja", "2027-01-15", {}, {"b": "2"}).latest("ja")
+    assert (again.source, dict(again.was), again.date) == ({"ja": "s", "en": "s"}, {"a": "0"}, "2027-01-15")
+    assert history.latest("en").date == "2026-11-30"  # recording returns a new history
+
+
+def test_a_missing_versions_file_is_an_empty_history(tmp_path: Path) -> None:
+    history = versions.load_cached(tmp_path / "versions.yml")
+    assert history.versions == {} and history.problems == [] and history.latest("en") is None
+
+
+@pytest.mark.parametrize("edit, expected", [
+    ("english left out", ["docs/_data/versions.yml:1:1: VER007 no version of the English text is recorded: expected "
+                          "'en:' with its first version"]),
+    ("no japanese page", []),
+])
+def test_the_versions_need_both_texts(tmp_path: Path, edit: str, expected: list[str]) -> None:
+    docs = docs_copy(tmp_path)
+    path = docs / "_data/versions.yml"
+    if edit == "english left out":
+        text = path.read_text("utf-8")
+        path.write_text(text[:text.index("\nen:\n") + 1], "utf-8")
+    else:
+        (docs / "memorandum.ja.md").unlink()
+    assert ver_findings(docs) == expected
