@@ -503,3 +503,34 @@ def test_the_versions_need_both_texts(tmp_path: Path, edit: str, expected: list[
     else:
         (docs / "memorandum.ja.md").unlink()
     assert ver_findings(docs) == expected
+
+
+def test_a_modification_under_article_2_3_builds_its_version(tmp_path: Path) -> None:
+    """The fixture modification in a built site: its page, its comparison, its feed entry and its exports."""
+    import shutil
+
+    from conftest import build, copy_project
+    (tmp_path / "project").mkdir()
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "docs")
+    modified = modified_docs(tmp_path / "edit")
+    shutil.copytree(modified, project / "docs")
+    result = build(project, project / "site", strict=False)  # the English twin of 2.3 is stale (TRL001) until translated
+    assert result.returncode == 0, result.stderr
+    site_dir = project / "site"
+    def article_2_3(rel: str) -> str:  # the provision's text, its tools left out, as a reader gets it
+        import copy
+        el = copy.copy(BeautifulSoup((site_dir / rel).read_text("utf-8"), "html.parser").find(id="article-2-3"))
+        for tools in el.select(".provision-tools"):
+            tools.decompose()
+        return el.get_text("").strip()
+    assert article_2_3("memorandum/2027-01-15/index.html") == MODIFIED
+    assert article_2_3("memorandum/2025-04-28/index.html") == CURRENT["ja"]["article-2-3"]
+    assert BeautifulSoup((site_dir / "en/changes/index.html").read_text("utf-8"), "html.parser").find(
+        id="ja-2027-01-15-article-2-3") is not None
+    assert feedparser.parse((site_dir / "changes.atom").read_bytes()).entries[0].id.endswith("#ja-2027-01-15")
+    data = json.loads((site_dir / "memorandum.json").read_text("utf-8"))
+    assert [v["date"] for v in data["versions"]["ja"]] == ["2025-04-28", "2027-01-15"]
+    version = json.loads((site_dir / "versions/ja/2027-01-15.json").read_text("utf-8"))
+    assert {p["id"]: p["text"] for p in version["provisions"]}["article-2-3"] == MODIFIED
+    assert (site_dir / data["versions"]["ja"][1]["akn"].lstrip("/")).is_file()
