@@ -11,7 +11,7 @@ from pathlib import Path
 from checks.engine import get_relative_url
 from checks.export import cite, feed, publish
 from checks.model import languages, metadata, site, versions
-from checks.render.dated import path_of
+from checks.render.dated import url_of
 from checks.render.exports import legislation
 
 
@@ -30,7 +30,7 @@ def on_page_context(context, /, *, page, config, nav):
     data = legislation(facts, lang, page.canonical_url or page.url, other)
     latest = versions.load_cached(versions.path_in(config["docs_dir"])).latest(lang)
     if latest:  # what reference managers read: the version in force, at its own address
-        url = feed.site_root(config["site_url"] or "/") + path_of(lang, latest.date)
+        url = url_of(config["site_url"], lang, latest.date)
         page.meta["cite_meta"] = cite.meta_tags(cite.item(facts, lang, latest.date, url))
     page.meta["jsonld"] = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return context

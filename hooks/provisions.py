@@ -9,11 +9,10 @@ from pathlib import Path
 
 from checks.engine import get_relative_url
 from checks.export.cite import Citations
-from checks.export.feed import site_root
 from checks.model import build_state, document, metadata, site, versions
 from checks.model.page import Page
 from checks.render.changes import history_anchor
-from checks.render.dated import path_of
+from checks.render.dated import url_of
 from checks.render.provisions import distinctive, insert_tools, referenced, suggest_link, suggestion_url, tools
 
 
@@ -44,7 +43,7 @@ def on_page_content(content: str, /, *, page, config, files) -> str | None:
     history = versions.load_cached(versions.path_in(config["docs_dir"]))
     latest = history.latest(lang)
     # A provision's citation names the version in force and its page (checks.render.dated), where it stays.
-    version_url = (site_root(config["site_url"] or "/") + path_of(lang, latest.date)) if latest else ""
+    version_url = url_of(config["site_url"], lang, latest.date) if latest else ""
     cite = Citations(facts, lang, latest.date, version_url) if latest else None
     doc = document.load_cached(Path(page.file.abs_src_path))
     absolute = page.canonical_url or page.url

@@ -79,7 +79,7 @@ def _split(p: document.Provision) -> tuple[str, str]:
     """A numbered provision's printed number (with its punctuation) and the rest of its text."""
     text = p.text
     if p.kind == "article":
-        m = document.ARTICLE_HEADING[p.lang].match(text)
+        m = languages.profile(p.lang).article_heading.match(text)
         if m:
             return text[: m.start("title")].rstrip(document.BLANK), m.group("title")
     if p.kind == "paragraph" and p.number and text.startswith(p.number):

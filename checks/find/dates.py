@@ -8,14 +8,11 @@ twin-page rule all read dates here.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator
 
 from checks.model import languages
 from checks.model.metadata import iso
 
-# Each language's forms are its profile's ``date`` pattern; eras and month names are there too.
-DATE = {lang: languages.profile(lang).date for lang in languages.CODES}
 
 
 def dates_in(text: str, lang: str) -> Iterator[tuple[int, str]]:

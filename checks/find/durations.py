@@ -10,9 +10,9 @@ from typing import Iterator
 
 from checks.model import languages
 
-# Each language's forms are its profile's ``duration`` pattern (3 か月, three months, 3 months).
+# Each language's forms are its profile's ``duration`` pattern (3 か月, three months, 3 months); the number
+# words of every language:
 WORDS = {w: n for p in languages.PROFILES.values() for w, n in p.number_words.items()}  # 'three' -> 3
-DURATION = {lang: languages.profile(lang).duration for lang in languages.CODES}
 
 
 def months_in(text: str, lang: str) -> list[int]:

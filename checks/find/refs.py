@@ -17,9 +17,6 @@ from checks.model.page import HIDDEN, UNLINKABLE, Page
 
 # Kanji numerals (一 … 九十九), as the Japanese profile's reference pattern reads them.
 KANJI = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-# How each language writes a reference to a provision is its profile's ``reference``
-# pattern (第 2 条 2.3, 第二条, bare 2.3; Article 2.3, Articles 2.5 and 2.6).
-REFERENCE = {lang: languages.profile(lang).reference for lang in languages.CODES}
 _LIST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -52,12 +49,6 @@ NOT_REFERENCES = HIDDEN | {"number", "provision-head"}
 
 # A reference to an article of another instrument is not ours:
 # "1994 年協定の第 4 条", "Article 4 of the 1994 Agreement".
-OTHER_INSTRUMENT_BEFORE = {lang: p.other_instrument_before for lang, p in languages.PROFILES.items()
-                           if p.other_instrument_before}
-OTHER_INSTRUMENT_AFTER = {lang: p.other_instrument_after for lang, p in languages.PROFILES.items()
-                          if p.other_instrument_after}
-
-
 class Ref(NamedTuple):
     start: int
     end: int
@@ -102,9 +93,11 @@ def find(page: Page) -> Iterator[Ref]:
     """Every reference in ``page``'s rendered text, in order."""
     text, lang = page.text, page.lang
     found: list[Ref] = []
-    pattern = REFERENCE.get(lang)
-    if pattern is not None:
-        before, after = OTHER_INSTRUMENT_BEFORE.get(lang), OTHER_INSTRUMENT_AFTER.get(lang)
+    # How each language writes a reference (第 2 条 2.3, 第二条, bare 2.3; Article 2.3, Articles 2.5 and 2.6) and
+    # an article of another instrument (1994 年協定の第 4 条; Article 4 of the 1994 Agreement): its profile.
+    p = languages.PROFILES.get(lang)
+    if p is not None:
+        pattern, before, after = p.reference, p.other_instrument_before, p.other_instrument_after
         for m in pattern.finditer(text, page.body_start):
             kinds = page.kinds_at(m.start(), m.end())
             if not kinds.isdisjoint(NOT_REFERENCES):

@@ -46,8 +46,6 @@ ATTR_LIST = re.compile(
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)(?:\s*\{[^{}]*\})?\s*$")
 # A bullet list item: marker, space, text.
 LIST_ITEM = re.compile(r"^[-*+]\s+(?P<text>.*)$")
-# Article headings ("第 1 条：協力分野" / "Article 1: Areas of Cooperation") by each language's profile.
-ARTICLE_HEADING = {lang: languages.profile(lang).article_heading for lang in languages.CODES}
 # A numbered paragraph opens with its number: "2.1 本協力覚書…".
 PARAGRAPH_NUMBER = re.compile(r"^(?P<art>\d+)\.(?P<par>\d+)\s+")
 # Inline markup that is not text: bold/italic markers, line breaks, comments.
@@ -270,7 +268,8 @@ def _classify(prov: Provision, lang: str, is_heading: bool) -> None:
         prov.kind = kind
         g = m.groupdict()
         if kind == "article":
-            h = ARTICLE_HEADING[lang].match(prov.text) if lang in ARTICLE_HEADING else None
+            # "第 1 条：協力分野" / "Article 1: Areas of Cooperation", as the language's profile reads it
+            h = languages.PROFILES[lang].article_heading.match(prov.text) if lang in languages.PROFILES else None
             prov.number = h.group("num") if h else ""
         elif kind == "paragraph":
             n = PARAGRAPH_NUMBER.match(prov.text)

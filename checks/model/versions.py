@@ -58,35 +58,35 @@ class History:
         return found[-1] if found else None
 
 
-def _line(node: yaml.Node | None, *path: Any) -> int:
-    """The 1-based line of the value at ``path`` in a composed YAML tree (its nearest ancestor's if absent)."""
+def _walk(node: yaml.Node | None, path: tuple[Any, ...]) -> tuple[yaml.Node | None, int]:
+    """The node at ``path`` in a composed YAML tree (None if absent), and the 1-based line of the deepest part
+    of the path found: a mapping entry is where its key is."""
     line = node.start_mark.line + 1 if node is not None else 1
     for key in path:
         if isinstance(node, yaml.MappingNode):
             pair = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(key)), None)
             if pair is None:
-                break
-            line, node = pair[0].start_mark.line + 1, pair[1]  # a mapping entry is where its key is
+                return None, line
+            line, node = pair[0].start_mark.line + 1, pair[1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
             node = node.value[key]
             line = node.start_mark.line + 1
         else:
-            break
-    return line
+            return None, line
+    return node, line
+
+
+def _line(node: yaml.Node | None, *path: Any) -> int:
+    """The 1-based line of the value at ``path`` (its nearest ancestor's if absent)."""
+    return _walk(node, path)[1]
 
 
 def _key_lines(node: yaml.Node | None, *path: Any) -> dict[str, int]:
     """The line of each key of the mapping at ``path``."""
-    for key in path:
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(key)), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-        else:
-            return {}
-    if not isinstance(node, yaml.MappingNode):
+    found = _walk(node, path)[0]
+    if not isinstance(found, yaml.MappingNode):
         return {}
-    return {str(k.value): k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    return {str(k.value): k.start_mark.line + 1 for k, _ in found.value if isinstance(k, yaml.ScalarNode)}
 
 
 def _strings(value: Any) -> dict[str, str] | None:

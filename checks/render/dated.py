@@ -21,7 +21,7 @@ import re
 from html.parser import HTMLParser
 from typing import Any, Callable, Mapping
 
-from checks.export import cite
+from checks.export import cite, feed
 from checks.model import active, languages, metadata, site, versions
 
 TOOLS = "provision-tools"
@@ -36,6 +36,11 @@ CURRENT_ONLY = frozenset({"provision-suggest", "suggest-correction", "md-content
 def path_of(lang: str, date: str) -> str:
     """Where a version's page is, from the site root: ``en/memorandum/2026-11-25/``."""
     return f"{site.PREFIX[lang]}{site.MEMORANDUM}/{date}/"
+
+
+def url_of(site_url: str, lang: str, date: str) -> str:
+    """A version page's address, from a language build's ``site_url`` (which may end with its prefix)."""
+    return feed.site_root(site_url or "/") + path_of(lang, date)
 
 
 def _deeper(url: str) -> str:

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from checks.model import languages
 from checks import Finding
-from checks.find.dates import DATE, dates_in, known_dates
+from checks.find.dates import dates_in, known_dates
 from checks.model.corpus import Corpus
 from checks.model.metadata import format_date, iso
 
@@ -25,7 +25,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         return
     known = known_dates(corpus.facts)
     for path, page in corpus.pages.items():
-        if page.lang not in DATE:
+        if page.lang not in languages.PROFILES:
             continue
         for offset, code, message in unknown_dates(page.text, page.lang, known):
             if not page.in_any(offset, None, ("code", "comment")):

@@ -39,7 +39,6 @@ from checks.model import languages
 from checks.model.metadata import iso
 from checks.model.page import Lines, Page
 
-NUMBER_WORDS = {v: k for k, v in WORDS.items()}
 MULTIPLES = {"duplicate": 2, "triplicate": 3}
 KANJI_NUMBER = {c: i for i, c in enumerate("〇一二三四五六七八九十")}
 HIDDEN = ("code", "comment")
@@ -149,8 +148,6 @@ def check(corpus: Corpus) -> Iterator[Finding]:
 # --- names, places and Sides wherever a reader sees them --------------------
 
 LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
-SIGNED_AT = {lang: languages.profile(lang).signed_at for lang in languages.CODES}
-DEPARTMENT = {lang: languages.profile(lang).department for lang in languages.CODES}
 
 
 def guarded_names(facts: dict) -> list[tuple[str, str]]:
@@ -257,7 +254,7 @@ def sides_of(facts: dict, lang: str) -> list[str]:
 
 def other_places(text: str, lang: str, place: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
     """(offset, place) for each "signed in <place>" that names a place other than the signing place (FCT007)."""
-    for m in SIGNED_AT[lang].finditer(text, start, len(text) if end is None else end):
+    for m in languages.profile(lang).signed_at.finditer(text, start, len(text) if end is None else end):
         where = m.group("place")
         if not any(where in languages.profile(lang).months for lang in languages.CODES) and where not in place and not place.endswith(where):
             yield m.start("place"), where
@@ -266,7 +263,7 @@ def other_places(text: str, lang: str, place: str, start: int = 0, end: int | No
 def other_departments(text: str, lang: str, sides: list[str], start: int = 0,
                       end: int | None = None) -> Iterator[tuple[int, str]]:
     """(offset, name) for each department a text names that is not a Side (FCT008)."""
-    for m in DEPARTMENT[lang].finditer(text, start, len(text) if end is None else end):
+    for m in languages.profile(lang).department.finditer(text, start, len(text) if end is None else end):
         if not any(m.group().endswith(side) for side in sides):
             yield m.start(), m.group()
 
@@ -288,7 +285,7 @@ def _names_and_sides(corpus: Corpus) -> Iterator[Finding]:
     facts = corpus.facts
     names = guarded_names(facts)
     place = facts["signed"]["place"]
-    sides = {lang: sides_of(facts, lang) for lang in DEPARTMENT}
+    sides = {lang: sides_of(facts, lang) for lang in languages.CODES}
     meta = metadata.path_in(corpus.docs)
     texts = [(corpus.rel(path), page, page.text) for path, page in corpus.pages.items()]
     try:
