@@ -25,8 +25,8 @@ def on_config(config, /):
     try:
         text = fixed_worker(found.read_text(encoding="utf-8"))
     except WorkerChanged as problem:
-        log.warning("hooks/search.py: Material's search worker %s: %s; a typed run of kanji would lose its last "
-                    "word. See whether Material now looks it up, and drop or update fixed_worker.", found, problem)
+        log.warning("hooks/search.py: Material's search worker %s: %s. See whether Material has changed that code, "
+                    "and drop or update the fix (checks/render/search.py FIXES).", found, problem)
         return config
     config["extra"]["search_worker"] = {"source": str(found), "material": found.name, "site": worker_name(text)}
     return config

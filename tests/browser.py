@@ -106,18 +106,28 @@ def search(page, query: str, visible: bool = False) -> list[str]:
     """
     from urllib.parse import urlsplit
     box = page.locator("input.md-search__input")
+    # Each wait reads the theme's own words (the page's __config translations):
+    # cleared, the box says the placeholder; after a query, a count or "none".
+    # Clearing first means a "none" seen after typing is this query's answer,
+    # never the last one's.
     box.fill("")
     box.press("End")  # Material searches on keyup: an empty query clears the results
-    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length === 0", timeout=10000)
+    page.wait_for_function(
+        "() => { const t = JSON.parse(document.getElementById('__config').textContent).translations;"
+        " const meta = document.querySelector('.md-search-result__meta');"
+        " return document.querySelectorAll('.md-search-result__item').length === 0"
+        " && !!meta && meta.textContent.trim() === t['search.result.placeholder']; }", timeout=10000)
     box.fill(query)
     box.press("End")
     # The results have arrived for this query and stopped changing (the same
     # list on three animation frames in a row), or the theme says none match.
     page.wait_for_function(
-        "q => { const items = [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href).join('|');"
+        "q => { const t = JSON.parse(document.getElementById('__config').textContent).translations;"
+        " const items = [...document.querySelectorAll('.md-search-result__item a')].map(a => a.href).join('|');"
         " if (document.querySelector('input.md-search__input').value !== q) return false;"
-        " const meta = document.querySelector('.md-search-result__meta');"
-        " if (!items && !(meta && /何も見つかりません|No matching/.test(meta.textContent))) return false;"
+        " const meta = (document.querySelector('.md-search-result__meta') || {textContent: ''}).textContent.trim();"
+        " if (meta === t['search.result.placeholder']) return false;"
+        " if (!items && meta !== t['search.result.none']) return false;"
         " window.__stable = window.__last === items ? (window.__stable || 0) + 1 : 0;"
         " window.__last = items; return window.__stable >= 3; }", arg=query, timeout=10000, polling="raf")
     selector = ("els => els.filter(a => !" + ("a.closest('details:not([open])')" if visible else "false") + ")"

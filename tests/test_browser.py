@@ -146,12 +146,15 @@ def test_search_recall_and_language(served, page, lang: str) -> None:
     prefix = "" if lang == "ja" else "en/"
     queries = QUERIES[lang]
     assert len(queries) >= 60 and sum(q["kind"] == "phrase" for q in queries) >= 15
+    warnings: list[str] = []  # the search worker warns of a query it could not run, and finds nothing
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
     found, missed = recall(page, base, queries, prefix)
     share = len(found) / len(queries)
     ARTIFACTS.mkdir(exist_ok=True)
     lines = [f"{lang}: recall in the first three results {len(found)}/{len(queries)} = {share:.3f}"]
     lines += [f"  missed {m['query']!r} ({m['kind']}) -> #{m['expect']}: saw {m['results'][:3]}" for m in missed]
     (ARTIFACTS / f"search-recall.{lang}.txt").write_text("\n".join(lines) + "\n", "utf-8")
+    assert [w for w in warnings if "Invalid query" in w] == [], "\n".join(lines)
     assert share >= RECALL_GOAL, "\n".join(lines)
     phrases = sum(q["kind"] == "phrase" for q in found) / sum(q["kind"] == "phrase" for q in queries)
     assert phrases >= PHRASE_GOAL, "\n".join(lines)

@@ -27,8 +27,12 @@ worker (its ``segment``), which looks up every part of the run but the one
 that ends it (``j < query.length``): 量子産業 was searched as 量子 and
 新たに特定する協力分野 as …協力. The site serves Material's worker with that
 bound made inclusive (``fixed_worker``), under a name of its own, and the
-pages' configuration points at it (``overrides/main.html``). When an upgrade
-of Material changes the loop, the strict build fails and says so.
+pages' configuration points at it (``overrides/main.html``). The same worker
+also names lunr's word-set nodes so that two never share a name: with the
+checksums and dates of the verify page, Material's merged two and a search for
+``28`` (or 「28 April 2025」) threw and found nothing (``FIXES``). When an
+upgrade of Material changes either piece of code, the strict build fails and
+says which.
 """
 
 from __future__ import annotations
@@ -37,9 +41,10 @@ import hashlib
 import html
 import json
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from checks.engine import get_plugin_logger
 from checks.find import searchterms
@@ -63,25 +68,61 @@ SEPARATOR = ("[\\s\\-\u3000、。，．・：；「」『』（）［］【】]+
              f"|(?<=[{KANJI}]{{2}})(?=[{HIRAGANA}])|(?<=[{HIRAGANA}])(?=[{KANJI}]{{2}})")
 
 
-# Material's segmentation loop, minified: ``for(let j=i+1;j<q.length;j++)q.slice(i,j)in index``.
-SEGMENT_LOOP = re.compile(r"for\(let (\w+)=(\w+)\+1;\1<(\w+)\.length;\1\+\+\)\3\.slice\(\2,\1\)in \w+")
+# Material's search worker, and what the site changes in it. Each fix must
+# match Material's minified source exactly once; when an upgrade of Material
+# changes it, the strict build fails with the fix's name and what a reader
+# would lose.
 SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 WORKERS = Path("assets") / "javascripts" / "workers"
 
 
+@dataclass(frozen=True)
+class WorkerFix:
+    """One change to Material's worker: the code it finds, how it changes it, what a reader loses without it."""
+    name: str
+    pattern: re.Pattern[str]
+    replace: Callable[[re.Match[str]], str]
+    loss: str
+
+
+# The search box cuts a typed run of kanji at the index's words
+# (``for(let j=i+1;j<q.length;j++)q.slice(i,j)in index``) but never looks up
+# the part that ends the run: the bound is made inclusive.
+SEGMENT_LOOP = re.compile(r"for\(let (\w+)=(\w+)\+1;\1<(\w+)\.length;\1\+\+\)\3\.slice\(\2,\1\)in \w+")
+# lunr's TokenSet names a node by its finality and, for each edge, its
+# character and the target node's number run together (``"0" + "2" + 15``), so
+# two different nodes can get one name (``0``+``2``+``15``+``3``+``4`` and
+# ``0``+``2``+``1``+``5``+``34``) once the index holds words with digits (dates,
+# checksums). Minimising the set then merges them: it holds words the index
+# does not, and a query that expands to one (``28`` with the checksum
+# ``28d5…``) throws and finds nothing. A comma after each number ends it.
+TOKENSET_NAME = re.compile(r"(TokenSet\.prototype\.toString=function\(\)\{if\(this\._str\)return this\._str;"
+                           r"for\(var (\w+)=this\.final\?\"1\":\"0\",[^{}]*\{var (\w+)=\w+\[\w+\],(\w+)=this\.edges\[\3\];)"
+                           r"\2=\2\+\3\+\4\.id\}")
+FIXES = (
+    WorkerFix("segmentation loop `for(let j=i+1;j<q.length;j++)q.slice(i,j)in index`", SEGMENT_LOOP,
+              lambda m: m[0].replace(f"{m[1]}<{m[3]}.length", f"{m[1]}<={m[3]}.length", 1),
+              "a typed run of kanji would lose its last word"),
+    WorkerFix("TokenSet name `e=e+label+node.id`", TOKENSET_NAME,
+              lambda m: f'{m[1]}{m[2]}={m[2]}+{m[3]}+{m[4]}.id+","}}',
+              "a query that expands to a word with digits would throw and find nothing"),
+)
+
+
 class WorkerChanged(ValueError):
-    """Material's search worker no longer holds the one segmentation loop the site fixes."""
+    """Material's search worker no longer holds, once, the code a fix of the site changes."""
 
 
 def fixed_worker(source: str) -> str:
-    """Material's search worker with the query segmentation's bound inclusive, so a run's last word is looked up.
+    """Material's search worker with the site's ``FIXES`` applied, each to the one place it fits.
 
     Its source map (which describes Material's file) is not referred to."""
-    loops = SEGMENT_LOOP.findall(source)
-    if len(loops) != 1:
-        raise WorkerChanged(f"expected one segmentation loop `for(let j=i+1;j<q.length;j++)q.slice(i,j)in index`, "
-                            f"found {len(loops)}")
-    fixed = SEGMENT_LOOP.sub(lambda m: m[0].replace(f"{m[1]}<{m[3]}.length", f"{m[1]}<={m[3]}.length", 1), source)
+    fixed = source
+    for fix in FIXES:
+        found = len(fix.pattern.findall(fixed))
+        if found != 1:
+            raise WorkerChanged(f"expected one {fix.name}, found {found}; {fix.loss}")
+        fixed = fix.pattern.sub(fix.replace, fixed)
     return SOURCE_MAP.sub("\n", fixed)
 
 
