@@ -29,7 +29,7 @@ from checks.model.site import CONFIG
 
 ROOT = Path(__file__).resolve().parent.parent
 # Builds render their PDFs every time (no kept files): the build time is the real one.
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MEMORANDUM_PDF_CACHE": "off"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MEMORANDUM_PDF_CACHE": "off", "MEMORANDUM_KEPT": "off"}
 
 
 def build(project: Path, site: Path, strict: bool = True, env: dict[str, str] | None = None,
@@ -59,6 +59,7 @@ def measure_builds(work: Path, runs: int, kept: bool = True) -> dict[str, Any]:
     # per-user cache (its own directory here, filled by one build first).
     kept_env = {**ENV, "XDG_CACHE_HOME": str(work / "cache")}
     kept_env.pop("MEMORANDUM_PDF_CACHE")
+    kept_env.pop("MEMORANDUM_KEPT")  # the rebuild keeps the page readings, version pages and validation too
     projects["site-mkdocs"] = projects["site"]
     if kept:
         projects["site-kept"] = projects["site"]

@@ -10,7 +10,7 @@ from pathlib import Path
 from checks.engine import event_priority
 from checks.export.feed import site_root
 from checks.model import document, metadata, site, versions
-from checks.render.dated import path_of, pages
+from checks.render.dated import pages_kept, path_of
 
 
 # MkDocs events: thin wiring of checks.render.dated, run by the build tests.
@@ -29,8 +29,9 @@ def on_post_build(*, config):
         if all(p.is_file() and p.stat().st_mtime_ns >= built.stat().st_mtime_ns for p in made):
             continue  # this build's pages of this language are written (each language's build calls this)
         current = {p.id: p.text for p in document.load_cached(site.memorandum_path(docs, lang)).provisions}
-        for rel, text in pages(built.read_text("utf-8"), lang, history, current, site_root(config["site_url"] or "/"),
-                               facts).items():
+        sources = [p.read_bytes() for p in (versions.path_in(docs), site.memorandum_path(docs, lang), metadata.path_in(docs))]
+        for rel, text in pages_kept(built.read_text("utf-8"), lang, history, current, site_root(config["site_url"] or "/"),
+                                    facts, sources).items():
             out = site_dir / rel
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(text, encoding="utf-8")

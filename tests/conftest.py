@@ -13,6 +13,10 @@ import pytest
 from checks.model.site import CONFIG
 
 ROOT = Path(__file__).resolve().parent.parent
+# The tests compute every result (a test may change the code a kept result came
+# from, as mutation testing does); tests/test_kept.py turns keeping on in a
+# folder of its own.
+os.environ["MEMORANDUM_KEPT"] = "off"
 PROVISION_IDS = (
     ["preamble"] + [f"preamble-{i}" for i in range(1, 8)]
     + ["article-1", "article-1-intro"] + [f"article-1-item-{i}" for i in range(1, 9)]
@@ -125,7 +129,9 @@ def page(chromium):
 
 def pytest_collection_modifyitems(items) -> None:
     """Mark every test that builds a site (through a fixture or by calling ``build``):
-    ``-m "not build"`` selects the in-process tests (mutation testing runs those)."""
+    ``-m "not build"`` selects the in-process tests (mutation testing runs those).
+    The tests marked ``long`` run first, so that no worker is left with one at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
     for item in items:
         function = getattr(item, "function", None)
         calls_build = function is not None and "build" in function.__code__.co_names

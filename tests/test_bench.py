@@ -14,6 +14,7 @@ from conftest import ROOT
 
 
 @pytest.mark.browser
+@pytest.mark.long
 def test_bench_quick_mode_writes_a_complete_report(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "bench", "--quick", "--out", str(tmp_path)],
                             cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},

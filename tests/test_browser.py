@@ -140,6 +140,7 @@ RECALL_GOAL = 0.97  # share of queries (phrases included) whose provision is amo
 PHRASE_GOAL = 0.95  # the share for phrases copied from the text, particles and verb endings included
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_search_recall_and_language(served, page, lang: str) -> None:
     base, _ = served

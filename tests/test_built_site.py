@@ -42,6 +42,7 @@ def resolve(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
     return target, unquote(parts.fragment)
 
 
+@pytest.mark.long
 def test_every_internal_link_and_fragment_resolves(site: Path) -> None:
     broken, cache = [], {}
     for page in pages(site):
@@ -208,6 +209,7 @@ def _committed_project(dest: Path, hooks_order) -> Path:
     return project
 
 
+@pytest.mark.long
 def test_the_hooks_order_does_not_change_the_site(tmp_path: Path) -> None:
     """Where an event must run before another, the hook says so (event_priority); any order of
     ``hooks:`` builds the same site, byte for byte (each hook moved from where it stands)."""

@@ -96,6 +96,7 @@ FULL = os.environ.get("PROPERTY_CASES") == "full"
 METADATA_CASES, FRONT_MATTER_CASES = (1200, 800) if FULL else (400, 240)
 
 
+@pytest.mark.long
 @pytest.mark.parametrize("shard", range(SHARDS))
 def test_random_metadata_is_reported_never_raised(docs: Path, shard: int) -> None:
     @seed(shard)

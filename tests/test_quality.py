@@ -116,6 +116,7 @@ def lighthouse(url: str, out: Path, categories: str = "accessibility,best-practi
 
 
 @pytest.mark.browser
+@pytest.mark.long
 @pytest.mark.parametrize("path", LIGHTHOUSE_PAGES)
 def test_lighthouse_accessibility_best_practices_seo_100(served, path: str) -> None:
     base, _ = served

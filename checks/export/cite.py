@@ -23,7 +23,7 @@ import json
 import re
 from typing import Any, Mapping
 
-from checks.model import document, languages, metadata, site
+from checks.model import document, kept, languages, metadata, site
 
 # A provision's pinpoint and address, put where the processor writes them and then filled in per
 # provision: the processor formats the citation once per version, not once per provision.
@@ -69,7 +69,13 @@ def _style():
 
 
 def oscola(csl: Mapping[str, Any], pinpoint: str | None = None) -> str:
-    """One OSCOLA citation (as a footnote gives it), with a paragraph pinpoint when given."""
+    """One OSCOLA citation (as a footnote gives it), with a paragraph pinpoint when given; kept
+    between builds on the item and the pinpoint (``checks.model.kept``)."""
+    return kept.kept("oscola", [json.dumps(csl, sort_keys=True, ensure_ascii=False, default=str), pinpoint or ""],
+                     lambda: _oscola(csl, pinpoint), load=str)
+
+
+def _oscola(csl: Mapping[str, Any], pinpoint: str | None) -> str:
     from citeproc import Citation, CitationItem, CitationStylesBibliography, Locator, formatter
     from citeproc.source.json import CiteProcJSON
     bibliography = CitationStylesBibliography(_style(), CiteProcJSON([dict(csl)]), formatter.plain)

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from checks.model import cache, languages
+from checks.model import cache, kept, languages
 
 DEFAULT_PATH = Path("docs/_data/memorandum.yml")
 SCHEMA_PATH = Path(__file__).with_name("metadata.schema.json")
@@ -155,7 +155,10 @@ def load(path: Path = DEFAULT_PATH) -> dict[str, Any]:
         raise MetadataError(path, 1, 1, f"invalid YAML: {exc}") from None
     if not isinstance(data, dict):
         raise MetadataError(path, 1, 1, f"expected a mapping of facts at the top level, found {type(data).__name__}")
-    problems = validate(node, data, SCHEMA_PATH)
+    problems = kept.kept("metadata-validation", [text, _schema_bytes(SCHEMA_PATH)],
+                         lambda: validate(node, data, SCHEMA_PATH),
+                         dump=lambda found: [list(p) for p in found],
+                         load=lambda rows: [(int(line), int(col), str(message)) for line, col, message in rows])
     if problems:
         raise MetadataError(path, *problems[0], problems=problems)
     return data
@@ -165,6 +168,14 @@ def validate(node: Any, data: Any, schema: Path) -> list[tuple[int, int, str]]:
     """(line, col, message) for each way ``data`` (composed as ``node``) breaks ``schema``, in order."""
     return sorted((*position(node, list(err.absolute_path), err.validator == "required"), _describe(err))
                   for err in _validator(schema).iter_errors(data))
+
+
+def _schema_bytes(schema: Path) -> bytes:
+    """The schema's bytes, part of a kept validation's name (empty when unreadable: validating then says why)."""
+    try:
+        return schema.read_bytes()
+    except OSError:
+        return b""
 
 
 @functools.lru_cache(maxsize=4)

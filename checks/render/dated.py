@@ -19,10 +19,10 @@ import html as html_lib
 import json
 import re
 from html.parser import HTMLParser
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from checks.export import cite, feed
-from checks.model import active, languages, metadata, site, versions
+from checks.model import active, kept, languages, metadata, site, versions
 
 TOOLS = "provision-tools"
 # Attributes that hold an address.
@@ -206,6 +206,15 @@ def pages(page: str, lang: str, history: versions.History, current: Mapping[str,
             page, lang, version, texts, current, current_url, version is found[-1], cite.Citations(facts, lang, version.date, url),
             cite.meta_tags(cite.item(facts, lang, version.date, url)))
     return out
+
+
+def pages_kept(page: str, lang: str, history: versions.History, current: Mapping[str, str], site_url: str,
+               facts: Mapping[str, Any], sources: Iterable[bytes]) -> dict[str, str]:
+    """``pages``, kept between builds (``checks.model.kept``); ``sources`` are the bytes of the files
+    ``history``, ``current`` and ``facts`` were read from."""
+    return kept.kept("version-pages", [page, lang, site_url, *sources],
+                     lambda: pages(page, lang, history, current, site_url, facts),
+                     load=lambda data: {str(rel): str(text) for rel, text in data.items()})
 
 
 def dated(page: str, lang: str, version: versions.Version, texts: Mapping[str, str], current_texts: Mapping[str, str],

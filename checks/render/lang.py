@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from checks.model import active, languages, site
+from checks.model import active, kept, languages, site
 
 # The runs of the other language's script on a language's pages are its profile's
 # ``other_script`` (English words on a Japanese page; kana, kanji and full-width
@@ -109,9 +109,14 @@ class _Marker(HTMLParser):
 
 
 def mark(html: str, page_lang: str) -> str:
-    """``html`` with other-language runs wrapped in ``<span lang>``."""
+    """``html`` with other-language runs wrapped in ``<span lang>``; kept between builds on the
+    page's HTML and language (``checks.model.kept``)."""
     if page_lang not in languages.PROFILES:
         return html
+    return kept.kept("lang-marks", [html, page_lang], lambda: _mark(html, page_lang), load=str)
+
+
+def _mark(html: str, page_lang: str) -> str:
     parser = _Marker(page_lang)
     parser.feed(html)
     parser.close()

@@ -81,7 +81,7 @@ class Site:
         source_text = src.read_text("utf-8", errors="replace") if src else ""
         doc = self.docs_by_lang.get(lang) if src and site.is_memorandum(src.name) else None
         ids = frozenset(doc.ids()) if doc else frozenset()
-        built = output.read(html_path.read_text("utf-8", errors="replace"), ids)
+        built = output.read_kept(html_path.read_text("utf-8", errors="replace"), ids)
         for v in built.unsafe:
             line = _line(v.needle, source_text)
             if line == 1 and self.meta_path.is_file() and v.needle:

@@ -22,7 +22,7 @@ import re
 from html.parser import HTMLParser
 from typing import Iterator, NamedTuple
 
-from checks.model import active, site
+from checks.model import active, kept, site
 from checks.rules import safety
 
 BLOCK = frozenset("""address article aside blockquote body dd details div dl dt figcaption figure footer form h1 h2 h3
@@ -187,6 +187,21 @@ def read(html: str, ids: frozenset[str] = frozenset()) -> Built:
     reader._flush()
     return Built({pid: "".join(parts) for pid, parts in reader.texts.items()}, reader.stray,
                  reader.unsafe, reader.charrefs)
+
+
+def read_kept(html: str, ids: frozenset[str] = frozenset()) -> Built:
+    """``read``, kept between builds on the page's bytes and the ids asked about (``checks.model.kept``)."""
+    return kept.kept("page-reading", [html, "\n".join(sorted(ids))], lambda: read(html, ids), dump=_dump, load=_load)
+
+
+def _dump(built: Built) -> dict:
+    return {"provisions": built.provisions, "stray": built.stray, "unsafe": [list(v) for v in built.unsafe],
+            "charrefs": built.charrefs}
+
+
+def _load(data: dict) -> Built:
+    return Built({str(k): str(v) for k, v in data["provisions"].items()}, [str(t) for t in data["stray"]],
+                 [safety.Verdict(*map(str, v)) for v in data["unsafe"]], [str(r) for r in data["charrefs"]])
 
 
 class Mismatch(NamedTuple):

@@ -1,0 +1,173 @@
+"""Results kept between builds (checks.model.kept): the same code and inputs give the kept
+result, any changed byte computes afresh, and a rebuild that keeps builds the same site."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+from pathlib import Path
+
+import pytest
+
+from checks.model import kept, metadata
+from checks.render import dated
+from checks.verify import output
+from conftest import ROOT, build
+from test_built_site import _committed_project
+
+
+@pytest.fixture
+def keeping(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keeping on, in a cache folder of this test's own."""
+    monkeypatch.setenv("MEMORANDUM_KEPT", "on")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "japan-uk-quantum-moc" / "kept"
+
+
+class Counter:
+    def __init__(self, value: object) -> None:
+        self.value, self.calls = value, 0
+
+    def __call__(self) -> object:
+        self.calls += 1
+        return self.value
+
+
+# (inputs of the first call, inputs of the second, computations expected)
+@pytest.mark.parametrize("first, second, calls", [
+    (["a", b"b"], ["a", b"b"], 1),  # the same inputs: kept
+    (["a", b"b"], ["a", b"c"], 2),  # a changed byte
+    (["ab", "c"], ["a", "bc"], 2),  # the same bytes cut differently
+    (["a"], ["a", ""], 2),  # one more input, even empty
+    ([], [], 1),
+])
+def test_a_result_is_kept_on_its_inputs(keeping: Path, first: list, second: list, calls: int) -> None:
+    compute = Counter({"x": [1, "二"]})
+    assert kept.kept("k", first, compute) == {"x": [1, "二"]}
+    assert kept.kept("k", second, compute) == {"x": [1, "二"]}
+    assert compute.calls == calls
+
+
+def test_kinds_and_code_name_results_apart(keeping: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    compute = Counter(1)
+    kept.kept("one", ["a"], compute)
+    kept.kept("two", ["a"], compute)
+    assert compute.calls == 2
+    monkeypatch.setattr(kept, "code_digest", lambda: "other code")
+    kept.kept("one", ["a"], compute)
+    assert compute.calls == 3 and len(list((keeping / "one").glob("*.json"))) == 2
+
+
+def test_the_code_digest_covers_every_module_of_the_checks_and_hooks() -> None:
+    modules = [p for top in kept.CODE for p in (ROOT / top).rglob("*.py")]
+    assert len(modules) >= 40 and kept.PROJECT == ROOT
+    assert len(kept.code_digest()) == 64
+
+
+@pytest.mark.parametrize("content", ["", "{not json", '{"x": 1}', "[1]"])
+def test_a_kept_file_that_does_not_load_is_computed_again(keeping: Path, content: str) -> None:
+    compute = Counter([1, 2])
+    load = lambda data: [int(data[0]), int(data[1])]  # noqa: E731
+    kept.kept("k", ["a"], compute, load=load)
+    (path,) = (keeping / "k").glob("*.json")
+    path.write_text(content, "utf-8")
+    assert kept.kept("k", ["a"], compute, load=load) == [1, 2] and compute.calls == 2
+    assert json.loads(path.read_text("utf-8")) == [1, 2]  # and written whole again
+
+
+def test_off_computes_every_time_and_keeps_nothing(keeping: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MEMORANDUM_KEPT", "off")
+    compute = Counter(1)
+    kept.kept("k", ["a"], compute)
+    kept.kept("k", ["a"], compute)
+    assert compute.calls == 2 and not keeping.exists()
+
+
+def test_a_folder_that_cannot_be_written_keeps_nothing_and_still_answers(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("MEMORANDUM_KEPT", "on")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # a file where the folder would be
+    compute = Counter(5)
+    assert kept.kept("k", ["a"], compute) == 5 and kept.kept("k", ["a"], compute) == 5 and compute.calls == 2
+
+
+def test_a_result_that_is_not_json_is_not_kept_and_leaves_no_file(keeping: Path) -> None:
+    compute = Counter({1, 2})
+    assert kept.kept("k", ["a"], compute) == {1, 2}
+    assert list((keeping / "k").iterdir()) == []
+
+
+def test_a_kind_holds_at_most_the_limit(keeping: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kept, "LIMIT", 3)
+    for i in range(5):
+        kept.kept("k", [str(i)], Counter(i))
+    assert len(list((keeping / "k").glob("*.json"))) == 3
+
+
+PAGE = ('<div class="md-content__inner"><p id="p-1">本文 &amp; text</p><p>stray</p>'
+        '<a href="javascript:alert(1)">x</a><p>&amp;para;</p><script>alert(2)</script></div>')
+
+
+def test_a_kept_page_reading_is_the_reading(keeping: Path) -> None:
+    fresh = output.read(PAGE, frozenset({"p-1"}))
+    assert fresh.unsafe and fresh.charrefs and fresh.stray and fresh.provisions  # every part is exercised
+    assert output.read_kept(PAGE, frozenset({"p-1"})) == fresh
+    assert output.read_kept(PAGE, frozenset({"p-1"})) == fresh  # loaded from the kept file
+    assert len(list((keeping / "page-reading").glob("*.json"))) == 1
+    assert output.read_kept(PAGE, frozenset()) == output.read(PAGE)  # other ids: read again
+
+
+def test_kept_metadata_validation_gives_the_same_findings(keeping: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "metadata.yml"
+    bad.write_text(metadata.path_in(ROOT / "docs").read_text("utf-8").replace("  date: 2025-04-28", "  date: 2025-02-30", 1),
+                   "utf-8")
+    errors = []
+    for _ in range(2):
+        with pytest.raises(metadata.MetadataError) as caught:
+            metadata.load(bad)
+        errors.append((caught.value.args, caught.value.problems))
+    assert errors[0] == errors[1] and "expected a real date" in str(errors[0])
+    assert len(list((keeping / "metadata-validation").glob("*.json"))) == 1
+
+
+def test_a_rebuild_that_keeps_builds_the_same_site(tmp_path: Path, keeping: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Built three times: keeping nothing, filling the kept results, reading them. The same files,
+    byte for byte; and a fault planted in the docs is still found by the build that keeps."""
+    project = _committed_project(tmp_path / "project", list)  # the pages' dates are its commit's
+    monkeypatch.setenv("MEMORANDUM_KEPT", "off")
+    assert build(project, tmp_path / "fresh").returncode == 0
+    monkeypatch.setenv("MEMORANDUM_KEPT", "on")
+    counts = []
+    for name in ("fill", "read"):
+        result = build(project, tmp_path / name)
+        assert result.returncode == 0, result.stderr[-2000:]
+        counts.append({p.name: len(list(p.glob("*.json"))) for p in keeping.iterdir()})
+    # the first build kept one of each; the second read them all and kept nothing new
+    assert counts[0] == counts[1] and counts[0]["version-pages"] == 2 and counts[0]["metadata-validation"] == 1
+    assert counts[0]["page-reading"] == len(list((tmp_path / "fresh").rglob("*.html"))), counts
+    for name in ("fill", "read"):
+        compared = filecmp.dircmp(tmp_path / "fresh", tmp_path / name)
+        assert _differences(compared) == [], name
+    page = project / "docs" / "memorandum.en.md"
+    page.write_text(page.read_text("utf-8").replace("three months", "six months", 1), "utf-8")
+    result = build(project, tmp_path / "fault")
+    assert result.returncode != 0 and "memorandum.en.md" in result.stderr
+
+
+def _differences(compared: filecmp.dircmp) -> list[str]:
+    out = [f"{compared.left}/{n}" for n in compared.diff_files + compared.left_only + compared.right_only]
+    for sub in compared.subdirs.values():
+        out += _differences(sub)
+    return out
+
+
+def test_version_pages_are_kept_on_their_sources(keeping: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = Counter({"en/memorandum/2026-11-25/index.html": "<p>x</p>"})
+    monkeypatch.setattr(dated, "pages", lambda *args: made())
+    args = ("<html></html>", "en", None, {"title": "T"}, "https://example.org/", {})
+    first = dated.pages_kept(*args, [b"v", b"m", b"f"])
+    again = dated.pages_kept(*args, [b"v", b"m", b"f"])
+    other = dated.pages_kept(*args, [b"v", b"m2", b"f"])
+    assert first == again == other == made.value and made.calls == 2
