@@ -190,7 +190,8 @@ class _Rewriter(HTMLParser):
         self._emit(f"<?{data}>")
 
     def unknown_decl(self, data):
-        self._emit(f"<![{data}]>")
+        # the parser gives a CDATA section without its closing "]]" and a marked section without its "]"
+        self._emit(f"<![{data}]]>" if data.startswith("CDATA[") else f"<![{data}]>")
 
 
 def pages(page: str, lang: str, history: versions.History, current: Mapping[str, str], site_url: str,
