@@ -88,3 +88,46 @@ def test_the_built_pages_cite_the_version_in_force_and_carry_its_tags(site: Path
     for name in cite.NAMES.values():
         assert (site / name).is_file()
     assert len(rispy.loads((site / "memorandum.ris").read_text("utf-8"))) == 2
+
+
+# A small item, to hold each file format to its exact text.
+ITEM = {"id": "moc-en-2026-11-30", "title": "T & {co}", "title-short": "T_s", "author": [{"literal": "A & B"}, {"literal": "C"}],
+        "issued": {"date-parts": [[2025, 4, 8]]}, "event-place": "London", "version": "2026-11-30",
+        "genre": "reference translation, version of 30 November 2026", "language": "en", "URL": "https://e.org/x#a_b"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a & b % c $ d # e _ f { g } h", r"a \& b \% c \$ d \# e \_ f \{ g \} h"),
+    ("x~y^z", r"x\textasciitilde{}y\textasciicircum{}z"),
+    ("plain 日本語", "plain 日本語"),
+])
+def test_bibtex_escapes_what_latex_reads_as_markup(text: str, expected: str) -> None:
+    assert cite._bib_escape(text) == expected
+
+
+def test_each_file_format_has_its_exact_text() -> None:
+    assert cite.bibtex([ITEM]) == (
+        "@misc{moc-en-2026-11-30,\n  title = {T \\& \\{co\\}},\n  shorttitle = {T\\_s},\n  author = {{A \\& B} and {C}},\n"
+        "  date = {2025-04-08},\n  location = {London},\n  version = {2026-11-30},\n"
+        "  note = {reference translation, version of 30 November 2026},\n  langid = {english},\n"
+        "  url = {https://e.org/x\\#a\\_b}\n}\n")
+    record = ("TY  - GOVDOC\nTI  - T & {co}\nST  - T_s\nAU  - A & B\nAU  - C\nDA  - 2025/04/08/\nPY  - 2025\nCY  - London\n"
+              "ET  - 2026-11-30\nN1  - reference translation, version of 30 November 2026\nLA  - en\n"
+              "UR  - https://e.org/x#a_b\nID  - moc-en-2026-11-30\nER  -\n")
+    assert cite.ris([ITEM, ITEM]) == record + "\n" + record
+    assert cite.meta_tags(ITEM) == [
+        ("DC.title", "T & {co}"), ("DC.creator", "A & B"), ("DC.creator", "C"), ("DC.date", "2025-04-08"),
+        ("DC.type", "Text"), ("DC.language", "en"), ("DC.identifier", "https://e.org/x#a_b"),
+        ("DC.description", "reference translation, version of 30 November 2026"), ("DC.coverage", "London"),
+        ("citation_title", "T & {co}"), ("citation_author", "A & B"), ("citation_author", "C"),
+        ("citation_date", "2025/04/08"), ("citation_language", "en"), ("citation_public_url", "https://e.org/x#a_b")]
+
+
+def test_the_downloads_cite_each_texts_current_version_at_its_page() -> None:
+    files = cite.downloads(FACTS, {"ja": "2025-04-28", "en": "2026-11-30"}, "https://e.org/")
+    assert set(files) == set(cite.NAMES.values())
+    items = json.loads(files[cite.NAMES["csl"]])
+    assert [(i["language"], i["version"], i["URL"]) for i in items] == [
+        ("ja", "2025-04-28", "https://e.org/memorandum/2025-04-28/"),
+        ("en", "2026-11-30", "https://e.org/en/memorandum/2026-11-30/")]
+    assert files[cite.NAMES["bibtex"]].decode() == cite.bibtex(items) and files[cite.NAMES["ris"]].decode() == cite.ris(items)
