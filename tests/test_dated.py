@@ -10,7 +10,7 @@ from checks.render import dated
 
 VERSION = Version(lang="en", date="2026-11-25", reason={"en": "First", "ja": "初版"}, text={})
 CURRENT = "https://example.org/en/memorandum/"
-TEXTS = {"p-1": "Old text & more", "p-2": "Second old"}  # the provisions this version words differently
+TEXTS = {"p-1": "Old text & more", "p-2": "Second \"old\" <b>"}  # the provisions this version words differently
 IDS = {"p-1": "New text", "p-2": "Second new", "p-3": "Same"}
 NOTICE = ('<div class="admonition note version-notice"><p class="admonition-title">Text as of 25 November 2026</p>'
           '<p>This is the text as of 25 November 2026. It is not the current text: the current text is on '
@@ -29,7 +29,7 @@ CASES = [
      '<p id="p-1">Old text &amp; more <span class="provision-tools"><a href="#p-1">¶</a></span></p>'),
     ("the same tag nested inside a replaced provision does not end it early",
      '<div id="p-2"><div>a</div><div>b</div>c</div><p>after</p>',
-     '<div id="p-2">Second old </div><p>after</p>'),
+     '<div id="p-2">Second "old" &lt;b&gt; </div><p>after</p>'),
     ("a provision this version words the same is copied",
      '<p id="p-3">Same &amp; <b>bold</b></p>', '<p id="p-3">Same &amp; <b>bold</b></p>'),
     ("what belongs to the current page only is left out, nested or not",

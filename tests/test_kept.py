@@ -171,3 +171,30 @@ def test_version_pages_are_kept_on_their_sources(keeping: Path, monkeypatch: pyt
     again = dated.pages_kept(*args, [b"v", b"m", b"f"])
     other = dated.pages_kept(*args, [b"v", b"m2", b"f"])
     assert first == again == other == made.value and made.calls == 2
+
+
+def test_results_live_in_the_users_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert kept.folder() == tmp_path / ".cache" / "japan-uk-quantum-moc" / "kept"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
+    assert kept.folder() == tmp_path / "x" / "japan-uk-quantum-moc" / "kept"
+
+
+def test_a_kept_file_is_whole_json_as_written_with_no_temporary_left(keeping: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   tmp_path: Path) -> None:
+    elsewhere = tmp_path / "tmp"
+    elsewhere.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(elsewhere))  # a temporary file belongs beside the kept one
+    kept.kept("k", ["a"], Counter({"text": "量子"}))
+    assert [p.name.endswith(".json") for p in (keeping / "k").iterdir()] == [True]
+    (path,) = (keeping / "k").iterdir()
+    assert path.read_text("utf-8") == '{"text": "量子"}' and list(elsewhere.iterdir()) == []
+
+
+def test_citations_are_kept_under_their_kind(keeping: Path) -> None:
+    from checks.export import cite
+    facts = metadata.load(metadata.path_in(ROOT / "docs"))
+    item = cite.item(facts, "en", "2026-11-30", "https://e.org/")
+    assert cite.oscola(item, "2.3") == cite._oscola(item, "2.3") == cite.oscola(item, "2.3")
+    assert len(list((keeping / "oscola").glob("*.json"))) == 1

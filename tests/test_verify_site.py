@@ -1,0 +1,110 @@
+"""The built-site verification's parts on small sites made by hand (no build): the search
+indexes (OUT006), the PDFs' metadata as a reader gives it (OUT007), and unsafe markup placed
+in the metadata file it came from."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checks import Finding
+from checks.model import metadata, site
+from checks.verify import built, exported
+from conftest import PROVISION_IDS, ROOT
+
+
+def _site(tmp_path: Path) -> Path:
+    out = tmp_path / "site"
+    out.mkdir()
+    return out
+
+
+def _index(lang: str) -> str:
+    prefix = site.PREFIX[lang]
+    return json.dumps({"docs": [{"location": f"{site.MEMORANDUM}/#{pid}"} for pid in PROVISION_IDS]
+                       + [{"location": f"{prefix}x/"}]})
+
+
+# (files of the site: path -> text, or None for a folder; the findings expected)
+SEARCH = [
+    ("no language has an index: a site built without search", {}, []),
+    ("one index missing", {"search/search_index.json": _index("ja"), "en/search": None},
+     [("site/en/search/search_index.json", "search index not written: expected one per language")]),
+    ("one index not JSON", {"search/search_index.json": "{", "en/search/search_index.json": _index("en")},
+     [("site/search/search_index.json",
+       "search index not readable: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)")]),
+    ("one index without entries", {"search/search_index.json": "{}", "en/search/search_index.json": _index("en")},
+     [("site/search/search_index.json", "search index has no list of entries")]),
+    ("both complete", {"search/search_index.json": _index("ja"), "en/search/search_index.json": _index("en")}, []),
+]
+
+
+@pytest.mark.parametrize("case, files, expected", SEARCH, ids=[c[0] for c in SEARCH])
+def test_each_languages_search_index_is_read_back(tmp_path: Path, case: str, files: dict, expected: list) -> None:
+    out = _site(tmp_path)
+    for rel, text in files.items():
+        path = out / rel
+        if text is None:
+            path.mkdir(parents=True)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, "utf-8")
+    checker = built.Site(out, ROOT / "docs", tmp_path)
+    assert [(f.path, f.line, f.col, f.code, f.message) for f in checker.check_search()] == [
+        (path, 1, 1, "OUT006", message) for path, message in expected]
+
+
+FACTS = metadata.load(metadata.path_in(ROOT / "docs"))
+TITLES = {lang: built.Site(Path("."), ROOT / "docs", ROOT).docs_by_lang[lang].get("title").text for lang in site.LANGS}
+
+
+def _meta(lang: str, subject: str) -> exported.PdfMetadata:
+    """The metadata the build gives the PDF of ``lang``, with its subject replaced."""
+    author = FACTS["pdf"]["author"][lang] if "pdf" in FACTS else ""
+    return exported.PdfMetadata(TITLES[lang], subject, author, lang, TITLES[lang], subject, author)
+
+
+def test_a_pdf_that_cannot_be_read_and_one_that_says_less_are_named(tmp_path: Path) -> None:
+    out = _site(tmp_path)
+    for lang in site.LANGS:
+        (out / site.pdf_name(lang)).parent.mkdir(parents=True, exist_ok=True)
+        (out / site.pdf_name(lang)).write_bytes(lang.encode())
+
+    def unreadable(data: bytes) -> exported.PdfMetadata:
+        raise ValueError(f"cannot read {data.decode()}")
+
+    checker = built.Site(out, ROOT / "docs", tmp_path, unreadable)
+    assert list(checker.check_pdfs()) == [
+        Finding(f"site/{site.pdf_name(lang)}", 1, 1, "OUT007", f"{site.pdf_name(lang)}: cannot read {lang}")
+        for lang in sorted(site.LANGS)]
+    stated = "signed in London on 28 April 2025"
+
+    def reader(data: bytes) -> exported.PdfMetadata:
+        return _meta(data.decode(), stated if data == b"en" else "")
+
+    found = list(built.Site(out, ROOT / "docs", tmp_path, reader).check_pdfs())
+    twin = [f for f in found if "PDF's states" in f.message]
+    assert twin and all(f.path == f"site/{site.pdf_name('ja')}" and f.code == "OUT007"
+                        and f.message.startswith(f"{site.pdf_name('ja')}: /Subject does not state ")
+                        and f.message.endswith("which the en PDF's states") for f in twin), found
+    assert all(f.message.startswith(f"{site.pdf_name(f.path.split('/')[-1].split('.')[1])}: ") for f in found), found
+
+
+def test_unsafe_markup_from_the_metadata_is_placed_at_its_line(tmp_path: Path) -> None:
+    """A link the page's source does not hold but the metadata does is reported at the metadata's line."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    meta = metadata.path_in(docs)
+    lines = meta.read_text("utf-8").splitlines(keepends=True)
+    lines.insert(3, "# javascript:steal()\n")
+    meta.write_text("".join(lines), "utf-8")
+    out = _site(tmp_path)
+    page = out / "about" / "index.html"
+    page.parent.mkdir()
+    page.write_text('<div class="md-content__inner"><a href="javascript:steal()">x</a></div>', "utf-8")
+    found = [f for f in built.Site(out, docs, tmp_path).check_page(page)]
+    assert [(f.path, f.line, f.col) for f in found] == [("docs/_data/memorandum.yml", 4, 1)], found
+    assert found[0].message.startswith("on the built page about/index.html: ")
