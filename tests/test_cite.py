@@ -79,7 +79,7 @@ def test_the_built_pages_cite_the_version_in_force_and_carry_its_tags(site: Path
     tags = {(m["name"], m["content"]) for m in page.find_all("meta", attrs={"name": True})
             if m["name"].startswith(("DC.", "citation_"))}
     assert ("citation_public_url", "http://127.0.0.1:8000/en/memorandum/2026-11-30/") in tags
-    assert ("DC.date", "2025-04-28") in tags and ("DC.language", "en") in tags
+    assert ("DC.date", "2025-04-28") in tags and ("DC.language", "en") in tags and ("DC.type", "statute") in tags
     assert sum(name == "DC.creator" for name, _ in tags) == 2
     # a version's page carries its own version's tags, once
     old = BeautifulSoup((site / "en/memorandum/2026-11-25/index.html").read_text("utf-8"), "html.parser")
@@ -117,7 +117,7 @@ def test_each_file_format_has_its_exact_text() -> None:
     assert cite.ris([ITEM, ITEM]) == record + "\n" + record
     assert cite.meta_tags(ITEM) == [
         ("DC.title", "T & {co}"), ("DC.creator", "A & B"), ("DC.creator", "C"), ("DC.date", "2025-04-08"),
-        ("DC.type", "Text"), ("DC.language", "en"), ("DC.identifier", "https://e.org/x#a_b"),
+        ("DC.type", "statute"), ("DC.language", "en"), ("DC.identifier", "https://e.org/x#a_b"),
         ("DC.description", "reference translation, version of 30 November 2026"), ("DC.coverage", "London"),
         ("citation_title", "T & {co}"), ("citation_author", "A & B"), ("citation_author", "C"),
         ("citation_date", "2025/04/08"), ("citation_language", "en"), ("citation_public_url", "https://e.org/x#a_b")]

@@ -158,12 +158,20 @@ def downloads(facts: Mapping[str, Any], current: Mapping[str, str], site_url: st
             NAMES["csl"]: (json.dumps(items, ensure_ascii=False, indent=2) + "\n").encode()}
 
 
+# Zotero reads the page's DC.type as its own item type when it names one (its RDF translator's
+# detectType), and a DCMI "Text" as a guess of a journal article. Zotero has no type for a treaty
+# or an international agreement; of its legal items (bill, case, hearing, statute) the statute is
+# the one for an instrument's text, with a title, a date and the authorities that made it. The
+# files for reference managers keep the CSL type "treaty".
+ZOTERO_TYPE = "statute"
+
+
 def meta_tags(csl: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(name, content) of the meta tags reference managers read on a page of the text: Dublin Core and
     Highwire Press ``citation_*``."""
     date = "-".join(f"{p:02d}" for p in csl["issued"]["date-parts"][0])
     tags = [("DC.title", csl["title"]), *(("DC.creator", a["literal"]) for a in csl["author"]),
-            ("DC.date", date), ("DC.type", "Text"), ("DC.language", csl["language"]), ("DC.identifier", csl["URL"]),
+            ("DC.date", date), ("DC.type", ZOTERO_TYPE), ("DC.language", csl["language"]), ("DC.identifier", csl["URL"]),
             ("DC.description", csl["genre"]), ("DC.coverage", csl["event-place"]),
             ("citation_title", csl["title"]), *(("citation_author", a["literal"]) for a in csl["author"]),
             ("citation_date", date.replace("-", "/")), ("citation_language", csl["language"]),
