@@ -75,10 +75,11 @@ annotations: $(STAMP)
 lint-workflows: $(STAMP)
 	$(RUN)/zizmor --offline --no-progress .github/workflows
 
-# Two test workers per core: many tests wait on a browser, Node or a build in
-# another process, and a second worker uses that time (measured on 2 cores:
-# 380 s with two workers, 291 s with four).
-TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
+# Two test workers per core, eight at most: many tests wait on a browser, Node
+# or a build in another process, and a second worker uses that time (measured
+# on 2 cores: 380 s with two workers, 291 s with four). Each worker builds its
+# own sites and starts its own browser, hence the cap.
+TEST_WORKERS ?= $(shell n=$$(( $$(nproc 2>/dev/null || echo 1) * 2 )); echo $$(( n > 8 ? 8 : n )))
 test: $(STAMP) $(NODE_STAMP)
 	$(RUN)/python -m checks
 	$(RUN)/zizmor --offline --no-progress .github/workflows
