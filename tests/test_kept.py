@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -146,6 +147,7 @@ def test_a_rebuild_that_keeps_builds_the_same_site(tmp_path: Path, keeping: Path
         counts.append({p.name: len(list(p.glob("*.json"))) for p in keeping.iterdir()})
     # the first build kept one of each; the second read them all and kept nothing new
     assert counts[0] == counts[1] and counts[0]["version-pages"] == 2 and counts[0]["metadata-validation"] == 1
+    assert counts[0]["downloads"] == 1
     assert counts[0]["page-reading"] == len(list((tmp_path / "fresh").rglob("*.html"))), counts
     for name in ("fill", "read"):
         compared = filecmp.dircmp(tmp_path / "fresh", tmp_path / name)
@@ -198,3 +200,16 @@ def test_citations_are_kept_under_their_kind(keeping: Path) -> None:
     item = cite.item(facts, "en", "2026-11-30", "https://e.org/")
     assert cite.oscola(item, "2.3") == cite._oscola(item, "2.3") == cite.oscola(item, "2.3")
     assert len(list((keeping / "oscola").glob("*.json"))) == 1
+
+
+def test_kept_data_exports_are_the_exports(keeping: Path, tmp_path: Path) -> None:
+    from checks.export import publish
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    made = publish.data_files(docs)
+    assert publish.downloads(docs, pdfs=False) == publish.downloads(docs, pdfs=False) == {
+        **made, publish.SUMS_NAME: publish.sha256sums(made)}
+    assert len(list((keeping / "downloads").glob("*.json"))) == 1
+    (docs / "_data" / "notes.txt").write_text("any file of the docs", "utf-8")  # a changed docs folder: made afresh
+    publish.downloads(docs, pdfs=False)
+    assert len(list((keeping / "downloads").glob("*.json"))) == 2

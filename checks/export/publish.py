@@ -11,6 +11,7 @@ writes them (``hooks/exports.py``) and the verify page lists the same hashes
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import datetime as dt
 import hashlib
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from checks.export import akn, interchange, printed
-from checks.model import cache, document, lock, metadata, site, versions
+from checks.model import cache, document, kept, lock, metadata, site, versions
 
 SCHEMA_NAME, JSON_NAME, SUMS_NAME = site.SCHEMA_NAME, site.JSON_NAME, site.SUMS_NAME
 
@@ -102,8 +103,32 @@ def sha256sums(files: dict[str, bytes]) -> bytes:
 
 def downloads(docs: str | Path, pdfs: bool = True) -> dict[str, bytes]:
     """Every downloadable export, keyed by its path under the site root, and SHA256SUMS over them
-    (``pdfs=False`` leaves the PDFs out: they take a second to render)."""
+    (``pdfs=False`` leaves the PDFs out: they take a second to render). The data exports are kept
+    between builds on every file under ``docs`` (``checks.model.kept``); the PDFs on their HTML."""
     docs = Path(docs)
+    files = kept.kept("downloads", _docs_bytes(docs), lambda: data_files(docs),
+                      dump=lambda made: {rel: base64.b64encode(data).decode("ascii") for rel, data in made.items()},
+                      load=lambda stored: {str(rel): base64.b64decode(text, validate=True) for rel, text in stored.items()})
+    if pdfs:
+        facts = metadata.load_cached(metadata.path_in(docs))
+        for lang in site.LANGS:
+            model = document.load_cached(site.memorandum_path(docs, lang))
+            files[site.pdf_name(lang)] = printed.pdf(printed.html_of(facts, model, lang))
+    files[SUMS_NAME] = sha256sums(files)
+    return files
+
+
+def _docs_bytes(docs: Path) -> list[bytes]:
+    """Every file under ``docs``, each as its path and its bytes, in path order: what the data exports are made of."""
+    out = []
+    for path in sorted(p for p in docs.rglob("*") if p.is_file()):
+        out += [path.relative_to(docs).as_posix().encode(), path.read_bytes()]
+    return out
+
+
+def data_files(docs: Path) -> dict[str, bytes]:
+    """The downloads made from the sources alone: memorandum.json and its schema, the Akoma Ntoso
+    documents, each version's JSON and Expression, the TMX."""
     facts = metadata.load_cached(metadata.path_in(docs))
     models = {lang: document.load_cached(site.memorandum_path(docs, lang)) for lang in site.LANGS}
     history = versions.load_cached(versions.path_in(docs))
@@ -125,10 +150,6 @@ def downloads(docs: str | Path, pdfs: bool = True) -> dict[str, bytes]:
                 texts = versions.texts_at(history, lang, {p.id: p.text for p in models[lang].provisions}, version.date)
                 files[path] = akn.document_xml(facts, as_of(models[lang], texts), lang, when, version.date)
     files[site.TMX_NAME] = interchange.tmx(interchange.units(docs))
-    if pdfs:
-        for lang in site.LANGS:
-            files[site.pdf_name(lang)] = printed.pdf(printed.html_of(facts, models[lang], lang))
-    files[SUMS_NAME] = sha256sums(files)
     return files
 
 
