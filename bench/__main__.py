@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Builds render their PDFs every time and keep no results (checks.model.kept): the build
 # time is the real one; so are the times measured in this process.
 os.environ["MEMORANDUM_KEPT"] = "off"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MEMORANDUM_PDF_CACHE": "off", "MEMORANDUM_KEPT": "off"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MEMORANDUM_PDF_CACHE": "off"}
 
 
 def build(project: Path, site: Path, strict: bool = True, env: dict[str, str] | None = None,

@@ -62,9 +62,8 @@ TITLES = {lang: built.Site(Path("."), ROOT / "docs", ROOT).docs_by_lang[lang].ge
 
 
 def _meta(lang: str, subject: str) -> exported.PdfMetadata:
-    """The metadata the build gives the PDF of ``lang``, with its subject replaced."""
-    author = FACTS["pdf"]["author"][lang] if "pdf" in FACTS else ""
-    return exported.PdfMetadata(TITLES[lang], subject, author, lang, TITLES[lang], subject, author)
+    """A PDF of ``lang`` with the memorandum's title and language, no author, and ``subject``."""
+    return exported.PdfMetadata(TITLES[lang], subject, "", lang, TITLES[lang], subject, "")
 
 
 def test_a_pdf_that_cannot_be_read_and_one_that_says_less_are_named(tmp_path: Path) -> None:

@@ -43,21 +43,15 @@ def marked(before: str, after: str, lang: str, said: Mapping[str, str] | None = 
     # word): a screen reader then says "deleted" once for them.
     runs: list[tuple[bool, str, str]] = []  # (changed, old, new)
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        old, new = "".join(a[i1:i2]), "".join(b[j1:j2])
-        changed = op != "equal"
-        if runs and (changed or not old.strip()) and runs[-1][0] and changed is not None:
-            if not changed:  # blanks after a change: held until the next run shows whether a change follows
-                runs.append((False, old, new))
-                continue
+        run = (op != "equal", "".join(a[i1:i2]), "".join(b[j1:j2]))
+        if run[0] and runs and runs[-1][0]:  # a change right after a change
             _, o, n = runs.pop()
-            runs.append((True, o + old, n + new))
-            continue
-        if changed and len(runs) >= 2 and not runs[-1][0] and not runs[-1][1].strip() and runs[-2][0]:
-            blank_old, blank_new = runs.pop()[1:]
+            run = (True, o + run[1], n + run[2])
+        elif run[0] and len(runs) >= 2 and runs[-2][0] and not runs[-1][1].strip():  # after a change and blanks
+            _, blank_old, blank_new = runs.pop()
             _, o, n = runs.pop()
-            runs.append((True, o + blank_old + old, n + blank_new + new))
-            continue
-        runs.append((changed, old, new))
+            run = (True, o + blank_old + run[1], n + blank_new + run[2])
+        runs.append(run)
     left, right = [], []
     for changed, old, new in runs:
         if not changed:
