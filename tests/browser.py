@@ -38,6 +38,12 @@ def free_port() -> int:
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
 
+@functools.lru_cache(maxsize=512)
+def compressed(path: str, mtime_ns: int, size: int) -> bytes:
+    """gzip -6 of a file, once per version of it (every test loads the same theme files)."""
+    return gzip.compress(Path(path).read_bytes(), 6)
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Static files as a real host serves them: text gzip-compressed when asked."""
 
@@ -51,7 +57,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         if (path.suffix not in COMPRESSIBLE or not path.is_file()
                 or "gzip" not in self.headers.get("Accept-Encoding", "")):
             return super().do_GET()
-        body = gzip.compress(path.read_bytes(), 6)
+        stat = path.stat()
+        body = compressed(str(path), stat.st_mtime_ns, stat.st_size)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")

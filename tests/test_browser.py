@@ -222,34 +222,6 @@ def test_print_is_a_clean_document(served, page, prefix: str) -> None:
     (ARTIFACTS / f"memorandum-{prefix.strip('/') or 'ja'}.pdf").write_bytes(pdf)
 
 
-@pytest.mark.parametrize("path", ALL_PAGES)
-def test_no_request_leaves_the_site_and_no_console_error(served, page, path: str) -> None:
-    base, _ = served
-    requests, errors, failures = [], [], []
-    page.on("request", lambda r: requests.append(r.url))
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("response", lambda r: r.status >= 400 and failures.append(f"{r.status} {r.url}"))
-    page.goto(f"{base}/{path}", wait_until="networkidle")
-    outside = [u for u in requests if not u.startswith(base) and not u.startswith("data:")]
-    assert outside == [] and errors == [] and failures == []
-
-
-@pytest.mark.parametrize("width,name", [(1280, "desktop"), (375, "phone")])
-@pytest.mark.parametrize("path", ["", "memorandum/", "parallel/", "en/", "en/memorandum/", "en/parallel/"])
-def test_screenshots(served, chromium, path: str, width: int, name: str) -> None:
-    """Screenshots for review, written to test-results/screenshots/."""
-    base, _ = served
-    context = chromium.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    page.goto(f"{base}/{path}", wait_until="networkidle")
-    out = ARTIFACTS / "screenshots" / f"{(path.strip('/') or 'home').replace('/', '-')}-{name}.png"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(out), full_page=False)
-    assert out.stat().st_size > 5_000
-    context.close()
-
-
 @pytest.mark.parametrize("prefix,copied", [("", "コピー"), ("en/", "Copied")])
 def test_cite_button_copies_the_citation(served, chromium, prefix: str, copied: str) -> None:
     base, _ = served

@@ -55,8 +55,9 @@ def test_every_internal_link_and_fragment_resolves(site: Path) -> None:
                 broken.append(f"{page.relative_to(site)}: {a['href']} (no file)")
                 continue
             if fragment and target.suffix == ".html":
-                ids = cache.setdefault(target, {t["id"] for t in parse(target).find_all(id=True)})
-                if fragment not in ids:
+                if target not in cache:  # each page read once (setdefault would read it per link)
+                    cache[target] = {t["id"] for t in parse(target).find_all(id=True)}
+                if fragment not in cache[target]:
                     broken.append(f"{page.relative_to(site)}: {a['href']} (no #{fragment})")
     assert broken == []
 

@@ -1,0 +1,29 @@
+// Lighthouse (default mobile profile) on several pages with one Node process
+// and one Chromium: the JSON report of each page, written to OUT_DIR/<n>.json
+// in the order given.
+//   CHROME_PATH=… node lighthouse_pages.mjs OUT_DIR CATEGORIES CHROME_FLAGS URL...
+// CATEGORIES is a comma-separated list; CHROME_FLAGS a space-separated one.
+import fs from 'node:fs';
+import path from 'node:path';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+
+const [,, outDir, categories, chromeFlags, ...urls] = process.argv;
+const chrome = await chromeLauncher.launch({chromeFlags: chromeFlags.split(' ').filter(Boolean)});
+let failed = 0;
+try {
+  for (const [n, url] of urls.entries()) {
+    const result = await lighthouse(url, {
+      port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories.split(','),
+    });
+    if (!result || result.lhr.runtimeError) {
+      console.error(`${url}: ${result ? result.lhr.runtimeError.message : 'no result'}`);
+      failed += 1;
+      continue;
+    }
+    fs.writeFileSync(path.join(outDir, `${n}.json`), result.report);
+  }
+} finally {
+  await chrome.kill();
+}
+process.exit(failed ? 1 : 0);
