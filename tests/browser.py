@@ -157,3 +157,22 @@ def recall(page, base: str, queries: list[dict], prefix: str, top: int = 3) -> t
         target = f"{prefix}memorandum/#{q['expect']}"
         (found if target in results[:top] else missed).append(row)
     return found, missed
+
+
+def serve_until_gone(directory: Path, port: int, watched: int) -> None:
+    """Serve ``directory`` on ``port`` until process ``watched`` (the test run) has ended."""
+    server = serve(directory, port)
+    next(server)
+    try:
+        while True:
+            try:
+                os.kill(watched, 0)
+            except ProcessLookupError:
+                return
+            threading.Event().wait(0.5)  # a poll of the run's process, not a wait for a result
+    finally:
+        server.close()
+
+
+if __name__ == "__main__":  # python tests/browser.py DIRECTORY PORT PID: the run's shared server
+    serve_until_gone(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))

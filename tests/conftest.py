@@ -6,6 +6,8 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -67,14 +69,37 @@ def build(project: Path, site: Path, *extra: str, site_url: str | None = None,
     )
 
 
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make) -> Path:
+    """A folder ``make`` fills once for the whole run: the first worker to ask makes it while the
+    others wait on a lock (pytest-xdist's documented way to share a session fixture); a failed
+    ``make`` leaves no mark, so the next worker tries again and reports its own failure."""
+    import fcntl
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    target, mark = root / name, root / f"{name}.made"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not mark.exists():
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir()
+            make(target)
+            mark.touch()
+    return target
+
+
+def run_pid() -> int:
+    """The test run's own process: the xdist controller from a worker, else this one."""
+    return os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, strictly built once per session into a temporary directory."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    out = tmp_path_factory.mktemp("site")
-    result = build(project, out)
-    assert result.returncode == 0, result.stderr
-    return out
+    """The real site, strictly built once per run (whichever worker asks first) into a temporary directory."""
+    def make(folder: Path) -> None:
+        (folder / "project").mkdir()
+        result = build(copy_project(folder / "project"), folder / "site")
+        assert result.returncode == 0, result.stderr
+    return made_once(tmp_path_factory, "site", make) / "site"
 
 
 def render(name: str):
@@ -94,17 +119,33 @@ def hook(name: str):
 
 @pytest.fixture(scope="session")
 def served(tmp_path_factory: pytest.TempPathFactory):
-    """The site built for, and served on, a free 127.0.0.1 port: (base URL, site dir)."""
-    from browser import free_port, serve
-    port = free_port()
-    project = copy_project(tmp_path_factory.mktemp("served-project"))
-    out = tmp_path_factory.mktemp("served-site")
-    result = build(project, out, site_url=f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stderr
-    server = serve(out, port)
-    base = next(server)
-    yield base, out
-    server.close()
+    """The site built for, and served on, a free 127.0.0.1 port: (base URL, site dir). Built once per
+    run; one server process (tests/browser.py) serves every worker until the run ends."""
+    import socket
+    from browser import free_port
+
+    def make(folder: Path) -> None:
+        port = free_port()
+        (folder / "project").mkdir()
+        project = copy_project(folder / "project")
+        result = build(project, folder / "site", site_url=f"http://127.0.0.1:{port}/")
+        assert result.returncode == 0, result.stderr
+        subprocess.Popen([sys.executable, str(ROOT / "tests" / "browser.py"), str(folder / "site"), str(port),
+                          str(run_pid())], start_new_session=True,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        (folder / "port").write_text(str(port))
+
+    folder = made_once(tmp_path_factory, "served", make)
+    port = int((folder / "port").read_text())
+    deadline = time.monotonic() + 120  # until the server accepts connections (well under a second when idle)
+    while True:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        if time.monotonic() > deadline:
+            pytest.fail(f"the test server on port {port} did not start", pytrace=False)
+        threading.Event().wait(0.05)
+    yield f"http://127.0.0.1:{port}", folder / "site"
 
 
 @pytest.fixture(scope="session")
