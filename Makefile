@@ -26,7 +26,7 @@ help:
 	@echo "make lint-workflows  the GitHub Actions workflows through zizmor"
 	@echo "make test    strict build, checks and the test suite"
 	@echo "make bench   benchmarks, report in bench/RESULTS.md"
-	@echo "make properties  the property tests at full size (make test runs a third of the cases)"
+	@echo "make properties  the property tests at full size (make test runs a fifth of them)"
 	@echo "make relock  re-stamp the translation lock after updating the English"
 	@echo "make review  a review of the change since BASE (default origin/main): both texts side by side, into review/"
 	@echo "make xliff   XLIFF 2.0, XLIFF 1.2 and TMX of the provisions for translation tools, into xliff/"
@@ -86,7 +86,7 @@ test: $(STAMP) $(NODE_STAMP)
 	$(RUN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 # The property tests at full size (4 x 300 metadata edits, 4 x 200 front matters);
-# make test runs a third of them.
+# make test runs a fifth of them.
 properties: $(STAMP)
 	PROPERTY_CASES=full $(RUN)/python -m pytest -n auto -p no:cacheprovider tests/test_properties.py
 

@@ -168,7 +168,8 @@ def measure_lighthouse(site: Path, pages: list[str], runs: int) -> list[dict[str
     with serving(site) as base, tempfile.TemporaryDirectory() as tmp:
         for path in pages:
             # One URL per call: each run starts a cold browser, as a reader's first visit does.
-            reports = [lighthouse([f"{base}/{path}"], Path(tmp) / str(run))[0] for run in range(runs)]
+            reports = [lighthouse([f"{base}/{path}"], Path(tmp) / str(run), categories="performance")[0]
+                       for run in range(runs)]
             rows.append({"page": "/" + path,
                          "performance": spread([100 * r["categories"]["performance"]["score"] for r in reports]),
                          "tbt_ms": spread([r["audits"]["total-blocking-time"]["numericValue"] for r in reports])})

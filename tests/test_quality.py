@@ -122,11 +122,12 @@ def test_html_is_valid_for_the_nu_checker(site: Path) -> None:
 LIGHTHOUSE_PAGES = ["", "memorandum/", "en/", "en/memorandum/", "en/changes/", "en/memorandum/2026-11-25/"]
 
 
-def lighthouse(urls: list[str], out: Path, categories: str = "accessibility,best-practices,seo,performance") -> list[dict]:
+def lighthouse(urls: list[str], out: Path, categories: str) -> list[dict]:
     """Lighthouse (default mobile profile) on each URL in turn, in one Node process and one
-    Debian Chromium (tests/js/lighthouse_pages.mjs): the JSON reports, in order. The tests leave
-    performance out (no trace to record: a third of the time); ``make bench`` measures it, one
-    URL per call, so that each run starts a cold browser as a reader's first visit does."""
+    Debian Chromium (tests/js/lighthouse_pages.mjs): the JSON reports, in order, for the
+    ``categories`` (comma-separated). The tests leave performance out (no trace to record: a third
+    of the time); ``make bench`` measures performance alone, one URL per call, so that each run
+    starts a cold browser as a reader's first visit does."""
     from browser import ARGS, chromium_path
     _need(NODE_BIN / "lighthouse", "Lighthouse 12.2.3")
     out.mkdir(parents=True, exist_ok=True)
