@@ -77,10 +77,13 @@ lint-workflows: $(STAMP)
 
 # Two test workers per core, eight at most: many tests wait on a browser, Node
 # or a build in another process, and a second worker uses that time (measured
-# on 2 cores: 380 s with two workers, 291 s with four). Each worker builds its
-# own sites and starts its own browser, hence the cap.
+# on 2 cores: 380 s with two workers, 291 s with four). The shared sites are
+# built once per run, but each worker starts its own browser, hence the cap.
 TEST_WORKERS ?= $(shell n=$$(( $$(nproc 2>/dev/null || echo 1) * 2 )); echo $$(( n > 8 ? 8 : n )))
+# The project's own modules are compiled first: the suite starts about 150 build and check
+# processes, and where PYTHONDONTWRITEBYTECODE is set each would compile them again.
 test: $(STAMP) $(NODE_STAMP)
+	$(RUN)/python -m compileall -q checks hooks
 	$(RUN)/python -m checks
 	$(RUN)/zizmor --offline --no-progress .github/workflows
 	$(RUN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
