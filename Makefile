@@ -80,7 +80,7 @@ lint-workflows: $(STAMP)
 # on 2 cores: 380 s with two workers, 291 s with four). The shared sites are
 # built once per run, but each worker starts its own browser, hence the cap.
 TEST_WORKERS ?= $(shell n=$$(( $$(nproc 2>/dev/null || echo 1) * 2 )); echo $$(( n > 8 ? 8 : n )))
-# The project's own modules are compiled first: the suite starts about 150 build and check
+# The project's own modules are compiled first: the suite starts many build and check
 # processes, and where PYTHONDONTWRITEBYTECODE is set each would compile them again.
 test: $(STAMP) $(NODE_STAMP)
 	$(RUN)/python -m compileall -q checks hooks

@@ -42,7 +42,8 @@ def docs_copy(tmp_path: Path) -> Path:
 
 
 def copy_project(dest: Path) -> Path:
-    """A copy of what a build reads (config, docs, hooks, overrides) in ``dest``."""
+    """A copy of what a build reads (config, docs, hooks, overrides) in ``dest`` (made if missing)."""
+    dest.mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / CONFIG, dest / CONFIG)
     for name in ("docs", "hooks", "overrides", "checks"):
         if (ROOT / name).exists():
@@ -96,7 +97,6 @@ def run_pid() -> int:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, strictly built once per run (whichever worker asks first) into a temporary directory."""
     def make(folder: Path) -> None:
-        (folder / "project").mkdir()
         result = build(copy_project(folder / "project"), folder / "site")
         assert result.returncode == 0, result.stderr
     return made_once(tmp_path_factory, "site", make) / "site"
@@ -126,9 +126,7 @@ def served(tmp_path_factory: pytest.TempPathFactory):
 
     def make(folder: Path) -> None:
         port = free_port()
-        (folder / "project").mkdir()
-        project = copy_project(folder / "project")
-        result = build(project, folder / "site", site_url=f"http://127.0.0.1:{port}/")
+        result = build(copy_project(folder / "project"), folder / "site", site_url=f"http://127.0.0.1:{port}/")
         assert result.returncode == 0, result.stderr
         subprocess.Popen([sys.executable, str(ROOT / "tests" / "browser.py"), str(folder / "site"), str(port),
                           str(run_pid())], start_new_session=True,

@@ -151,7 +151,6 @@ def test_english_build_carries_no_japanese_state(site: Path) -> None:
 
 def test_backlinks_are_per_language(tmp_path: Path) -> None:
     """A reference only the Japanese about page makes shows up only in Japanese."""
-    (tmp_path / "p").mkdir()
     project = copy_project(tmp_path / "p")
     about = project / "docs/about.ja.md"
     about.write_text(about.read_text("utf-8") + "\n[序文の第 5 段](memorandum.md#preamble-5)も参照。\n", "utf-8")
@@ -195,7 +194,6 @@ def test_build_warnings_name_the_line_the_checks_name(tmp_path: Path, page: str,
 def _committed_project(dest: Path, hooks_order) -> Path:
     """A copy of the project in its own git repository (the pages' dates then come from one
     commit, the same for every build), its hooks listed in the order ``hooks_order`` gives."""
-    dest.mkdir()
     project = copy_project(dest)
     config = project / "properdocs.yml"
     text = config.read_text("utf-8")

@@ -85,11 +85,10 @@ def test_each_page_stays_on_the_site_marks_its_languages_and_passes_axe(served, 
     tagged = accessibility.criteria_of(page.evaluate("() => axe.getRules().flatMap(r => r.tags)"))
     context.close()
     outside = [u for u in requests if not u.startswith(base) and not u.startswith("data:")]
-    assert {"requests leaving the site": outside, "console errors": errors, "failed responses": failures,
-            "other-language text without its lang": unmarked, "axe violations": violations,
-            "report claims axe contradicts": contradicted} == {
-        "requests leaving the site": [], "console errors": [], "failed responses": [],
-        "other-language text without its lang": [], "axe violations": {}, "report claims axe contradicts": []}
+    problems = {"requests leaving the site": outside, "console errors": errors, "failed responses": failures,
+                "other-language text without its lang": unmarked, "axe violations": violations,
+                "report claims axe contradicts": contradicted}
+    assert {check: found for check, found in problems.items() if found} == {}
     assert {str(c["id"]) for c in REPORT["criteria"] if c["method"] == "axe"} <= tagged
 
 

@@ -122,7 +122,6 @@ def test_each_language_has_its_own_search_index(site: Path, prefix: str, pipelin
     ("[x](nowhere.md)", "nowhere.md"),
 ])
 def test_broken_link_fails_strict_build(tmp_path: Path, link: str, needle: str) -> None:
-    (tmp_path / "p").mkdir()
     project = copy_project(tmp_path / "p")
     page = project / "docs/about.en.md"
     page.write_text(page.read_text("utf-8") + f"\n{link}\n", encoding="utf-8")
@@ -132,7 +131,6 @@ def test_broken_link_fails_strict_build(tmp_path: Path, link: str, needle: str) 
 
 
 def test_unknown_fact_placeholder_fails_strict_build(tmp_path: Path) -> None:
-    (tmp_path / "p").mkdir()
     project = copy_project(tmp_path / "p")
     page = project / "docs/index.ja.md"
     page.write_text(page.read_text("utf-8") + "\n{{ no_such_fact }}\n", encoding="utf-8")

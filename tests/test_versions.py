@@ -510,7 +510,6 @@ def test_a_modification_under_article_2_3_builds_its_version(tmp_path: Path) -> 
     import shutil
 
     from conftest import build, copy_project
-    (tmp_path / "project").mkdir()
     project = copy_project(tmp_path / "project")
     shutil.rmtree(project / "docs")
     modified = modified_docs(tmp_path / "edit")
