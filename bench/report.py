@@ -11,7 +11,8 @@ GOALS = {"tbt_ms": 150, "recall": 0.95, "build_baseline_s": 1.178, "build_budget
 
 # The hooks by the kind of work they do, for a budget per kind.
 KINDS = {"verify.py": "the built-site verification (`verify.py`)",
-         "facts.py": "`facts.py` (metadata validation, placeholders, the wait for the PDFs)"}
+         "facts.py": "`facts.py` (metadata validation, placeholders)",
+         "exports.py": "`exports.py` (the downloads written, after the wait for the PDFs)"}
 
 
 def split_sentence(hooks_ms: dict[str, float], base_s: float) -> str:
@@ -87,9 +88,9 @@ def render(r: dict[str, Any], previous: dict[str, Any] | None) -> str:
                 f"{GOALS['engines']}×: {'met' if engines <= GOALS['engines'] else 'NOT met'}).", ""]
     if b.get("hooks_ms"):
         out += ["Where the hooks' time goes in the strict build (each file's event functions, both languages, "
-                "median ms). `facts.py` starts the PDFs' render in a second process in `on_config`; the verify "
-                "page, the last page of the first language, lists their SHA-256 and so waits for the render: "
-                "that wait is counted in `facts.py`.", "", "| hook | ms |", "|---|---|"]
+                "median ms). `facts.py` starts the PDFs' render in a second process in `on_config`; the pages "
+                "show stand-ins for their SHA-256, and `exports.py` takes the PDFs after every language is built, "
+                "writes the downloads and fills the digests in: the wait for the render is counted there.", "", "| hook | ms |", "|---|---|"]
         out += [f"| `hooks/{name}` | {ms:.1f} |" for name, ms in sorted(b["hooks_ms"].items(), key=lambda x: -x[1])]
         out += ["", split_sentence(b["hooks_ms"], b["no-hooks"]["wall"]["median"]), ""]
     out += [

@@ -44,7 +44,7 @@ CODES: dict[str, Code] = {
     "OUT002": Code("checks.verify.built", 'a character reference shows as text'),
     "OUT003": Code("checks.verify.built", '`memorandum.json` or the built Japanese text disagrees with the pages or the signed source'),
     "OUT004": Code("checks.verify.built", 'an Akoma Ntoso document disagrees with `memorandum.json` (an eId missing or doubled, a text, the language)'),
-    "OUT005": Code("checks.verify.built", '`SHA256SUMS` disagrees with the built files, or leaves a download out'),
+    "OUT005": Code("checks.verify.built", '`SHA256SUMS` disagrees with the built files, or leaves a download out; a page or search index shows a download\'s stand-in for its SHA-256'),
     "OUT006": Code("checks.verify.built", "a language's search index is missing, holds the other language's pages, or lacks a provision"),
     "OUT007": Code("checks.verify.built", "a PDF's metadata (title, language, author, the notice in its subject) differs from the memorandum, states a fact differently from `docs/_data/memorandum.yml`, leaves out a notice, or states what the other language's PDF does not"),
     "PAR001": Code("checks.rules.parity", 'the languages have different provisions'),

@@ -8,11 +8,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from checks.engine import get_relative_url
+from checks.engine import event_priority, get_relative_url
 from checks.export import cite, feed, publish
-from checks.model import languages, metadata, site, versions
+from checks.model import build_state, languages, metadata, site, versions
 from checks.render.dated import url_of
-from checks.render.exports import legislation
+from checks.render.exports import fill_files, legislation
 
 
 # MkDocs events: thin wiring of checks.render.exports, run by the build tests.
@@ -36,8 +36,15 @@ def on_page_context(context, /, *, page, config, nav):
     return context
 
 
+def on_pre_build(*, config):
+    build_state.of(config).started.add(config["theme"]["language"])
+
+
+# Last: the PDFs render beside the build and are taken once every language's pages are written.
+@event_priority(-115)  # after mkdocs-static-i18n (-100) and the search indexes (-110); before the verification (-120)
 def on_post_build(*, config):
-    if config["theme"]["language"] != site.DEFAULT_LANG:
+    state = build_state.of(config)
+    if not state.last_post_build("exports"):
         return
     docs = Path(config["docs_dir"])
     facts = metadata.load_cached(metadata.path_in(docs))
@@ -48,9 +55,13 @@ def on_post_build(*, config):
              for lang in site.LANGS}
     current = {lang: found.date for lang in site.LANGS if (found := history.latest(lang))}
     citations = cite.downloads(facts, current, root)  # each text's version in force, for reference managers
-    for rel, data in {**publish.downloads_cached(config["docs_dir"]), **feeds, **citations}.items():
+    downloads = publish.downloads_cached(config["docs_dir"])
+    for rel, data in {**downloads, **feeds, **citations}.items():
         out = Path(config["site_dir"]) / rel
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = out.with_name(out.name + ".tmp")
         tmp.write_bytes(data)
         tmp.replace(out)
+    # The pages that list the PDFs' SHA-256 and the search indexes made from them show stand-ins until now.
+    fill_files(Path(config["site_dir"]), [*sorted(state.stand_ins), *map(site.search_index, site.LANGS)],
+               publish.checksums(downloads))

@@ -42,4 +42,7 @@ def on_page_markdown(markdown: str, /, *, page, config, files) -> str | None:
     for key in ("title", "description"):  # front matter the theme renders (the page title, its description)
         if isinstance(page.meta.get(key), str):
             page.meta[key] = placeholders.expand(page.meta[key], facts, lang)
-    return placeholders.expand(markdown, facts, lang)
+    expanded = placeholders.expand(markdown, facts, lang)
+    if site.STAND_IN.search(expanded):  # the digests of the PDFs, filled in when they are made (hooks/exports.py)
+        build_state.of(config).stand_ins.add(page.file.dest_uri)
+    return expanded

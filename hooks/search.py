@@ -41,7 +41,7 @@ def on_post_build(*, config):
         (folder / worker["site"]).write_text(text, encoding="utf-8")
     # The i18n plugin writes the final index at the end of the default
     # build, after the other languages' builds have changed ``config``.
-    path = Path(config["site_dir"]) / "search" / "search_index.json"
+    path = Path(config["site_dir"]) / site.SEARCH_INDEX
     if not path.exists():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
@@ -52,5 +52,5 @@ def on_post_build(*, config):
     docs = {lang: document.load_cached(site.memorandum_path(docs_dir, lang)) for lang in PREFIX}
     synonyms = metadata.load_cached(metadata.path_in(docs_dir)).get("search_synonyms") or []
     index = rewrite(index, docs, synonyms)
-    for lang, prefix in PREFIX.items():
-        _write(Path(config["site_dir"]) / prefix / "search" / "search_index.json", only(index, lang))
+    for lang in PREFIX:
+        _write(Path(config["site_dir"]) / site.search_index(lang), only(index, lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from checks.export import printed, publish
+from checks.model import site
 from conftest import ROOT, shell_command
 
 HTML = '<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><h1>T</h1><p>{}</p></body></html>'
@@ -156,11 +158,16 @@ def test_publish_prepares_each_language_once_and_never_fails(tmp_path: Path, mon
     assert len(started) == 1
 
 
-def test_checksums_are_made_when_first_read(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_checksums_are_made_when_first_read_with_stand_ins_for_the_pdfs(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[object] = []
-    files = {"memorandum.json": b"{}", "SHA256SUMS": b""}
-    monkeypatch.setattr(publish, "downloads_cached", lambda docs: calls.append(docs) or files)
+    files = {"memorandum.json": b"{}"}
+    monkeypatch.setattr(publish, "data_kept", lambda docs: calls.append(docs) or files)
     sums = publish.Checksums("docs")
     assert calls == []
-    assert dict(sums) == publish.checksums(files) and len(sums) == 1 and sums["memorandum.json"]
-    assert calls == ["docs"]  # read three ways, made once
+    pdfs = {site.pdf_name(lang): site.stand_in(site.pdf_name(lang)) for lang in site.LANGS}
+    assert dict(sums) == dict(sorted({"memorandum.json": hashlib.sha256(b"{}").hexdigest(), **pdfs}.items()))
+    assert len(sums) == 1 + len(site.LANGS) and sums["memorandum.json"]
+    assert calls == [Path("docs")]  # read three ways, made once
+    # A stand-in is read as a digest is (64 hex digits) and is never one a file is likely to have.
+    assert all(site.STAND_IN.fullmatch(v) and len(v) == 64 for v in pdfs.values()) and len(set(pdfs.values())) == len(pdfs)
+    assert not site.STAND_IN.search(hashlib.sha256(b"{}").hexdigest())

@@ -9,6 +9,7 @@ every event every hook defines.
 from __future__ import annotations
 
 import ast
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -44,7 +45,8 @@ class _Theme(dict):
 
 def file(docs: Path, src_uri: str, url: str = "", alternates: dict | None = None) -> SimpleNamespace:
     path = docs / src_uri
-    return SimpleNamespace(src_uri=src_uri, abs_src_path=str(path), url=url or _url(src_uri),
+    url = url or _url(src_uri)
+    return SimpleNamespace(src_uri=src_uri, abs_src_path=str(path), url=url, dest_uri=f"{url}index.html",
                            content_string=path.read_text("utf-8") if path.is_file() else "",
                            alternates=alternates or {})
 
@@ -136,15 +138,34 @@ def _exports_on_page_context(tmp_path: Path) -> None:
     assert "feed" in other.meta and "jsonld" not in other.meta  # every page links the feed; only the memorandum has JSON-LD
 
 
+def _exports_on_pre_build(tmp_path: Path) -> None:
+    cfg = config(tmp_path, "en")
+    hook("exports").on_pre_build(config=cfg)
+    assert build_state.of(cfg).started == {"en"}
+
+
 def _exports_on_post_build(tmp_path: Path) -> None:
     cfg = config(tmp_path)
     cfg["site_author"] = "The site"
-    hook("exports").on_post_build(config=cfg)
+    mod = hook("exports")
+    for lang in site.LANGS:
+        cfg["theme"]["language"] = lang
+        mod.on_pre_build(config=cfg)
+    pdf = site.pdf_name(site.DEFAULT_LANG)
+    shown = tmp_path / "site" / "verify" / "index.html"  # a page that lists the PDF's SHA-256, as its stand-in
+    shown.parent.mkdir(parents=True)
+    shown.write_text(f"<td><code>{site.stand_in(pdf)}</code></td>", "utf-8")
+    build_state.of(cfg).stand_ins.add("verify/index.html")
+    mod.on_post_build(config=cfg)  # the other language's, inside the default language's: not the run's last
+    assert not (tmp_path / "site" / site.JSON_NAME).exists()
+    mod.on_post_build(config=cfg)
     assert (tmp_path / "site" / site.JSON_NAME).is_file() and (tmp_path / "site" / site.SUMS_NAME).is_file()
     for lang in site.LANGS:  # each language's feed, its ids on the configured site
         text = (tmp_path / "site" / site.PREFIX[lang] / site.FEED_NAME).read_text("utf-8")
         assert f"<id>https://example.org/{site.PREFIX[lang]}changes.atom</id>" in text and "<name>The site</name>" in text
     assert (tmp_path / "site" / "versions/en/2026-11-26.json").is_file()
+    digest = hashlib.sha256((tmp_path / "site" / pdf).read_bytes()).hexdigest()
+    assert shown.read_text("utf-8") == f"<td><code>{digest}</code></td>"
 
 
 def _facts_on_config(tmp_path: Path) -> None:
@@ -164,6 +185,14 @@ def _facts_on_page_markdown(tmp_path: Path) -> None:
     p.meta["description"] = "{{ signed_date }}"
     out = hook("facts").on_page_markdown("{{ signed_place }}", page=p, config=cfg, files=None)
     assert out == "英国ロンドン" and p.meta["description"] == "2025 年 4 月 28 日"
+    assert build_state.of(cfg).stand_ins == set()
+    # The PDFs' SHA-256 show as stand-ins, and the page is named for the build to fill them in (hooks/exports.py).
+    from checks.export import publish
+    build_state.of(cfg).facts["checksums"] = publish.Checksums(cfg["docs_dir"])
+    listed = page(Path(cfg["docs_dir"]), "verify.ja.md")
+    out = hook("facts").on_page_markdown("{{ checksums }}", page=listed, config=cfg, files=None)
+    assert all(site.stand_in(site.pdf_name(lang)) in out for lang in site.LANGS)
+    assert build_state.of(cfg).stand_ins == {"verify/index.html"}
 
 
 def _glossary_on_page_markdown(tmp_path: Path) -> None:
@@ -303,6 +332,7 @@ EVENTS: dict[tuple[str, str], Callable[..., None]] = {
     ("crossrefs", "on_files"): _crossrefs_on_files,
     ("crossrefs", "on_page_markdown"): _crossrefs_on_page_markdown,
     ("exports", "on_page_context"): _exports_on_page_context,
+    ("exports", "on_pre_build"): _exports_on_pre_build,
     ("exports", "on_post_build"): _exports_on_post_build,
     ("facts", "on_config"): _facts_on_config,
     ("facts", "on_page_markdown"): _facts_on_page_markdown,

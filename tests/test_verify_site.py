@@ -107,3 +107,44 @@ def test_unsafe_markup_from_the_metadata_is_placed_at_its_line(tmp_path: Path) -
     found = [f for f in built.Site(out, docs, tmp_path).check_page(page)]
     assert [(f.path, f.line, f.col) for f in found] == [("docs/_data/memorandum.yml", 4, 1)], found
     assert found[0].message.startswith("on the built page about/index.html: ")
+
+
+# A page or a search index that still shows a download's stand-in where its SHA-256 belongs (OUT005):
+# (built file, its text; the findings expected: path, line, message). The verify page's placeholder is
+# on line 12 of its source in both languages.
+PDF = site.pdf_name(site.DEFAULT_LANG)
+UNFILLED = (f"a download's SHA-256 shows as its stand-in {site.stand_in(PDF)[:24]}…: expected the digest, which "
+            "the build fills in once the PDFs are made (hooks/exports.py)")
+STAND_INS = [
+    ("the verify page, filled", "verify/index.html", f"<code>{'ab' * 32}</code>", []),
+    ("the verify page, a stand-in left", "verify/index.html", f"<code>{site.stand_in(PDF)}</code>",
+     [("docs/verify.ja.md", 12, f"on the built page verify/index.html: {UNFILLED}")]),
+    ("the English verify page, a stand-in left", "en/verify/index.html", f"<code>{site.stand_in(PDF)}</code>",
+     [("docs/verify.en.md", 12, f"on the built page en/verify/index.html: {UNFILLED}")]),
+    ("a page without the placeholder: its first line", "about/index.html", f"<p>{site.stand_in(PDF)}</p>",
+     [("docs/about.ja.md", 1, f"on the built page about/index.html: {UNFILLED}")]),
+    ("a longer run of hex digits is no stand-in", "about/index.html", f"<p>{site.stand_in(PDF)}0</p>", []),
+]
+
+
+@pytest.mark.parametrize("case, rel, text, expected", STAND_INS, ids=[c[0] for c in STAND_INS])
+def test_a_stand_in_left_on_a_page_is_named_at_its_placeholder(tmp_path: Path, case: str, rel: str, text: str,
+                                                               expected: list) -> None:
+    out = _site(tmp_path)
+    page = out / rel
+    page.parent.mkdir(parents=True)
+    page.write_text(text, "utf-8")
+    found = [f for f in built.Site(out, ROOT / "docs", ROOT).check_page(page) if f.code == "OUT005"]
+    assert [(f.path, f.line, f.message) for f in found] == expected
+
+
+def test_a_stand_in_left_in_a_search_index_is_named(tmp_path: Path) -> None:
+    out = _site(tmp_path)
+    indexes = {lang: out / site.search_index(lang) for lang in site.LANGS}
+    for lang, path in indexes.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        index = json.loads(_index(lang))
+        index["docs"][-1]["text"] = site.stand_in(PDF) if lang == site.DEFAULT_LANG else "ab" * 32
+        path.write_text(json.dumps(index), "utf-8")
+    found = [(f.path, f.line, f.code, f.message) for f in built.Site(out, ROOT / "docs", tmp_path).check_search()]
+    assert found == [(f"site/{site.search_index(site.DEFAULT_LANG)}", 1, "OUT005", f"in the search index: {UNFILLED}")]

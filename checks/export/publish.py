@@ -6,7 +6,7 @@ Ntoso document and one tagged PDF per language, the aligned provisions as
 TMX for translators (``checks.export.interchange``), and ``SHA256SUMS`` over all
 of them. The build
 writes them (``hooks/exports.py``) and the verify page lists the same hashes
-(``{{ checksums }}``); nothing here needs MkDocs.
+(``{{ checksums }}``: ``Checksums``); nothing here needs MkDocs.
 """
 
 from __future__ import annotations
@@ -106,9 +106,7 @@ def downloads(docs: str | Path, pdfs: bool = True) -> dict[str, bytes]:
     (``pdfs=False`` leaves the PDFs out: they take a second to render). The data exports are kept
     between builds on every file under ``docs`` (``checks.model.kept``); the PDFs on their HTML."""
     docs = Path(docs)
-    files = kept.kept("downloads", _docs_bytes(docs), lambda: data_files(docs),
-                      dump=lambda made: {rel: base64.b64encode(data).decode("ascii") for rel, data in made.items()},
-                      load=lambda stored: {str(rel): base64.b64decode(text, validate=True) for rel, text in stored.items()})
+    files = data_kept(docs)
     if pdfs:
         facts = metadata.load_cached(metadata.path_in(docs))
         for lang in site.LANGS:
@@ -116,6 +114,13 @@ def downloads(docs: str | Path, pdfs: bool = True) -> dict[str, bytes]:
             files[site.pdf_name(lang)] = printed.pdf(printed.html_of(facts, model, lang))
     files[SUMS_NAME] = sha256sums(files)
     return files
+
+
+def data_kept(docs: Path) -> dict[str, bytes]:
+    """``data_files``, kept between builds on every file under ``docs`` (``checks.model.kept``)."""
+    return kept.kept("downloads", _docs_bytes(docs), lambda: data_files(docs),
+                     dump=lambda made: {rel: base64.b64encode(data).decode("ascii") for rel, data in made.items()},
+                     load=lambda stored: {str(rel): base64.b64decode(text, validate=True) for rel, text in stored.items()})
 
 
 def _docs_bytes(docs: Path) -> list[bytes]:
@@ -179,8 +184,10 @@ def prepare(docs: str | Path) -> None:
 
 
 class Checksums(Mapping[str, str]):
-    """``checksums(downloads_cached(docs))``, made when first read: the verify page is the only page that
-    shows them, and by then the PDFs ``prepare`` started have had the page build's time to render."""
+    """The SHA-256 of every download, as the verify page lists them, made when first read: the data
+    exports' digests, and for each PDF its stand-in (``site.stand_in``). The PDFs render in another
+    process while the pages build; the build fills their digests in once every language is built
+    (``checks.render.exports.fill``), so no page waits for them."""
 
     def __init__(self, docs: str | Path) -> None:
         self._docs = docs
@@ -188,7 +195,9 @@ class Checksums(Mapping[str, str]):
 
     def _all(self) -> dict[str, str]:
         if self._sums is None:
-            self._sums = checksums(downloads_cached(self._docs))
+            made = checksums(data_kept(Path(self._docs)))
+            self._sums = dict(sorted({**made, **{site.pdf_name(lang): site.stand_in(site.pdf_name(lang))
+                                                  for lang in site.LANGS}}.items()))
         return self._sums
 
     def __getitem__(self, rel: str) -> str:

@@ -15,6 +15,8 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import Any, MutableMapping
 
+from checks.model.site import LANGS
+
 KEY = "memorandum_build_state"
 
 
@@ -30,6 +32,16 @@ class BuildState:
     started: set[str] = field(default_factory=set)  # languages whose build started
     finished: int = 0  # post_build events seen
     read: bool = False  # whether the built site was read
+    stand_ins: set[str] = field(default_factory=set)  # pages showing a download's stand-in (hooks/facts.py)
+    post_builds: dict[str, int] = field(default_factory=dict)  # post_build events seen, by hook
+
+    def last_post_build(self, hook: str) -> bool:
+        """Count one post_build event of ``hook``: whether it is the run's last, when every language is built.
+
+        mkdocs-static-i18n builds the other languages inside the default language's post_build
+        (-100): their post_builds come first, and the default language's, at the same priority, last."""
+        self.post_builds[hook] = self.post_builds.get(hook, 0) + 1
+        return set(LANGS) <= self.started and self.post_builds[hook] == len(LANGS)
 
 
 def of(config: MutableMapping[str, Any]) -> BuildState:

@@ -6,6 +6,8 @@ with their own literals.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from pathlib import Path, PurePosixPath
 
 from checks.model.languages import CODES, ORIGINAL, TRANSLATION, profile
@@ -22,6 +24,8 @@ JSON_NAME = f"{MEMORANDUM}.json"
 SCHEMA_NAME = f"{MEMORANDUM}.schema.json"
 SUMS_NAME = "SHA256SUMS"
 TMX_NAME = f"{MEMORANDUM}.{LANGS[0]}-{LANGS[1]}.tmx"  # the aligned provisions, source language first
+# The search index under a language's root (the theme writes both languages' there at the site root first).
+SEARCH_INDEX = "search/search_index.json"
 
 
 def other(lang: str) -> str:
@@ -52,6 +56,11 @@ def is_memorandum(src_uri: str | Path) -> bool:
     return stem(src_uri) == MEMORANDUM
 
 
+def search_index(lang: str) -> str:
+    """Where a language's own search index is published, from the site root."""
+    return f"{PREFIX[lang]}{SEARCH_INDEX}"
+
+
 def pdf_name(lang: str) -> str:
     """Where a language's PDF of the memorandum is published, from the site root."""
     return f"{PREFIX[lang]}{MEMORANDUM}.{lang}.pdf"
@@ -64,6 +73,19 @@ def download_names(akn_paths: list[str], version_paths: list[str] = ()) -> list[
     named = [JSON_NAME, SCHEMA_NAME, *(p.lstrip("/") for p in akn_paths), *(p.lstrip("/") for p in version_paths),
              TMX_NAME, *(pdf_name(lang) for lang in LANGS)]
     return list(dict.fromkeys(named))  # the signed Japanese is its own first version: one file, named once
+
+
+# A PDF renders in another process while the pages build, and the build takes it only after
+# every language's pages are written: until then a page that lists its SHA-256 shows a stand-in,
+# which the build replaces with the digest once the PDF is made (``checks.render.exports.fill``).
+# A stand-in is 64 hex digits, as the digest will be, so every step between reads it as it will
+# read the digest; sixteen zeros start it (a SHA-256 does so once in 2**64) and the rest names the file.
+STAND_IN = re.compile(r"(?<![0-9a-f])0{16}[0-9a-f]{48}(?![0-9a-f])")
+
+
+def stand_in(rel: str) -> str:
+    """What a page shows in place of the SHA-256 of the download ``rel`` until the build fills it in."""
+    return "0" * 16 + hashlib.sha256(rel.encode("utf-8")).hexdigest()[:48]
 
 
 def version_path(lang: str, date: str) -> str:

@@ -9,8 +9,8 @@ original, the English page its reference translation.
 
 from __future__ import annotations
 
-from typing import Any
-
+from pathlib import Path
+from typing import Any, Iterable, Mapping
 
 from checks.model import document, languages, metadata, site
 
@@ -49,3 +49,25 @@ def legislation(facts: dict[str, Any], lang: str, url: str, other_url: str) -> d
     link = {"@type": "Legislation", "@id": f"{other_url}#legislation", "url": other_url, "inLanguage": other}
     node["workTranslation" if lang == site.DEFAULT_LANG else "translationOfWork"] = link
     return node
+
+
+def fill(text: str, sums: Mapping[str, str]) -> str:
+    """``text`` with the stand-in of each download in ``sums`` replaced by its SHA-256 (``site.stand_in``)."""
+    for rel, digest in sums.items():
+        text = text.replace(site.stand_in(rel), digest)
+    return text
+
+
+def fill_files(site_dir: Path, paths: Iterable[str], sums: Mapping[str, str]) -> None:
+    """Fill the stand-ins in each built file (``paths`` from the site root; a missing one is skipped)."""
+    for rel in dict.fromkeys(paths):
+        path = site_dir / rel
+        try:
+            text = path.read_text("utf-8")
+        except FileNotFoundError:
+            continue
+        filled = fill(text, sums)
+        if filled != text:
+            tmp = path.with_name(path.name + ".tmp")
+            tmp.write_text(filled, encoding="utf-8")
+            tmp.replace(path)

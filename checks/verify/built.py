@@ -9,7 +9,9 @@ findings are placed in the Markdown source it came from:
 * OUT003: ``/memorandum.json`` disagrees with the built pages (text or
   SHA-256), or the built Japanese text differs from the signed source;
 * OUT004, OUT005: the Akoma Ntoso documents and ``SHA256SUMS`` against
-  ``memorandum.json`` and the built files (``checks.verify.exported``);
+  ``memorandum.json`` and the built files (``checks.verify.exported``); OUT005
+  also when a page or a search index still shows a download's stand-in
+  (``site.stand_in``) where its SHA-256 belongs;
 * OUT007: a PDF's metadata against the memorandum and the facts
   (``checks.verify.exported``);
 * OUT006: a language's search index is missing, unreadable, holds another
@@ -28,6 +30,7 @@ from typing import Callable, Iterator
 
 from checks import Finding
 from checks.model import document, metadata, site
+from checks.render import placeholders
 from checks.rules import fidelity, safety
 from checks.verify import exported, output
 
@@ -57,6 +60,17 @@ def _line(needle: str, text: str) -> int:
     return text.count("\n", 0, at) + 1 if at >= 0 else 1
 
 
+def _placeholder_line(name: str, text: str) -> int:
+    """The line of the first ``{{ name }}`` placeholder in a page's source, else 1."""
+    found = next((m for m in placeholders.PLACEHOLDER.finditer(text) if m.group("name") == name), None)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
+
+
+def _unfilled(stand_in: str) -> str:
+    return (f"a download's SHA-256 shows as its stand-in {stand_in[:24]}…: expected the digest, which the build "
+            "fills in once the PDFs are made (hooks/exports.py)")
+
+
 class Site:
     """One built site and the docs it was built from."""
 
@@ -81,7 +95,11 @@ class Site:
         source_text = src.read_text("utf-8", errors="replace") if src else ""
         doc = self.docs_by_lang.get(lang) if src and site.is_memorandum(src.name) else None
         ids = frozenset(doc.ids()) if doc else frozenset()
-        built = output.read_kept(html_path.read_text("utf-8", errors="replace"), ids)
+        html = html_path.read_text("utf-8", errors="replace")
+        built = output.read_kept(html, ids)
+        if left := site.STAND_IN.search(html):
+            yield Finding(where, _placeholder_line("checksums", source_text), 1, "OUT005",
+                          f"on the built page {rel}: {_unfilled(left[0])}")
         for v in built.unsafe:
             line = _line(v.needle, source_text)
             if line == 1 and self.meta_path.is_file() and v.needle:
@@ -108,8 +126,8 @@ class Site:
         if not any((self.site_dir / site.PREFIX[lang] / "search").is_dir() for lang in self.docs_by_lang):
             return
         for lang, doc in sorted(self.docs_by_lang.items()):
-            path = self.site_dir / site.PREFIX[lang] / "search" / "search_index.json"
-            rel = f"{self.rel(self.site_dir)}/{site.PREFIX[lang]}search/search_index.json"
+            path = self.site_dir / site.search_index(lang)
+            rel = f"{self.rel(self.site_dir)}/{site.search_index(lang)}"
             try:
                 index = json.loads(path.read_text("utf-8"))
             except FileNotFoundError:
@@ -120,6 +138,8 @@ class Site:
                 continue
             for problem in search_problems(index, lang, doc.ids()):
                 yield Finding(rel, 1, 1, "OUT006", f"search index {problem}")
+            if left := site.STAND_IN.search(path.read_text("utf-8")):
+                yield Finding(rel, 1, 1, "OUT005", f"in the search index: {_unfilled(left[0])}")
 
     def check_pdfs(self) -> Iterator[Finding]:
         """Each language's PDF metadata (OUT007), for a site built with PDFs: against the text's
