@@ -44,6 +44,24 @@ def test_the_english_citation_is_what_the_oscola_style_makes_of_the_item() -> No
 DOWNLOADS = cite.downloads(FACTS, {"ja": "2025-04-28", "en": "2026-11-30"}, "https://e.org/")
 
 
+# (date, address) of a version: the citations filled into the forms the processor made once are the
+# ones it makes for that version itself, odd addresses included; with no address it is asked directly.
+VERSIONS = [("2025-04-28", "https://example.org/en/memorandum/2025-04-28/"),
+            ("2026-11-25", "https://example.org/en/memorandum/2026-11-25/"),
+            ("2024-02-29", "https://example.org/a b/?q=1&x=2#top"),
+            ("1999-12-31", "<x> \"quoted\" & 'so'"),
+            ("2030-01-09", "."),
+            ("2030-01-09", "")]
+
+
+@pytest.mark.parametrize("date, url", VERSIONS)
+def test_each_versions_oscola_citation_is_what_the_processor_makes_of_its_item(date: str, url: str) -> None:
+    made = cite.Citations(FACTS, "en", date, url)
+    assert made.pinned == cite._oscola(cite.item(FACTS, "en", date, f"{url}#{cite.FRAGMENT}"), cite.PIN)
+    assert made.whole == cite._oscola(cite.item(FACTS, "en", date, url), None)
+    assert not set(made.pinned + made.whole) & {cite.SHOWN_DATE, cite.DATE, cite.ADDRESS}
+
+
 def test_the_bibtex_file_parses_with_both_texts() -> None:
     library = bibtexparser.parse_string(DOWNLOADS["memorandum.bib"].decode())
     assert not library.failed_blocks

@@ -28,6 +28,9 @@ from checks.model import document, kept, languages, metadata, site
 # A provision's pinpoint and address, put where the processor writes them and then filled in per
 # provision: the processor formats the citation once per version, not once per provision.
 PIN, FRAGMENT = "\ue000", "\ue001"
+# A version's date (as the language writes it, and as ISO) and address, filled in the same way: the
+# processor formats a language's citations once, for every version.
+SHOWN_DATE, DATE, ADDRESS = "\ue002", "\ue003", "\ue004"
 CSL_TYPE = "treaty"
 RIS_TYPE = "GOVDOC"
 NAMES = {"bibtex": "memorandum.bib", "ris": "memorandum.ris", "csl": "memorandum.csl.json"}
@@ -45,6 +48,10 @@ def _authors(facts: Mapping[str, Any], lang: str) -> list[str]:
 
 def item(facts: Mapping[str, Any], lang: str, date: str, url: str) -> dict[str, Any]:
     """The CSL-JSON item of one language's text as of the version of ``date``, published at ``url``."""
+    return _item(facts, lang, date, url, metadata.format_date(date, lang))
+
+
+def _item(facts: Mapping[str, Any], lang: str, date: str, url: str, shown_date: str) -> dict[str, Any]:
     words = languages.profile(lang).ui["cite"]
     return {
         "id": f"{facts['work']['number']}-{lang}-{date}",
@@ -54,7 +61,7 @@ def item(facts: Mapping[str, Any], lang: str, date: str, url: str) -> dict[str, 
         "author": [{"literal": name} for name in _authors(facts, lang)],
         "issued": {"date-parts": _date_parts(facts["signed"]["date"])},
         "event-place": facts["signed"]["place"][lang],
-        "genre": words["genre"].format(date=metadata.format_date(date, lang)),
+        "genre": words["genre"].format(date=shown_date),
         "version": date,
         "language": lang,
         "URL": url,
@@ -70,9 +77,20 @@ def _style():
 
 def oscola(csl: Mapping[str, Any], pinpoint: str | None = None) -> str:
     """One OSCOLA citation (as a footnote gives it), with a paragraph pinpoint when given; kept
-    between builds on the item and the pinpoint (``checks.model.kept``)."""
-    return kept.kept("oscola", [json.dumps(csl, sort_keys=True, ensure_ascii=False, default=str), pinpoint or ""],
-                     lambda: _oscola(csl, pinpoint), load=str)
+    between builds on the item and the pinpoint (``checks.model.kept``), and in this process."""
+    return _oscola_of(json.dumps(csl, sort_keys=True, ensure_ascii=False, default=str), pinpoint or "")
+
+
+@functools.lru_cache(maxsize=32)
+def _oscola_of(csl_json: str, pinpoint: str) -> str:
+    return kept.kept("oscola", [csl_json, pinpoint], lambda: _oscola(json.loads(csl_json), pinpoint or None), load=str)
+
+
+def _forms(facts: Mapping[str, Any], lang: str) -> tuple[str, str]:
+    """A language's OSCOLA citation with a pinpoint and without, with marks for the version's date and
+    address (``SHOWN_DATE``, ``DATE``, ``ADDRESS``) that ``Citations`` fills in."""
+    return (oscola(_item(facts, lang, DATE, f"{ADDRESS}#{FRAGMENT}", SHOWN_DATE), PIN),
+            oscola(_item(facts, lang, DATE, ADDRESS, SHOWN_DATE)))
 
 
 def _oscola(csl: Mapping[str, Any], pinpoint: str | None) -> str:
@@ -92,8 +110,13 @@ class Citations:
         self.lang, self.date, self.url = lang, date, url
         self.name = facts["citation"][lang]
         if languages.profile(lang).ui["cite"]["style"] == "oscola":
-            csl = item(facts, lang, date, f"{url}#{FRAGMENT}")
-            self.pinned, self.whole = oscola(csl, PIN), oscola(item(facts, lang, date, url))
+            if url:  # the forms hold the address's group, which the processor leaves out for none
+                shown = metadata.format_date(date, lang)
+                self.pinned, self.whole = (form.replace(SHOWN_DATE, shown).replace(DATE, date).replace(ADDRESS, url)
+                                           for form in _forms(facts, lang))
+            else:
+                self.pinned = oscola(item(facts, lang, date, f"#{FRAGMENT}"), PIN)
+                self.whole = oscola(item(facts, lang, date, url))
         else:
             self.pinned = self.whole = None
 
