@@ -97,3 +97,53 @@ def test_a_version_page_has_one_address(site_url: str, lang: str, date: str, exp
     assert dated.url_of(site_url, lang, date) == expected
     assert dated.path_of(lang, date) == expected.split("//", 1)[-1].split("/", 1)[-1] if "//" in expected \
         else expected.lstrip("/")
+
+
+class _Copy:
+    """A handler that writes back what the parser read, as the rewriter does for what it does not change."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+
+    def handle_starttag(self, tag, attrs, raw):
+        self.out.append(raw)
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        self.out.append(data)
+
+    def handle_entityref(self, name):
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name):
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data):
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl):
+        self.out.append(f"<!{decl}>")
+
+    def handle_pi(self, data):
+        self.out.append(f"<?{data}>")
+
+    def unknown_decl(self, data):
+        self.out.append(f"<![{data}]]>" if data.startswith("CDATA[") else f"<![{data}]>")
+
+
+@pytest.mark.parametrize("html", [
+    '<!DOCTYPE html><html lang="ja"><p class=a title="x > y">第 2 条&nbsp;&#8203;&#x41;</p></html>',
+    '<svg viewBox="0 0 1 1"><path d="M0"/></svg><br/><img src=a.png>',
+    "<!-- a comment --><?pi x?><![CDATA[ raw ]]><script>if (a < b) x = '</p>';</script>",
+])
+def test_a_page_read_once_is_walked_as_the_parser_read_it(html: str) -> None:
+    from checks.render import tokens
+    read = tokens.read(html)
+    copy = _Copy()
+    tokens.replay(read, copy)
+    assert "".join(copy.out) == html
+    assert tokens.read(html) == read  # the same page reads the same every time

@@ -18,11 +18,11 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
-from html.parser import HTMLParser
 from typing import Any, Callable, Iterable, Mapping
 
 from checks.export import cite, feed
 from checks.model import active, kept, languages, metadata, site, versions
+from checks.render import tokens as html_tokens
 
 TOOLS = "provision-tools"
 # Attributes that hold an address.
@@ -54,13 +54,12 @@ def _tag(tag: str, attrs: list[tuple[str, str | None]]) -> str:
     return f"<{tag}{parts}>"
 
 
-class _Rewriter(HTMLParser):
-    """The built page, token by token: what is not changed is copied as it was written (inline SVG keeps
-    its ``viewBox``), so only the tags this module changes are written anew."""
+class _Rewriter:
+    """The built page, token by token (``checks.render.tokens``): what is not changed is copied as it was
+    written (inline SVG keeps its ``viewBox``), so only the tags this module changes are written anew."""
 
     def __init__(self, texts: Mapping[str, str], citation: Callable[[str], str], current_url: str, lang: str, notice: str,
                  title: Callable[[str], str], ids: frozenset[str], meta: list[tuple[str, str]] = ()) -> None:
-        super().__init__(convert_charrefs=False)
         self.meta = meta  # the version's tags for reference managers, in place of the current text's
         self.ids = ids  # every provision's id: a citation button names the provision it is in
         self.texts, self.citation, self.current_url, self.lang = texts, citation, current_url, lang
@@ -128,11 +127,11 @@ class _Rewriter(HTMLParser):
             self.out.append(html_lib.escape(self.texts[a["id"]], quote=False) + " ")
 
     # --- events ----------------------------------------------------------------
-    def handle_starttag(self, tag, attrs):
-        self._start(tag, attrs, self.get_starttag_text(), tag in active.VOID)
+    def handle_starttag(self, tag, attrs, raw):
+        self._start(tag, attrs, raw, tag in active.VOID)
 
-    def handle_startendtag(self, tag, attrs):
-        self._start(tag, attrs, self.get_starttag_text(), True)
+    def handle_startendtag(self, tag, attrs, raw):
+        self._start(tag, attrs, raw, True)
 
     def handle_endtag(self, tag):
         if self.skip is not None:
@@ -199,12 +198,13 @@ def pages(page: str, lang: str, history: versions.History, current: Mapping[str,
     """Every version's page of ``lang``, by its path from the site root (``site_url`` ends with a slash)."""
     found = history.of(lang)
     current_url = f"{site_url}{site.PREFIX[lang]}{site.MEMORANDUM}/"
+    read = html_tokens.read(page)  # the page read once, written once per version
     out = {}
     for version in found:
         url = site_url + path_of(lang, version.date)
         texts = versions.texts_at(history, lang, current, version.date)
         out[path_of(lang, version.date) + "index.html"] = dated(
-            page, lang, version, texts, current, current_url, version is found[-1], cite.Citations(facts, lang, version.date, url),
+            read, lang, version, texts, current, current_url, version is found[-1], cite.Citations(facts, lang, version.date, url),
             cite.meta_tags(cite.item(facts, lang, version.date, url)))
     return out
 
@@ -218,9 +218,10 @@ def pages_kept(page: str, lang: str, history: versions.History, current: Mapping
                      load=lambda data: {str(rel): str(text) for rel, text in data.items()})
 
 
-def dated(page: str, lang: str, version: versions.Version, texts: Mapping[str, str], current_texts: Mapping[str, str],
+def dated(page: str | list[tuple], lang: str, version: versions.Version, texts: Mapping[str, str], current_texts: Mapping[str, str],
           current_url: str, is_current: bool, citation: Callable[[str], str], meta: list[tuple[str, str]] = ()) -> str:
-    """The built memorandum page ``page`` of ``lang`` as the page of ``version``."""
+    """The built memorandum page ``page`` of ``lang`` (its HTML, or its tokens: ``checks.render.tokens.read``)
+    as the page of ``version``."""
     words = languages.profile(lang).ui["dated"]
     date = metadata.format_date(version.date, lang)
     notice = ('<div class="admonition note version-notice"><p class="admonition-title">'
@@ -237,6 +238,5 @@ def dated(page: str, lang: str, version: versions.Version, texts: Mapping[str, s
         return words["title"].format(title=page_title, date=date) + sep + rest
 
     rewriter = _Rewriter(changed, citation, current_url, lang, notice, title, frozenset(current_texts), meta)
-    rewriter.feed(page)
-    rewriter.close()
+    html_tokens.replay(html_tokens.read(page) if isinstance(page, str) else page, rewriter)
     return "".join(rewriter.out)
