@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import Callable
 
 from checks.model import active, kept, languages, site
 
@@ -27,59 +28,78 @@ from checks.model import active, kept, languages, site
 CHARREF = re.compile(r"(&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
 SKIP = {"script", "style", "svg", "textarea"}
 LANG_ATTR = "lang"
+VOID = active.VOID
 
 
 def wrap(text: str, page_lang: str) -> str:
     """Raw HTML text (no tags) with other-language runs in ``<span lang>``."""
+    return _wrapper(page_lang)(text)
+
+
+def _wrapper(page_lang: str) -> Callable[[str], str]:
+    """``wrap`` for one language's pages."""
     p = languages.profile(page_lang)
-    other, pattern = site.other(page_lang), p.other_script
+    other, pattern, needs = site.other(page_lang), p.other_script, p.run_needs
+    # No run is marked in a text that holds nothing the run must hold: neither pattern looks around
+    # a match, so a match in a part of the text is a match in the whole.
+    first = needs or pattern
 
     def sub(m: re.Match[str]) -> str:
         run = m.group(0)
-        if p.run_needs and not p.run_needs.search(run):
+        if needs and not needs.search(run):
             return run
         return f'<span lang="{other}">{run}</span>'
 
-    parts = CHARREF.split(text)
-    return "".join(part if i % 2 else pattern.sub(sub, part) for i, part in enumerate(parts))
+    def wrapped(text: str) -> str:
+        if not first.search(text):
+            return text
+        parts = CHARREF.split(text)
+        return "".join(part if i % 2 else pattern.sub(sub, part) for i, part in enumerate(parts))
+    return wrapped
 
 
 class _Marker(HTMLParser):
     def __init__(self, page_lang: str) -> None:
         super().__init__(convert_charrefs=False)
         self.page_lang = page_lang
+        self.wrap = _wrapper(page_lang)
         self.skip = SKIP | languages.profile(page_lang).unmarked_tags
         self.out: list[str] = []
         self.text: list[str] = []  # raw text since the last tag
-        self.stack: list[tuple[str, str, bool]] = []  # (tag, lang in force, skipped)
+        self.stack: list[tuple[str, str, bool]] = [("", page_lang, False)]  # (tag, lang in force, skipped)
 
     def _flush(self) -> None:
-        if not self.text:
-            return
         raw = "".join(self.text)
         self.text = []
-        lang, skipped = (self.stack[-1][1], self.stack[-1][2]) if self.stack else (self.page_lang, False)
-        self.out.append(raw if skipped or lang != self.page_lang else wrap(raw, self.page_lang))
+        _, lang, skipped = self.stack[-1]
+        self.out.append(raw if skipped or lang != self.page_lang else self.wrap(raw))
 
     def handle_starttag(self, tag, attrs):
-        self._flush()
+        if self.text:
+            self._flush()
         self.out.append(self.get_starttag_text())
-        if tag in active.VOID:
+        if tag in VOID:
             return
-        lang = dict(attrs).get(LANG_ATTR) or (self.stack[-1][1] if self.stack else self.page_lang)
-        skipped = tag in self.skip or (self.stack[-1][2] if self.stack else False)
-        self.stack.append((tag, lang, skipped))
+        _, lang, skipped = self.stack[-1]
+        own = None  # the element's own lang: the last one written, as a dict of the attributes keeps it
+        for name, value in attrs:
+            if name == LANG_ATTR:
+                own = value
+        self.stack.append((tag, own or lang, skipped or tag in self.skip))
 
     def handle_startendtag(self, tag, attrs):
-        self._flush()
+        if self.text:
+            self._flush()
         self.out.append(self.get_starttag_text())
 
     def handle_endtag(self, tag):
-        self._flush()
+        if self.text:
+            self._flush()
         self.out.append(f"</{tag}>")
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
+        stack = self.stack
+        for i in range(len(stack) - 1, 0, -1):
+            if stack[i][0] == tag:
+                del stack[i:]
                 break
 
     def handle_data(self, data):
@@ -92,19 +112,23 @@ class _Marker(HTMLParser):
         self.text.append(f"&#{name};")
 
     def handle_comment(self, data):
-        self._flush()
+        if self.text:
+            self._flush()
         self.out.append(f"<!--{data}-->")
 
     def handle_decl(self, decl):
-        self._flush()
+        if self.text:
+            self._flush()
         self.out.append(f"<!{decl}>")
 
     def handle_pi(self, data):
-        self._flush()
+        if self.text:
+            self._flush()
         self.out.append(f"<?{data}>")
 
     def unknown_decl(self, data):
-        self._flush()
+        if self.text:
+            self._flush()
         self.out.append(f"<![{data}]>")
 
 
@@ -120,5 +144,6 @@ def _mark(html: str, page_lang: str) -> str:
     parser = _Marker(page_lang)
     parser.feed(html)
     parser.close()
-    parser._flush()
+    if parser.text:
+        parser._flush()
     return "".join(parser.out)
