@@ -9,7 +9,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from checks.engine import get_relative_url
+from checks.engine import event_priority, get_relative_url
 from checks.model import build_state
 from checks.model.site import DEFAULT_LANG
 from checks.render.alternates import alternates, sitemap
@@ -17,6 +17,7 @@ from checks.render.alternates import alternates, sitemap
 
 # MkDocs events: thin wiring of checks.render.alternates, run by the build tests.
 # pragma: no mutate block
+@event_priority(-105)  # after mkdocs-static-i18n (-100) has set this build's language
 def on_config(config, /):
     # (loc, [(hreflang, href)]) of each page of this language's build, for its sitemap
     build_state.of(config).sitemap[config["theme"]["language"]] = []

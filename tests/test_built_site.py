@@ -16,7 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from checks import cli, relock
-from checks.model import document
+from checks.model import document, languages
+from checks.model import site as site_model
 from conftest import PROVISION_IDS, ROOT, build, copy_project
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -147,6 +148,17 @@ def test_english_build_carries_no_japanese_state(site: Path) -> None:
     assert "参照元" not in html.get_text()
     for a in html.select(".referenced-from a"):
         assert (site / "en/memorandum" / a["href"]).resolve().is_relative_to((site / "en").resolve())
+
+
+def test_each_pages_heading_links_are_titled_in_its_language(site: Path) -> None:
+    """The heading permalinks' title is the page's language's (Python-Markdown's toc is configured once)."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(site.rglob("*.html")):
+        html = parse(path)
+        lang = html.html.get("lang")
+        for a in html.select("a.headerlink"):
+            found.setdefault(lang, set()).add(a.get("title"))
+    assert found == {lang: {languages.profile(lang).ui["heading_link"]} for lang in site_model.LANGS}
 
 
 def test_backlinks_are_per_language(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 import pytest
 
-from checks.model import build_state, site
+from checks.model import build_state, languages, site
 from conftest import ROOT, docs_copy, hook
 
 HOOKS = sorted(p.stem for p in (ROOT / "hooks").glob("*.py"))
@@ -228,6 +228,18 @@ def _dated_on_post_build(tmp_path: Path) -> None:
     assert (built / "memorandum/2025-04-28/index.html").is_file()
 
 
+def _lang_on_config(tmp_path: Path) -> None:
+    for lang in site.LANGS:
+        cfg = config(tmp_path, lang)
+        cfg["mdx_configs"] = {"toc": {"permalink": True}}
+        assert hook("lang").on_config(cfg) is cfg
+        assert cfg["mdx_configs"]["toc"]["permalink_title"] == languages.profile(lang).ui["heading_link"]
+    cfg = config(tmp_path, site.TRANSLATION)
+    cfg["mdx_configs"] = {"toc": {"permalink": False}, "tables": {}}  # no permalinks: nothing to title
+    hook("lang").on_config(cfg)
+    assert cfg["mdx_configs"] == {"toc": {"permalink": False}, "tables": {}}
+
+
 def _lang_on_page_content(tmp_path: Path) -> None:
     cfg = config(tmp_path)
     p = page(Path(cfg["docs_dir"]), "index.ja.md")
@@ -337,6 +349,7 @@ EVENTS: dict[tuple[str, str], Callable[..., None]] = {
     ("facts", "on_config"): _facts_on_config,
     ("facts", "on_page_markdown"): _facts_on_page_markdown,
     ("glossary", "on_page_markdown"): _glossary_on_page_markdown,
+    ("lang", "on_config"): _lang_on_config,
     ("lang", "on_page_content"): _lang_on_page_content,
     ("parallel", "on_page_content"): _parallel_on_page_content,
     ("provisions", "on_files"): _provisions_on_files,
@@ -392,3 +405,19 @@ def test_an_event_that_does_nothing_fails_its_row(key: tuple[str, str], tmp_path
     assert module is not None
     with pytest.raises(AssertionError):
         EVENTS[key](tmp_path)
+
+
+def test_an_on_config_that_reads_the_language_runs_after_the_i18n_plugin_sets_it() -> None:
+    """mkdocs-static-i18n sets each build's language in its own on_config (priority -100): a hook's
+    on_config that reads ``theme.language`` earlier reads the language of the build before."""
+    import inspect
+    i18n = __import__("mkdocs_static_i18n.plugin", fromlist=["I18n"])
+    plugin_priority = next(getattr(fn, "mkdocs_priority") for name, fn in inspect.getmembers(i18n.I18n)
+                           if name == "on_config")
+    early = []
+    for name in HOOKS:
+        fn = getattr(hook(name), "on_config", None)
+        if fn is not None and '"language"' in inspect.getsource(fn):
+            if getattr(fn, "mkdocs_priority", 0) >= plugin_priority:
+                early.append(name)
+    assert plugin_priority == -100 and early == []

@@ -94,7 +94,13 @@ def _user(text: str, lang: str) -> Callable[[str], bool]:
     if not languages.profile(lang).spaced:
         return lambda term: term in text
     lowered = text.lower()
-    return lambda term: re.search(r"(?<![A-Za-z])" + re.escape(term.lower()), lowered) is not None
+    return lambda term: _word_start(term).search(lowered) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_start(term: str) -> re.Pattern[str]:
+    """A term (lowered) where a word starts."""
+    return re.compile(r"(?<![A-Za-z])" + re.escape(term.lower()))
 
 
 def synonyms_of(text: str, lang: str, groups: Iterable[dict[str, Any]]) -> list[str]:
