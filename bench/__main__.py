@@ -68,6 +68,7 @@ def measure_builds(work: Path, runs: int, kept: bool = True) -> dict[str, Any]:
         build(projects["site"], work / "out-site-kept", env=kept_env)
     samples: dict[str, dict[str, list[float]]] = {k: {"wall": [], "peak_mib": []} for k in projects}
     per_hook: list[dict[str, float]] = []
+    per_event: list[dict[str, float]] = []
     for _ in range(runs):
         for kind, project in projects.items():
             # Without hooks, placeholders such as {{repo_url}} stay unresolved
@@ -81,9 +82,12 @@ def measure_builds(work: Path, runs: int, kept: bool = True) -> dict[str, Any]:
                 samples[kind][key].append(out[key])
             if kind == "site":
                 per_hook.append(out.get("hooks_ms", {}))
+                per_event.append(out.get("hook_events_ms", {}))
     result: dict[str, Any] = {k: {key: spread(v) for key, v in s.items()} for k, s in samples.items()}
     result["hooks_ms"] = {name: statistics.median(run.get(name, 0.0) for run in per_hook)
                           for name in sorted({n for run in per_hook for n in run})}
+    result["hook_events_ms"] = {name: statistics.median(run.get(name, 0.0) for run in per_event)
+                                for name in sorted({n for run in per_event for n in run})}
     site, bare = result["site"]["wall"]["median"], result["no-hooks"]["wall"]["median"]
     # ProperDocs against MkDocs on the same kind of build (the rebuild with the PDFs kept, when measured).
     result["ratios"] = {"hooks": site / bare, "vs_bare": site / result["bare"]["wall"]["median"],

@@ -7,7 +7,8 @@ MkDocs 1.6 fallback.
 
 With the project's hooks, the JSON also has ``hooks_ms``: the time spent in
 each hook file's event functions (both languages' builds), measured by
-timing the callables MkDocs registered for them.
+timing the callables MkDocs registered for them; ``hook_events_ms`` has the
+same by file and event.
 """
 
 from __future__ import annotations
@@ -19,26 +20,30 @@ import sys
 import time
 
 
-def timed_hooks(cfg) -> dict[str, float]:
-    """Wrap every event function registered from a file under ``hooks/`` in a timer; the totals, in ms."""
+def timed_hooks(cfg) -> tuple[dict[str, float], dict[str, float]]:
+    """Wrap every event function registered from a file under ``hooks/`` in a timer; the totals, in ms,
+    by file and by file and event (``lang.py:page_content``)."""
     from collections import Counter
     totals: Counter[str] = Counter()
+    events: Counter[str] = Counter()
 
-    def timer(name, fn):
+    def timer(name, event, fn):
         def call(*args, **kwargs):
             start = time.perf_counter()
             try:
                 return fn(*args, **kwargs)
             finally:
-                totals[name] += (time.perf_counter() - start) * 1000
+                spent = (time.perf_counter() - start) * 1000
+                totals[name] += spent
+                events[f"{name}:{event}"] += spent
         return call
 
-    for methods in cfg.plugins.events.values():
+    for event, methods in cfg.plugins.events.items():
         for i, fn in enumerate(methods):
             source = getattr(getattr(fn, "__code__", None), "co_filename", "")
             if "/hooks/" in source:
-                methods[i] = timer(source.rsplit("/", 1)[-1], fn)
-    return totals
+                methods[i] = timer(source.rsplit("/", 1)[-1], event, fn)
+    return totals, events
 
 
 def main(argv: list[str]) -> int:
@@ -57,7 +62,7 @@ def main(argv: list[str]) -> int:
     logging.getLogger(engine).addHandler(handler)
     start = time.perf_counter()
     cfg = load_config(config_file=config, site_dir=site, strict=strict)
-    hooks_ms = timed_hooks(cfg)
+    hooks_ms, events_ms = timed_hooks(cfg)
     cfg.plugins.on_startup(command="build", dirty=False)
     try:
         build(cfg)
@@ -68,7 +73,8 @@ def main(argv: list[str]) -> int:
         cfg.plugins.on_shutdown()
     wall = time.perf_counter() - start
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"wall": wall, "peak_mib": peak_kib / 1024, "hooks_ms": dict(hooks_ms)}))
+    print(json.dumps({"wall": wall, "peak_mib": peak_kib / 1024, "hooks_ms": dict(hooks_ms),
+                      "hook_events_ms": dict(events_ms)}))
     return 0
 
 

@@ -15,14 +15,22 @@ KINDS = {"verify.py": "the built-site verification (`verify.py`)",
          "exports.py": "`exports.py` (the downloads written, after the wait for the PDFs)"}
 
 
-def split_sentence(hooks_ms: dict[str, float], base_s: float) -> str:
-    """Each kind's time and share of the hook-less build: ``KINDS``, then the page hooks (every other file)."""
+def split_sentence(hooks_ms: dict[str, float], base_s: float, events_ms: dict[str, float] | None = None) -> str:
+    """Each kind's time and share of the hook-less build: ``KINDS``, then the page hooks (every other file),
+    and of those (given ``events_ms``, by file and event) what their page events take and what their
+    post-build outputs take (the version pages, the search indexes, the sitemaps)."""
     def share(ms: float) -> str:
         return f"{ms:.0f} ms ({ms / 10 / base_s:.1f} %)"
     page = sum(ms for name, ms in hooks_ms.items() if name not in KINDS)
     parts = [f"{label} {share(hooks_ms[name])}" for name, label in KINDS.items() if name in hooks_ms]
-    return ("By kind, with each one's share of the hook-less build: " + "; ".join(parts)
-            + f"; the page hooks (every other file) {share(page)}.")
+    out = ("By kind, with each one's share of the hook-less build: " + "; ".join(parts)
+           + f"; the page hooks (every other file) {share(page)}")
+    if events_ms:
+        mine = {key: ms for key, ms in events_ms.items() if key.split(":", 1)[0] not in KINDS}
+        after = sum(ms for key, ms in mine.items() if key.endswith(":post_build"))
+        out += (f": their events up to each page's output {share(sum(mine.values()) - after)}, "
+                f"their post-build outputs {share(after)}")
+    return out + "."
 
 
 def _s(x: dict[str, float], scale: float = 1.0, fmt: str = "{:.3f}") -> str:
@@ -92,7 +100,7 @@ def render(r: dict[str, Any], previous: dict[str, Any] | None) -> str:
                 "show stand-ins for their SHA-256, and `exports.py` takes the PDFs after every language is built, "
                 "writes the downloads and fills the digests in: the wait for the render is counted there.", "", "| hook | ms |", "|---|---|"]
         out += [f"| `hooks/{name}` | {ms:.1f} |" for name, ms in sorted(b["hooks_ms"].items(), key=lambda x: -x[1])]
-        out += ["", split_sentence(b["hooks_ms"], b["no-hooks"]["wall"]["median"]), ""]
+        out += ["", split_sentence(b["hooks_ms"], b["no-hooks"]["wall"]["median"], b.get("hook_events_ms")), ""]
     out += [
             "## 2. Checks (`python -m checks`, whole process, real docs)", "",
             "| command | wall time, s |", "|---|---|",

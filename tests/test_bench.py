@@ -30,6 +30,8 @@ def test_bench_quick_mode_writes_a_complete_report(tmp_path: Path) -> None:
     assert data["builds"]["ratios"]["properdocs_vs_mkdocs"] > 0 and "the MkDocs fallback's time" in report
     assert set(data["builds"]["hooks_ms"]) == {p.name for p in (ROOT / "hooks").glob("*.py")}
     assert all(ms > 0 for ms in data["builds"]["hooks_ms"].values()) and "Where the hooks' time goes" in report
+    assert {key.split(":")[0] for key in data["builds"]["hook_events_ms"]} == set(data["builds"]["hooks_ms"])
+    assert "their post-build outputs" in report
     assert {g["factor"] for g in data["growth"]} == {1, 2}
     assert len(data["linearity"]) >= 15 and all(len(row["ms_per_kb"]) == 2 for row in data["linearity"])
     assert all(row["bytes"].get("html", 0) > 0 and row["total"] > 0 for row in data["weight"])
@@ -59,6 +61,11 @@ def test_hook_time_is_split_by_kind_as_a_share_of_the_hook_less_build() -> None:
         "By kind, with each one's share of the hook-less build: the built-site verification (`verify.py`) "
         "80 ms (10.0 %); `facts.py` (metadata validation, placeholders) 100 ms (12.5 %); `exports.py` (the "
         "downloads written, after the wait for the PDFs) 40 ms (5.0 %); the page hooks (every other file) 50 ms (6.2 %).")
+    events_ms = {"lang.py:page_content": 20.0, "search.py:config": 2.0, "search.py:post_build": 28.0,
+                 "verify.py:post_build": 80.0, "exports.py:post_build": 40.0}
+    assert report.split_sentence(hooks_ms, 0.8, events_ms).endswith(
+        "the page hooks (every other file) 50 ms (6.2 %): their events up to each page's output 22 ms (2.8 %), "
+        "their post-build outputs 28 ms (3.5 %).")
 
 
 RESULTS = """    checks.model.site.x_stem__mutmut_1: killed

@@ -158,7 +158,7 @@ def test_each_pages_heading_links_are_titled_in_its_language(site: Path) -> None
         lang = html.html.get("lang")
         for a in html.select("a.headerlink"):
             found.setdefault(lang, set()).add(a.get("title"))
-    assert found == {lang: {languages.profile(lang).ui["heading_link"]} for lang in site_model.LANGS}
+    assert found == {lang: {languages.profile(lang).ui["headings"]["permalink"]} for lang in site_model.LANGS}
 
 
 def test_backlinks_are_per_language(tmp_path: Path) -> None:

@@ -233,7 +233,7 @@ def _lang_on_config(tmp_path: Path) -> None:
         cfg = config(tmp_path, lang)
         cfg["mdx_configs"] = {"toc": {"permalink": True}}
         assert hook("lang").on_config(cfg) is cfg
-        assert cfg["mdx_configs"]["toc"]["permalink_title"] == languages.profile(lang).ui["heading_link"]
+        assert cfg["mdx_configs"]["toc"]["permalink_title"] == languages.profile(lang).ui["headings"]["permalink"]
     cfg = config(tmp_path, site.TRANSLATION)
     cfg["mdx_configs"] = {"toc": {"permalink": False}, "tables": {}}  # no permalinks: nothing to title
     hook("lang").on_config(cfg)

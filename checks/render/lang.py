@@ -134,11 +134,11 @@ class _Marker(HTMLParser):
 
 def heading_link(mdx_configs: dict, page_lang: str) -> None:
     """Give the heading permalinks Python-Markdown's ``toc`` makes (when it makes them) the title of the
-    pages' language (its profile's ``heading_link``): the site configures the extension once for
+    pages' language (its profile's ``ui.headings.permalink``): the site configures the extension once for
     every language."""
     toc = mdx_configs.get("toc")
     if isinstance(toc, dict) and toc.get("permalink") and page_lang in languages.PROFILES:
-        toc["permalink_title"] = languages.profile(page_lang).ui["heading_link"]
+        toc["permalink_title"] = languages.profile(page_lang).ui["headings"]["permalink"]
 
 
 def mark(html: str, page_lang: str) -> str:
