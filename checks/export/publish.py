@@ -123,12 +123,12 @@ def data_kept(docs: Path) -> dict[str, bytes]:
                      load=lambda stored: {str(rel): base64.b64decode(text, validate=True) for rel, text in stored.items()})
 
 
-def _docs_bytes(docs: Path) -> list[bytes]:
-    """Every file under ``docs``, each as its path and its bytes, in path order: what the data exports are made of."""
-    out = []
+def _docs_bytes(docs: Path) -> Iterator[bytes]:
+    """Every file under ``docs``, each as its path and its bytes, in path order: what the data exports are
+    made of (read as the key is made: not at all when nothing is kept)."""
     for path in sorted(p for p in docs.rglob("*") if p.is_file()):
-        out += [path.relative_to(docs).as_posix().encode(), path.read_bytes()]
-    return out
+        yield path.relative_to(docs).as_posix().encode()
+        yield path.read_bytes()
 
 
 def data_files(docs: Path) -> dict[str, bytes]:

@@ -41,6 +41,9 @@ NOT_BRITISH = frozenset({"promise", "premise", "otherwise", "exercise", "enterpr
                          "detour", "contour", "devour", "paramour", "troubadour"})
 # British words whose US form no ending above makes.
 ALWAYS_US = {"licence": "license", "defence": "defense", "offence": "offense"}
+# Every ending one of US_SPELLING changes: a word without one is passed over at once.
+BRITISH_ENDING = re.compile(r"(?:is(?:e|es|ed|ing|ation|ations)|ys(?:e|es|ed|ing)|our(?:s|ed|ing|able)?|tres?"
+                            r"|programmes?)$")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -48,7 +51,7 @@ def us_form(word: str) -> str | None:
     """The US form of one lower-case British-spelled word; None when the word is not one."""
     if word in ALWAYS_US:
         return ALWAYS_US[word]
-    if word in NOT_BRITISH:
+    if word in NOT_BRITISH or not BRITISH_ENDING.search(word):
         return None
     for pattern, repl in US_SPELLING:
         us = pattern.sub(repl, word)
