@@ -17,6 +17,7 @@ history here (``history_anchor``).
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import re
 from typing import Mapping
@@ -34,11 +35,10 @@ def tokens(text: str, lang: str) -> list[str]:
     return WORD.findall(text) if languages.profile(lang).spaced else list(text)
 
 
-def marked(before: str, after: str, lang: str, said: Mapping[str, str] | None = None) -> tuple[str, str]:
-    """Both texts as HTML, deletions in ``<del>`` (before) and insertions in ``<ins>`` (after); ``said``
-    gives the hidden words a screen reader reads first (``{"deleted": …, "inserted": …}``)."""
+@functools.lru_cache(maxsize=256)
+def _runs(before: str, after: str, lang: str) -> tuple[tuple[bool, str, str], ...]:
+    """(changed, old, new) runs from ``before`` to ``after`` (each language's page shows the same ones)."""
     a, b = tokens(before, lang), tokens(after, lang)
-    hidden = {k: f'<span class="visually-hidden">{html.escape(v)} </span>' for k, v in (said or {}).items()}
     # Changes with only blanks between them are one change ("aim to build" struck through once, not word by
     # word): a screen reader then says "deleted" once for them.
     runs: list[tuple[bool, str, str]] = []  # (changed, old, new)
@@ -52,6 +52,14 @@ def marked(before: str, after: str, lang: str, said: Mapping[str, str] | None = 
             _, o, n = runs.pop()
             run = (True, o + blank_old + run[1], n + blank_new + run[2])
         runs.append(run)
+    return tuple(runs)
+
+
+def marked(before: str, after: str, lang: str, said: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """Both texts as HTML, deletions in ``<del>`` (before) and insertions in ``<ins>`` (after); ``said``
+    gives the hidden words a screen reader reads first (``{"deleted": …, "inserted": …}``)."""
+    hidden = {k: f'<span class="visually-hidden">{html.escape(v)} </span>' for k, v in (said or {}).items()}
+    runs = _runs(before, after, lang)
     left, right = [], []
     for changed, old, new in runs:
         if not changed:
