@@ -166,11 +166,35 @@ def page(chromium):
     context.close()
 
 
+def long_first(items: list, workers: int, is_long) -> list:
+    """``items`` ordered so that each worker starts with its share of the long ones.
+
+    pytest-xdist's ``worksteal`` gives each of the ``workers`` a run of the list in turn (the
+    first ``n // workers`` items, then a share of the rest) and a worker that runs out takes
+    from the end of another's: a long test at the head of each run is never left for the end."""
+    long = [item for item in items if is_long(item)]
+    rest = [item for item in items if not is_long(item)]
+    if workers <= 1:
+        return long + rest
+    sizes, left = [], len(items)
+    for remaining in range(workers, 0, -1):
+        sizes.append(left // remaining)
+        left -= sizes[-1]
+    runs: list[list] = [[] for _ in range(workers)]
+    for k, item in enumerate(long):
+        runs[k % workers].append(item)
+    others = iter(rest)
+    for run, size in zip(runs, sizes):
+        run.extend(item for _, item in zip(range(size - len(run)), others))
+    return [item for run in runs for item in run] + list(others)
+
+
 def pytest_collection_modifyitems(items) -> None:
     """Mark every test that builds a site (through a fixture or by calling ``build``):
     ``-m "not build"`` selects the in-process tests (mutation testing runs those).
-    The tests marked ``long`` run first, so that no worker is left with one at the end."""
-    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+    The tests marked ``long`` run first on every worker, so that no worker is left with one at the end."""
+    items[:] = long_first(items, int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")),
+                          lambda item: item.get_closest_marker("long") is not None)
     for item in items:
         function = getattr(item, "function", None)
         calls_build = function is not None and "build" in function.__code__.co_names

@@ -204,3 +204,15 @@ def test_make_serve_serves_an_edited_hooks_new_output(tmp_path: Path) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+
+
+@pytest.mark.parametrize("workers, expected", [
+    (1, ["L1", "L2", "L3", "a", "b", "c", "d", "e"]),
+    (2, ["L1", "L3", "a", "b", "L2", "c", "d", "e"]),  # runs of 4 and 4
+    (3, ["L1", "a", "L2", "b", "c", "L3", "d", "e"]),  # runs of 2, 3 and 3: each starts with a long one
+])
+def test_each_worker_starts_with_its_share_of_the_long_tests(workers: int, expected: list) -> None:
+    from conftest import long_first
+    items = ["a", "L1", "b", "L2", "c", "L3", "d", "e"]
+    ordered = long_first(items, workers, lambda name: name.startswith("L"))
+    assert ordered == expected and sorted(ordered) == sorted(items)

@@ -133,6 +133,7 @@ def test_kept_metadata_validation_gives_the_same_findings(keeping: Path, tmp_pat
     assert len(list((keeping / "metadata-validation").glob("*.json"))) == 1
 
 
+@pytest.mark.long
 def test_a_rebuild_that_keeps_builds_the_same_site(tmp_path: Path, keeping: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Built three times: keeping nothing, filling the kept results, reading them. The same files,
     byte for byte; and a fault planted in the docs is still found by the build that keeps."""

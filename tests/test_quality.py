@@ -102,6 +102,7 @@ def _need(path: Path, what: str) -> None:
         pytest.fail(f"{what} not found at {path}: {NODE_HINT}", pytrace=False)
 
 
+@pytest.mark.long
 def test_html_is_valid_for_the_nu_checker(site: Path) -> None:
     import shutil
     _need(VNU_JAR, "the W3C Nu HTML Checker (vnu-jar)")
