@@ -148,3 +148,13 @@ def test_a_stand_in_left_in_a_search_index_is_named(tmp_path: Path) -> None:
         path.write_text(json.dumps(index), "utf-8")
     found = [(f.path, f.line, f.code, f.message) for f in built.Site(out, ROOT / "docs", tmp_path).check_search()]
     assert found == [(f"site/{site.search_index(site.DEFAULT_LANG)}", 1, "OUT005", f"in the search index: {UNFILLED}")]
+
+
+def test_a_built_page_that_is_not_utf8_is_read_never_raised(tmp_path: Path) -> None:
+    """Bytes that are not UTF-8 are read as replacement characters: the page is still checked."""
+    out = _site(tmp_path)
+    page = out / "about" / "index.html"
+    page.parent.mkdir()
+    page.write_bytes(b'<div class="md-content__inner"><p>\xff\xfe</p><a href="javascript:x()">x</a></div>')
+    found = list(built.Site(out, ROOT / "docs", ROOT).check_page(page))
+    assert [(f.path, f.code) for f in found] == [("docs/about.ja.md", "SAF003")], found
