@@ -282,6 +282,9 @@ lang = render("lang")
     ("en", "<p>signed in 1994 年 6 月</p>", '<p>signed in <span lang="ja">1994 年 6 月</span></p>'),
     ("en", '<a title="一方" href="#x">Side</a>', '<a title="一方" href="#x">Side</a>'),
     ("en", "<script>var a = '一方';</script>", "<script>var a = '一方';</script>"),
+    # What is not text is written back as the page wrote it, a CDATA section with its closing "]]".
+    ("ja", "<svg><![CDATA[ a ]]></svg><!-- DSIT --><p>DSIT</p>",
+     '<svg><![CDATA[ a ]]></svg><!-- DSIT --><p><span lang="en">DSIT</span></p>'),
 ])
 def test_lang_marks_other_language_runs(page_lang: str, html: str, expected: str) -> None:
     assert lang.mark(html, page_lang) == expected

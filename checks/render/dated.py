@@ -142,13 +142,13 @@ class _Rewriter:
         if self.provision is not None:
             ptag, depth, pid = self.provision
             if self.in_tools:
-                self.out.append(f"</{tag}>")
+                self.out.append(html_tokens.written("endtag", tag))
                 self.in_tools -= 1
                 return
             if tag == ptag:
                 if depth == 1:
                     self.provision = None
-                    self.out.append(f"</{tag}>")
+                    self.out.append(html_tokens.written("endtag", tag))
                 else:
                     self.provision = (ptag, depth - 1, pid)
             return
@@ -162,7 +162,7 @@ class _Rewriter:
                     data[key] = _deeper(data[key])
             self.out.append(json.dumps(data, ensure_ascii=False))
             self.capture = None
-        self.out.append(f"</{tag}>")
+        self.out.append(html_tokens.written("endtag", tag))
         if tag == "h1" and self.notice:
             self.out.append(self.notice)
             self.notice = ""
@@ -174,23 +174,25 @@ class _Rewriter:
         self._emit(data)
 
     def handle_entityref(self, name):
-        self.handle_data(f"&{name};") if not self.capture else self.captured.append(f"&{name};")
+        self._reference(html_tokens.written("entityref", name))
 
     def handle_charref(self, name):
-        self.handle_data(f"&#{name};") if not self.capture else self.captured.append(f"&#{name};")
+        self._reference(html_tokens.written("charref", name))
+
+    def _reference(self, text: str) -> None:
+        self.handle_data(text) if not self.capture else self.captured.append(text)
 
     def handle_comment(self, data):
-        self._emit(f"<!--{data}-->")
+        self._emit(html_tokens.written("comment", data))
 
     def handle_decl(self, decl):
-        self._emit(f"<!{decl}>")
+        self._emit(html_tokens.written("decl", decl))
 
     def handle_pi(self, data):
-        self._emit(f"<?{data}>")
+        self._emit(html_tokens.written("pi", data))
 
     def unknown_decl(self, data):
-        # the parser gives a CDATA section without its closing "]]" and a marked section without its "]"
-        self._emit(f"<![{data}]]>" if data.startswith("CDATA[") else f"<![{data}]>")
+        self._emit(html_tokens.written("unknown_decl", data))
 
 
 def pages(page: str, lang: str, history: versions.History, current: Mapping[str, str], site_url: str,

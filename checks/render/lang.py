@@ -19,6 +19,7 @@ from html.parser import HTMLParser
 from typing import Callable
 
 from checks.model import active, kept, languages, site
+from checks.render.tokens import written
 
 # The runs of the other language's script on a language's pages are its profile's
 # ``other_script`` (English words on a Japanese page; kana, kanji and full-width
@@ -28,7 +29,6 @@ from checks.model import active, kept, languages, site
 CHARREF = re.compile(r"(&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
 SKIP = {"script", "style", "svg", "textarea"}
 LANG_ATTR = "lang"
-VOID = active.VOID
 
 
 def wrap(text: str, page_lang: str) -> str:
@@ -69,16 +69,17 @@ class _Marker(HTMLParser):
         self.stack: list[tuple[str, str, bool]] = [("", page_lang, False)]  # (tag, lang in force, skipped)
 
     def _flush(self) -> None:
+        if not self.text:
+            return
         raw = "".join(self.text)
         self.text = []
         _, lang, skipped = self.stack[-1]
         self.out.append(raw if skipped or lang != self.page_lang else self.wrap(raw))
 
     def handle_starttag(self, tag, attrs):
-        if self.text:
-            self._flush()
+        self._flush()
         self.out.append(self.get_starttag_text())
-        if tag in VOID:
+        if tag in active.VOID:
             return
         _, lang, skipped = self.stack[-1]
         own = None  # the element's own lang: the last one written, as a dict of the attributes keeps it
@@ -88,14 +89,12 @@ class _Marker(HTMLParser):
         self.stack.append((tag, own or lang, skipped or tag in self.skip))
 
     def handle_startendtag(self, tag, attrs):
-        if self.text:
-            self._flush()
+        self._flush()
         self.out.append(self.get_starttag_text())
 
     def handle_endtag(self, tag):
-        if self.text:
-            self._flush()
-        self.out.append(f"</{tag}>")
+        self._flush()
+        self.out.append(written("endtag", tag))
         stack = self.stack
         for i in range(len(stack) - 1, 0, -1):
             if stack[i][0] == tag:
@@ -106,30 +105,26 @@ class _Marker(HTMLParser):
         self.text.append(data)
 
     def handle_entityref(self, name):
-        self.text.append(f"&{name};")
+        self.text.append(written("entityref", name))
 
     def handle_charref(self, name):
-        self.text.append(f"&#{name};")
+        self.text.append(written("charref", name))
 
     def handle_comment(self, data):
-        if self.text:
-            self._flush()
-        self.out.append(f"<!--{data}-->")
+        self._flush()
+        self.out.append(written("comment", data))
 
     def handle_decl(self, decl):
-        if self.text:
-            self._flush()
-        self.out.append(f"<!{decl}>")
+        self._flush()
+        self.out.append(written("decl", decl))
 
     def handle_pi(self, data):
-        if self.text:
-            self._flush()
-        self.out.append(f"<?{data}>")
+        self._flush()
+        self.out.append(written("pi", data))
 
     def unknown_decl(self, data):
-        if self.text:
-            self._flush()
-        self.out.append(f"<![{data}]>")
+        self._flush()
+        self.out.append(written("unknown_decl", data))
 
 
 def heading_link(mdx_configs: dict, page_lang: str) -> None:
@@ -153,6 +148,5 @@ def _mark(html: str, page_lang: str) -> str:
     parser = _Marker(page_lang)
     parser.feed(html)
     parser.close()
-    if parser.text:
-        parser._flush()
+    parser._flush()
     return "".join(parser.out)

@@ -5,6 +5,9 @@ A render that writes one page several ways (a version's page for each version,
 ``read(html)`` gives each token as ``(kind, *args)``, in order, with the
 arguments the parser's ``handle_<kind>`` methods receive; a start tag
 (``starttag``, ``startendtag``) also carries its text as written.
+``written(kind, value)`` gives any other token back as the page wrote it:
+the renders that copy what they do not change (``checks.render.lang``,
+``checks.render.dated``) write it so.
 """
 
 from __future__ import annotations
@@ -62,3 +65,17 @@ def replay(tokens: list[tuple[Any, ...]], handler: Any) -> None:
     tag's text as written is the last argument of ``handle_starttag`` and ``handle_startendtag``."""
     for kind, *args in tokens:
         getattr(handler, kind if kind == "unknown_decl" else f"handle_{kind}")(*args)
+
+
+# How each kind of token other than a start tag is written, around what the parser gave.
+FORMS = {"data": "{}", "endtag": "</{}>", "entityref": "&{};", "charref": "&#{};", "comment": "<!--{}-->",
+         "decl": "<!{}>", "pi": "<?{}>", "unknown_decl": "<![{}]>"}
+
+
+def written(kind: str, value: str) -> str:
+    """A token other than a start tag as the page wrote it, from what the parser gave: an end tag by
+    its name, a reference whole, and a CDATA section (which the parser gives without its closing
+    ``]]``) or another marked section closed again."""
+    if kind == "unknown_decl" and value.startswith("CDATA["):
+        return f"<![{value}]]>"
+    return FORMS[kind].format(value)
