@@ -12,7 +12,7 @@ from checks.engine import event_priority, get_relative_url
 from checks.export import cite, feed, publish
 from checks.model import build_state, languages, metadata, site, versions
 from checks.render.dated import url_of
-from checks.render.exports import fill_files, legislation
+from checks.render.exports import fill_files, legislation, write_built
 
 
 # MkDocs events: thin wiring of checks.render.exports, run by the build tests.
@@ -57,11 +57,7 @@ def on_post_build(*, config):
     citations = cite.downloads(facts, current, root)  # each text's version in force, for reference managers
     downloads = publish.downloads_cached(config["docs_dir"])
     for rel, data in {**downloads, **feeds, **citations}.items():
-        out = Path(config["site_dir"]) / rel
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(out.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(out)
+        write_built(Path(config["site_dir"]) / rel, data)
     # The pages that list the PDFs' SHA-256 and the search indexes made from them show stand-ins until now.
     fill_files(Path(config["site_dir"]), [*sorted(state.stand_ins), *map(site.search_index, site.LANGS)],
                publish.checksums(downloads))

@@ -68,6 +68,12 @@ def fill_files(site_dir: Path, paths: Iterable[str], sums: Mapping[str, str]) ->
             continue
         filled = fill(text, sums)
         if filled != text:
-            tmp = path.with_name(path.name + ".tmp")
-            tmp.write_text(filled, encoding="utf-8")
-            tmp.replace(path)
+            write_built(path, filled.encode("utf-8"))
+
+
+def write_built(path: Path, data: bytes) -> None:
+    """Write a file of the built site whole or not at all: beside it first, then renamed over it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)

@@ -49,6 +49,7 @@ from typing import Any, Callable
 from checks.engine import get_plugin_logger
 from checks.find import searchterms
 from checks.model import document, languages, site
+from checks.render.exports import write_built
 
 log = get_plugin_logger("hooks/search")
 
@@ -207,7 +208,4 @@ def only(index: dict[str, Any], lang: str) -> dict[str, Any]:
 
 
 def _write(path: Path, index: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    tmp.replace(path)
+    write_built(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
