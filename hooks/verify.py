@@ -40,7 +40,7 @@ def on_post_build(*, config):
     # at the last post_build of the run, the default language's (its config may still
     # name the last language built: the post_builds are counted).
     state = build_state.of(config)
-    state.finished += 1
+    seen = state.count_post_build("verify")
     if not set(site.LANGS) <= state.started:
         return  # some language is not built yet
     if state.checks is not None:
@@ -48,7 +48,7 @@ def on_post_build(*, config):
         for message in findings_of(stdout, state.checks.returncode, stderr):
             log.warning("%s", message)
         state.checks = None
-    if state.read or state.finished < len(site.LANGS):
+    if state.read or seen < len(site.LANGS):
         return  # the indexes are not the final ones yet
     state.read = True
     reader, state.pdf_reader = state.pdf_reader, None

@@ -331,7 +331,7 @@ def _verify_on_post_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> N
     for _ in site.LANGS:
         mod.on_post_build(config=cfg)
     state = build_state.of(cfg)
-    assert state.read and state.checks is None and state.finished == len(site.LANGS) and state.pdf_reader is None
+    assert state.read and state.checks is None and state.post_builds["verify"] == len(site.LANGS) and state.pdf_reader is None
 
 
 EVENTS: dict[tuple[str, str], Callable[..., None]] = {

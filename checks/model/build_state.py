@@ -30,18 +30,21 @@ class BuildState:
     checks: subprocess.Popen[str] | None = None  # python -m checks, running beside the build (hooks/verify.py)
     pdf_reader: Any = None  # the PDFs' metadata reader, started beside the build (checks.verify.exported)
     started: set[str] = field(default_factory=set)  # languages whose build started
-    finished: int = 0  # post_build events seen
     read: bool = False  # whether the built site was read
     stand_ins: set[str] = field(default_factory=set)  # pages showing a download's stand-in (hooks/facts.py)
     post_builds: dict[str, int] = field(default_factory=dict)  # post_build events seen, by hook
+
+    def count_post_build(self, hook: str) -> int:
+        """Count one post_build event of ``hook``: how many it has seen in this run, this one included."""
+        self.post_builds[hook] = self.post_builds.get(hook, 0) + 1
+        return self.post_builds[hook]
 
     def last_post_build(self, hook: str) -> bool:
         """Count one post_build event of ``hook``: whether it is the run's last, when every language is built.
 
         mkdocs-static-i18n builds the other languages inside the default language's post_build
         (-100): their post_builds come first, and the default language's, at the same priority, last."""
-        self.post_builds[hook] = self.post_builds.get(hook, 0) + 1
-        return set(LANGS) <= self.started and self.post_builds[hook] == len(LANGS)
+        return self.count_post_build(hook) == len(LANGS) and set(LANGS) <= self.started
 
 
 def of(config: MutableMapping[str, Any]) -> BuildState:

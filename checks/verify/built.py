@@ -129,7 +129,8 @@ class Site:
             path = self.site_dir / site.search_index(lang)
             rel = f"{self.rel(self.site_dir)}/{site.search_index(lang)}"
             try:
-                index = json.loads(path.read_text("utf-8"))
+                text = path.read_text("utf-8")
+                index = json.loads(text)
             except FileNotFoundError:
                 yield Finding(rel, 1, 1, "OUT006", "search index not written: expected one per language")
                 continue
@@ -138,7 +139,7 @@ class Site:
                 continue
             for problem in search_problems(index, lang, doc.ids()):
                 yield Finding(rel, 1, 1, "OUT006", f"search index {problem}")
-            if left := site.STAND_IN.search(path.read_text("utf-8")):
+            if left := site.STAND_IN.search(text):
                 yield Finding(rel, 1, 1, "OUT005", f"in the search index: {_unfilled(left[0])}")
 
     def check_pdfs(self) -> Iterator[Finding]:

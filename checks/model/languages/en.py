@@ -87,7 +87,7 @@ PROFILE = Profile(
     search_pipeline=("trimmer",),
     search_lunr=("en",),
     ui={
-        "headings": {"permalink": "Link to this heading"},  # the title of a heading\'s permalink (Python-Markdown\'s toc)
+        "headings": {"permalink": "Link to this heading"},  # the title of a heading's permalink (Python-Markdown's toc)
         "languages": {"ja": "Japanese (signed original)", "en": "English (reference translation)"},
         "accessibility": {"pass": "Pass", "fail": "Fail", "na": "Pass (no content it applies to)", "yes": "Yes",
                           "no": "No", "head": ["Success criterion", "Level", "Applies", "Result", "Method"],
