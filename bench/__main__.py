@@ -53,6 +53,11 @@ def timed(cmd: list[str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
+def _medians(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Each name's median over the runs (0 in a run that lacks it)."""
+    return {name: statistics.median(run.get(name, 0.0) for run in runs) for name in sorted({n for run in runs for n in run})}
+
+
 def measure_builds(work: Path, runs: int, kept: bool = True) -> dict[str, Any]:
     """The real site (rendering its PDFs, and with ``kept`` taking them from the cache too),
     the same built by the MkDocs fallback, the same with hooks: [], and the bare Material build."""
@@ -84,10 +89,7 @@ def measure_builds(work: Path, runs: int, kept: bool = True) -> dict[str, Any]:
                 per_hook.append(out.get("hooks_ms", {}))
                 per_event.append(out.get("hook_events_ms", {}))
     result: dict[str, Any] = {k: {key: spread(v) for key, v in s.items()} for k, s in samples.items()}
-    result["hooks_ms"] = {name: statistics.median(run.get(name, 0.0) for run in per_hook)
-                          for name in sorted({n for run in per_hook for n in run})}
-    result["hook_events_ms"] = {name: statistics.median(run.get(name, 0.0) for run in per_event)
-                                for name in sorted({n for run in per_event for n in run})}
+    result["hooks_ms"], result["hook_events_ms"] = _medians(per_hook), _medians(per_event)
     site, bare = result["site"]["wall"]["median"], result["no-hooks"]["wall"]["median"]
     # ProperDocs against MkDocs on the same kind of build (the rebuild with the PDFs kept, when measured).
     result["ratios"] = {"hooks": site / bare, "vs_bare": site / result["bare"]["wall"]["median"],
