@@ -123,6 +123,21 @@ MUTATIONS = [
         ("docs/memorandum.ja.md", 62, 1, "TRM001"),
         ("docs/memorandum.ja.md", 62, 33, "FID001"),
     ]),
+    ("a term's definition dropped", "memorandum.ja.md", [("（以下、「本協定」）", "（以下、本協定）")], [
+        ("docs/memorandum.ja.md", 20, 1, "TRM001"),
+        ("docs/memorandum.ja.md", 20, 67, "FID001"),
+    ]),
+    ("a term defined twice in one provision", "memorandum.ja.md", [("（以下、「本協定」）", "（以下、「本協定」「本協定」）")], [
+        ("docs/memorandum.ja.md", 20, 1, "TRM001"),
+        ("docs/memorandum.ja.md", 20, 72, "FID001"),
+    ]),
+    ("a term defined in another provision", "memorandum.ja.md",
+     [("（以下、「本協定」）", "（以下、本協定）"), ("また、本協定に基づき", "また、「本協定」に基づき")], [
+        ("docs/memorandum.ja.md", 23, 1, "TRM002"),
+        ("docs/memorandum.ja.md", 20, 67, "FID001"),
+    ]),
+    ("an English definition in curly quotes", "memorandum.en.md", [('(hereinafter "the Agreement")', "(hereinafter “the Agreement”)"),
+                                                                  ('as a "Side" and', "as ‘a Side’ and")], []),
     ("English counterpart of a term not defined", "memorandum.en.md", [('(hereinafter "the Agreement")', '(hereinafter "the Treaty")')], [
         ("docs/memorandum.en.md", 20, 1, "TRM003"),
     ]),
@@ -214,6 +229,10 @@ LOCK = {
     'notice period in Japanese': [('docs/memorandum.en.md', 62, 1, 'TRL001')],
     'notice period in English': [('docs/memorandum.en.md', 62, 1, 'TRL004')],
     'a term defined twice': [('docs/memorandum.en.md', 62, 1, 'TRL001')],
+    "a term's definition dropped": [('docs/memorandum.en.md', 20, 1, 'TRL001')],
+    'a term defined twice in one provision': [('docs/memorandum.en.md', 20, 1, 'TRL001')],
+    'a term defined in another provision': [('docs/memorandum.en.md', 20, 1, 'TRL001'), ('docs/memorandum.en.md', 23, 1, 'TRL001')],
+    'an English definition in curly quotes': [('docs/memorandum.en.md', 14, 1, 'TRL004'), ('docs/memorandum.en.md', 20, 1, 'TRL004')],
     'English counterpart of a term not defined': [('docs/memorandum.en.md', 20, 1, 'TRL004')],
     'English counterpart of a term not used': [('docs/memorandum.en.md', 62, 1, 'TRL004'), ('docs/memorandum.en.md', 62, 1, 'SEG003')],
     'reference to a missing article': [('docs/about.en.md', 1, 1, 'TRL004')],

@@ -133,3 +133,58 @@ def test_a_metadata_string_that_restates_a_value_is_checked_against_it(tmp_path:
     _replace(docs / "_data/memorandum.yml", old, new)
     found = [str(f) for f in cli.run(docs, root=docs.parent) if f.code == "FCT009"]
     assert found == ([expected] if expected else [])
+
+
+def _levenshtein(a: str, b: str) -> int:
+    """The whole table, as the textbook writes it: the reference the banded distance is held to."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        diagonal, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (x != y))
+    return row[-1]
+
+
+@pytest.mark.parametrize("a, b, bound, expected", [
+    ("", "", 1, 0), ("abcd", "abcd", 2, 0), ("abcd", "abce", 1, 1), ("abcd", "abd", 1, 1), ("abcd", "abcde", 1, 1),
+    ("abcd", "badc", 2, 3), ("abcd", "badc", 3, 3), ("abcd", "wxyz", 2, 3), ("ab", "abcd", 1, 2), ("ab", "abcd", 2, 2),
+    ("", "ab", 2, 2), ("ab", "", 1, 2), ("Vallance", "Valance", 2, 1), ("バランス", "ヴァランス", 1, 2), ("バランス", "ヴァランス", 2, 2),
+    ("kitten", "sitting", 2, 3), ("kitten", "sitting", 3, 3),
+])
+def test_the_banded_distance_is_exact_up_to_its_bound(a: str, b: str, bound: int, expected: int) -> None:
+    assert facts_stated._distance(a, b, bound) == expected
+
+
+def test_the_banded_distance_agrees_with_the_whole_table() -> None:
+    import random
+    rng = random.Random(20261201)
+    for _ in range(3000):
+        a = "".join(rng.choice("abcア") for _ in range(rng.randrange(0, 9)))
+        b = "".join(rng.choice("abcア") for _ in range(rng.randrange(0, 9)))
+        bound = rng.randrange(0, 4)
+        assert facts_stated._distance(a, b, bound) == min(_levenshtein(a, b), bound + 1), (a, b, bound)
+
+
+NAMES = [("Patrick Vallance", "signatories.2.name.en"), ("パトリック・バランス", "signatories.2.name.ja")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patrick Vallance and Patrick Vallance.", []),
+    ("Patrik Vallance.", [(0, "Patrik Vallance", "Patrick Vallance", "signatories.2.name.en")]),
+    ("See patrick valance.", [(4, "patrick valance", "Patrick Vallance", "signatories.2.name.en")]),
+    ("Patrick Valnalce.", [(0, "Patrick Valnalce", "Patrick Vallance", "signatories.2.name.en")]),  # two edits, 8 letters
+    ("Patrick Vxllxnxe.", []),                       # three edits
+    ("Patrik Valance.", []),                         # two words differ
+    ("Patrik\nVallance.", []),                       # across a line break
+    ("Mr Patrick Vallancee and Patrik Vallance", [(3, "Patrick Vallancee", "Patrick Vallance", "signatories.2.name.en"),
+                                                  (25, "Patrik Vallance", "Patrick Vallance", "signatories.2.name.en")]),
+    ("「パトリック・バランス」", []),
+    ("「パトリック・ヴァランス」", [(1, "パトリック・ヴァランス", "パトリック・バランス", "signatories.2.name.ja")]),
+    # The closest window (one edit) rather than the first within the bound ('パトリク・バランス」', two),
+    # and once, though the anchors at either end both reach it.
+    ("「パトリク・バランス」", [(1, "パトリク・バランス", "パトリック・バランス", "signatories.2.name.ja")]),
+    ("パトリック・バランスパトリク・バランス", [(10, "パトリク・バランス", "パトリック・バランス", "signatories.2.name.ja")]),
+    ("「パトリック・バラ\nンス」", []),
+])
+def test_a_name_written_almost_right_is_found_once(text: str, expected: list) -> None:
+    assert list(facts_stated.near_misses(text, NAMES)) == expected

@@ -198,8 +198,10 @@ def near_misses(text: str, names: list[tuple[str, str]]) -> Iterator[tuple[int, 
     letters or more: the same number of words with exactly one different, and that one one or
     two edits from the name's (case aside), is a near miss. A name in Japanese is compared as a
     window of characters (one more or less) that starts with its first two characters or ends
-    with its last two: one or two edits apart is a near miss. Each anchor found costs a few
-    word or character comparisons: linear in the text."""
+    with its last two: one or two edits apart is a near miss, and of the three windows the
+    closest is the one reported. A stretch of text is reported once, whichever name or anchor
+    reaches it first. Each anchor found costs a few word or character comparisons: linear in
+    the text."""
     words = [(m.start(), m.end(), m.group().lower()) for m in LATIN_WORD.finditer(text)]
     at: dict[str, list[int]] = {}
     for index, (_, _, word) in enumerate(words):
@@ -220,12 +222,12 @@ def _latin_misses(text, name, where, words, at, seen):
         for index in at.get(anchor, []):
             first = index - j
             window = words[first:first + len(parts)] if first >= 0 else []
-            if len(window) != len(parts) or window[0][0] in seen:
+            if len(window) != len(parts) or not seen.isdisjoint(range(window[0][0], window[-1][1])):
                 continue
             different = [(w, p) for (_, _, w), p in zip(window, parts) if w != p]
             if len(different) == 1 and 0 < _distance(*different[0], 1 if len(different[0][1]) < 6 else 2) <= 2 \
                     and "\n" not in text[window[0][0]:window[-1][1]]:
-                seen.add(window[0][0])
+                seen.update(range(window[0][0], window[-1][1]))
                 yield window[0][0], text[window[0][0]:window[-1][1]], name, where
 
 
@@ -234,17 +236,21 @@ def _char_misses(text, name, where, seen):
     exact = [m.start() for m in re.finditer(re.escape(name), text)]
     for anchor, at_start in ((name[:2], True), (name[-2:], False)):
         for m in re.finditer(re.escape(anchor), text):
+            best: tuple[int, int, int] | None = None  # (distance, start, end) of the closest window
             for length in (len(name), len(name) - 1, len(name) + 1):
                 start = m.start() if at_start else m.end() - length
                 end = start + length
-                if start < 0 or end > len(text) or start in seen or "\n" in text[start:end]:
+                if start < 0 or end > len(text) or "\n" in text[start:end] or not seen.isdisjoint(range(start, end)):
                     continue
                 if any(s < end and start < s + len(name) for s in exact[bisect.bisect_left(exact, start - len(name)):][:2]):
                     continue  # the name written right
-                if 0 < _distance(text[start:end], name, bound) <= bound:
-                    seen.add(start)
-                    yield start, text[start:end], name, where
-                    break
+                distance = _distance(text[start:end], name, bound)
+                if 0 < distance <= bound and (best is None or distance < best[0]):
+                    best = (distance, start, end)
+            if best is not None:
+                _, start, end = best
+                seen.update(range(start, end))
+                yield start, text[start:end], name, where
 
 
 def sides_of(facts: dict, lang: str) -> list[str]:

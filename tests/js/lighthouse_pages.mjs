@@ -1,6 +1,6 @@
 // Lighthouse (default mobile profile) on several pages with one Node process
 // and one Chromium: the JSON report of each page, written to OUT_DIR/<n>.json
-// in the order given.
+// in the order given, without the full-page screenshot.
 //   CHROME_PATH=… node lighthouse_pages.mjs OUT_DIR CATEGORIES CHROME_FLAGS URL...
 // CATEGORIES is a comma-separated list; CHROME_FLAGS a space-separated one.
 import fs from 'node:fs';
@@ -14,7 +14,10 @@ let failed = 0;
 try {
   for (const [n, url] of urls.entries()) {
     const result = await lighthouse(url, {
+      // No audit of these categories reads the full-page screenshot: leaving it out saves
+      // about 1.5 s a page and keeps each report small.
       port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories.split(','),
+      disableFullPageScreenshot: true,
     });
     if (!result || result.lhr.runtimeError) {
       console.error(`${url}: ${result ? result.lhr.runtimeError.message : 'no result'}`);
