@@ -197,6 +197,21 @@ def test_yaml_reads_what_the_site_writes() -> None:
     assert node is not None
 
 
+def test_a_text_read_twice_is_composed_once_and_each_caller_gets_its_own_data() -> None:
+    text = "signed:\n  date: 2025-04-28\nnotes: [x]\n"
+    first, node = metadata.read_yaml(text)
+    first["notes"].append("changed by a caller")
+    first["signed"]["date"] = "1999-01-01"
+    second, again = metadata.read_yaml(text)
+    assert again is node  # the memo's composition
+    assert second == {"signed": {"date": "2025-04-28"}, "notes": ["x"]}
+    assert second is not first and second["notes"] is not first["notes"]
+    # A refusal is not memoised: the same text refused again, with its place.
+    for _ in range(2):
+        with pytest.raises(metadata.YAMLRefused):
+            metadata.read_yaml("a: 1\na: 2\n")
+
+
 @pytest.mark.parametrize("target, code", [
     ("_data/memorandum.yml", "STR003"),
     ("_data/translation-lock.yml", "TRL005"),

@@ -91,12 +91,13 @@ def test_every_form_fails_the_build_and_the_built_check_sees_it(tmp_path: Path) 
         shutil.copy(ACTIVE / name, project / "docs" / name)
     (project / "docs/assets/images").mkdir(parents=True)
     shutil.copy(ACTIVE / "script.svg", project / "docs/assets/images/logo.svg")
-    strict = build(project, tmp_path / "strict")
-    assert strict.returncode == 1 and "Traceback" not in strict.stderr
-    for name in names:
-        assert f"docs/{name}:" in strict.stderr, name
+    # One build, not strict, so that it finishes: each file is named in a warning, which a
+    # strict build turns into its failure (tests/test_engine.py shows it under either engine).
     loose = build(project, tmp_path / "site", "--no-strict")
     assert loose.returncode == 0 and "Traceback" not in loose.stderr
+    warnings = [line for line in loose.stderr.splitlines() if line.startswith("WARNING")]
+    for name in names:
+        assert any(f"docs/{name}:" in line for line in warnings), name
     found: dict[str, set[str]] = {}
     for f in built.check_site(tmp_path / "site", project / "docs", project):
         found.setdefault(f.path, set()).add(f.code)
@@ -171,11 +172,10 @@ def test_the_comment_line_case_fails_check_and_build(tmp_path: Path) -> None:
     page.write_text(text, "utf-8")
     codes = {(f.line, f.code) for f in cli.run(project / "docs", root=project)}
     assert (63, "FID001") in codes and (62, "STR004") in codes
-    result = build(project, tmp_path / "site")
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "docs/memorandum.ja.md:63:12: FID001" in result.stderr
-    loose = build(project, tmp_path / "loose", "--no-strict")
-    assert loose.returncode == 0
+    loose = build(project, tmp_path / "loose", "--no-strict")  # a warning: a strict build's failure
+    assert loose.returncode == 0 and "Traceback" not in loose.stderr
+    assert any(line.startswith("WARNING") and "docs/memorandum.ja.md:63:12: FID001" in line
+               for line in loose.stderr.splitlines())
     out = built.check_site(tmp_path / "loose", project / "docs", project)
     # What the reader got: the first half of 2.2 outside every provision, and
     # a Japanese text that is not the signed one.

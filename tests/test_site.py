@@ -117,23 +117,23 @@ def test_each_language_has_its_own_search_index(site: Path, prefix: str, pipelin
         assert word in text
 
 
-@pytest.mark.parametrize("link,needle", [
-    ("[x](memorandum.md#article-9-9)", "article-9-9"),
-    ("[x](nowhere.md)", "nowhere.md"),
-])
-def test_broken_link_fails_strict_build(tmp_path: Path, link: str, needle: str) -> None:
-    project = copy_project(tmp_path / "p")
-    page = project / "docs/about.en.md"
-    page.write_text(page.read_text("utf-8") + f"\n{link}\n", encoding="utf-8")
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert needle in result.stderr
+# (page, text appended, what the build's message names): a broken anchor, a missing page
+# (MkDocs' own link validation) and an unknown placeholder, each on a page of its own.
+BROKEN = [
+    ("about.en.md", "[x](memorandum.md#article-9-9)", "article-9-9"),
+    ("about.ja.md", "[x](nowhere.md)", "nowhere.md"),
+    ("index.ja.md", "{{ no_such_fact }}", "no_such_fact"),
+]
 
 
-def test_unknown_fact_placeholder_fails_strict_build(tmp_path: Path) -> None:
+def test_broken_links_and_an_unknown_placeholder_fail_the_strict_build(tmp_path: Path) -> None:
+    """One build with every fault of the table: it fails, and a message names each fault with its page."""
     project = copy_project(tmp_path / "p")
-    page = project / "docs/index.ja.md"
-    page.write_text(page.read_text("utf-8") + "\n{{ no_such_fact }}\n", encoding="utf-8")
+    for name, added, _ in BROKEN:
+        page = project / "docs" / name
+        page.write_text(page.read_text("utf-8") + f"\n{added}\n", encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "index.ja.md" in result.stderr and "no_such_fact" in result.stderr
+    lines = result.stderr.splitlines()
+    assert {needle: any(name in line and needle in line for line in lines) for name, _, needle in BROKEN} == \
+        {needle: True for _, _, needle in BROKEN}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -49,10 +50,26 @@ def read_yaml(text: str) -> tuple[Any, yaml.Node | None]:
     walked ("billion laughs"); and a key given twice in one mapping, which
     YAML would silently resolve to the last. Composing and the checks here are
     linear in the text: an alias is found as a node reached twice.
+
+    The checked composition is memoised on the text (a file several rules read, such as the
+    metadata or the lock, is composed once); the data is constructed afresh for each caller.
     """
-    node = yaml.compose(text, Loader=SafeLoader)
+    node = cache.by_key(("yaml", "", hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()),
+                        lambda: _composed(text))
     if node is None:
         return None, None
+    loader = SafeLoader("")
+    try:
+        return loader.construct_document(node), node
+    finally:
+        loader.dispose()
+
+
+def _composed(text: str) -> yaml.Node | None:
+    """``text`` composed, refused (``YAMLRefused``) where it holds an alias or a key given twice."""
+    node = yaml.compose(text, Loader=SafeLoader)
+    if node is None:
+        return None
     seen: set[int] = set()
     stack = [node]
     while stack:
@@ -72,11 +89,7 @@ def read_yaml(text: str) -> tuple[Any, yaml.Node | None]:
             stack.extend(v for pair in reversed(current.value) for v in reversed(pair))
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(reversed(current.value))
-    loader = SafeLoader("")
-    try:
-        return loader.construct_document(node), node
-    finally:
-        loader.dispose()
+    return node
 
 
 def _alias(text: str) -> YAMLRefused:
