@@ -1,4 +1,4 @@
-"""Mark text in the other language with its own ``lang``.
+"""Mark text in the other language with its own ``lang``; the 404 page in every language.
 
 The events MkDocs calls; what they do is ``checks.render.lang``.
 """
@@ -6,7 +6,7 @@ The events MkDocs calls; what they do is ``checks.render.lang``.
 from __future__ import annotations
 
 from checks.engine import event_priority
-from checks.render.lang import heading_link, mark
+from checks.render.lang import NOT_FOUND, heading_link, mark, not_found, written_once
 
 
 # MkDocs events: thin wiring of checks.render.lang, run by the build tests.
@@ -21,3 +21,13 @@ def on_config(config, /):
 @event_priority(-50)  # after every hook that adds content text (parallel view, provision tools)
 def on_page_content(html: str, /, *, page, config, files) -> str | None:
     return mark(html, config["theme"]["language"])
+
+
+def on_template_context(context, /, *, template_name, config):
+    if template_name == NOT_FOUND:
+        context["not_found"] = not_found(config["site_url"])
+    return context
+
+
+def on_post_template(output_content: str, /, *, template_name: str, config) -> str | None:
+    return written_once(template_name, config["theme"]["language"], output_content)

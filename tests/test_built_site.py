@@ -286,3 +286,19 @@ def test_the_build_verifies_the_final_search_indexes(site: Path, tmp_path: Path)
     ja_index.write_text(json.dumps(index), "utf-8")
     found = [f.message for f in built.check_site(joint, ROOT / "docs") if f.code == "OUT006"]
     assert found == [f"search index holds another language's page 'en/{en['docs'][0]['location']}': expected ja pages only"]
+
+
+def test_the_404_page_speaks_every_language_and_links_each_home(site: Path) -> None:
+    """One 404 page for the site (a host serves it at any missing address): the default language's
+    page, with each language's notice in its own ``lang`` and links to that language's pages."""
+    assert not any(p.name == "404.html" for p in site.rglob("404.html") if p.parent != site)
+    soup = parse(site / "404.html")
+    assert soup.html["lang"] == site_model.DEFAULT_LANG
+    sections = soup.select(".md-content section[lang]")
+    assert [s["lang"] for s in sections] == list(site_model.LANGS)
+    for section in sections:
+        ui = languages.profile(section["lang"]).ui["not_found"]
+        assert section.h1.get_text() == ui["title"] and ui["text"] in section.get_text()
+        hrefs = [a["href"] for a in section.select("a")]
+        assert hrefs == [f"/{site_model.PREFIX[section['lang']]}", f"/{site_model.PREFIX[section['lang']]}memorandum/"]
+        assert all((site / href.lstrip("/") / "index.html").is_file() for href in hrefs)

@@ -247,6 +247,22 @@ def _lang_on_page_content(tmp_path: Path) -> None:
     assert out == '<p>協力覚書（<span lang="en">Memorandum of Cooperation</span>）</p>'
 
 
+def _lang_on_template_context(tmp_path: Path) -> None:
+    context: dict[str, Any] = {}
+    assert hook("lang").on_template_context(context, template_name="404.html", config=config(tmp_path)) is context
+    assert '<section lang="ja">' in context["not_found"] and '<a href="/en/memorandum/">' in context["not_found"]
+    other: dict[str, Any] = {}
+    hook("lang").on_template_context(other, template_name="sitemap.xml", config=config(tmp_path))
+    assert other == {}
+
+
+def _lang_on_post_template(tmp_path: Path) -> None:
+    mod = hook("lang")
+    assert mod.on_post_template("<p>x</p>", template_name="404.html", config=config(tmp_path, site.TRANSLATION)) == ""
+    assert mod.on_post_template("<p>x</p>", template_name="404.html", config=config(tmp_path)) == "<p>x</p>"
+    assert mod.on_post_template("<url/>", template_name="sitemap.xml", config=config(tmp_path, site.TRANSLATION)) == "<url/>"
+
+
 def _parallel_on_page_content(tmp_path: Path) -> None:
     cfg = config(tmp_path)
     p = page(Path(cfg["docs_dir"]), "parallel.ja.md")
@@ -351,6 +367,8 @@ EVENTS: dict[tuple[str, str], Callable[..., None]] = {
     ("glossary", "on_page_markdown"): _glossary_on_page_markdown,
     ("lang", "on_config"): _lang_on_config,
     ("lang", "on_page_content"): _lang_on_page_content,
+    ("lang", "on_template_context"): _lang_on_template_context,
+    ("lang", "on_post_template"): _lang_on_post_template,
     ("parallel", "on_page_content"): _parallel_on_page_content,
     ("provisions", "on_files"): _provisions_on_files,
     ("provisions", "on_page_content"): _provisions_on_page_content,

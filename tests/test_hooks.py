@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-
-import shutil
 
 from checks import cli
 from checks.export import publish
@@ -321,3 +321,17 @@ def test_search_index_is_written_whole_and_readable(tmp_path: Path) -> None:
     search._write(out, {"docs": [{"text": "双方"}]})
     assert out.read_text("utf-8") == '{"docs":[{"text":"双方"}]}'
     assert [p.name for p in out.parent.iterdir()] == ["search_index.json"]
+
+
+@pytest.mark.parametrize("site_url, homes", [
+    ("", ["/", "/en/"]),
+    ("https://example.org/", ["/", "/en/"]),
+    ("https://example.org/moc/", ["/moc/", "/moc/en/"]),
+    ("https://example.org/moc", ["/moc/", "/moc/en/"]),
+])
+def test_the_404_notice_links_each_languages_pages_from_the_sites_root(site_url: str, homes: list[str]) -> None:
+    from checks.render.lang import not_found
+    html = not_found(site_url)
+    assert re.findall(r'<section lang="(\w+)">', html) == ["ja", "en"]
+    assert re.findall(r'href="([^"]+)"', html) == [h for home in homes for h in (home, f"{home}memorandum/")]
+    assert "<h1>ページが見つかりません</h1>" in html and "<h1>Page not found</h1>" in html

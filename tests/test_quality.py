@@ -48,7 +48,7 @@ SCREENSHOTS = ["", "memorandum/", "parallel/", "en/", "en/memorandum/", "en/para
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ALL_PAGES + DATED_PAGES)
+@pytest.mark.parametrize("path", ALL_PAGES + DATED_PAGES + ["404.html"])  # the site's one 404 page, both languages
 def test_each_page_stays_on_the_site_marks_its_languages_and_passes_axe(served, chromium, path: str) -> None:
     """One load of each page, then each width in turn (the page narrowed as a reader narrows a
     window: the theme's layout is media queries, tables.js re-marks its tables on resize):

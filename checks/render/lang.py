@@ -14,9 +14,11 @@ were, and a character reference (``&para;``) is never split by a span.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from html.parser import HTMLParser
 from typing import Callable
+from urllib.parse import urlsplit
 
 from checks.model import active, kept, languages, site
 from checks.render.tokens import written
@@ -40,9 +42,7 @@ def _wrapper(page_lang: str) -> Callable[[str], str]:
     """``wrap`` for one language's pages."""
     p = languages.profile(page_lang)
     other, pattern, needs = site.other(page_lang), p.other_script, p.run_needs
-    # No run is marked in a text that holds nothing the run must hold: neither pattern looks around
-    # a match, so a match in a part of the text is a match in the whole.
-    first = needs or pattern
+    first = _first(page_lang)
 
     def sub(m: re.Match[str]) -> str:
         run = m.group(0)
@@ -56,6 +56,14 @@ def _wrapper(page_lang: str) -> Callable[[str], str]:
         parts = CHARREF.split(text)
         return "".join(part if i % 2 else pattern.sub(sub, part) for i, part in enumerate(parts))
     return wrapped
+
+
+def _first(page_lang: str) -> re.Pattern[str]:
+    """What a text must hold for a run in it to be marked. No run is marked in a text that holds
+    nothing the run must hold: neither pattern looks around a match, so a match in a part of the
+    text is a match in the whole."""
+    p = languages.profile(page_lang)
+    return p.run_needs or p.other_script
 
 
 class _Marker(HTMLParser):
@@ -136,6 +144,31 @@ def heading_link(mdx_configs: dict, page_lang: str) -> None:
         toc["permalink_title"] = languages.profile(page_lang).ui["headings"]["permalink"]
 
 
+NOT_FOUND = "404.html"  # the theme's page for an address with no page, one for the whole site
+
+
+def not_found(site_url: str) -> str:
+    """The 404 page's content: each language's notice, in its own ``lang``, with links to that
+    language's home page and memorandum. The links start at the site's root path: a host serves
+    the page at whatever address was missing."""
+    root = urlsplit(site_url or "/").path.rstrip("/") + "/"
+    out = []
+    for lang in site.LANGS:
+        t, home = languages.profile(lang).ui["not_found"], root + site.PREFIX[lang]
+        out.append(f'<section lang="{lang}"><h1>{html_lib.escape(t["title"])}</h1><p>{html_lib.escape(t["text"])}</p>'
+                   f'<ul><li><a href="{html_lib.escape(home)}">{html_lib.escape(t["home"])}</a></li>'
+                   f'<li><a href="{html_lib.escape(home + site.MEMORANDUM)}/">{html_lib.escape(t["memorandum"])}</a></li></ul>'
+                   "</section>")
+    return "\n".join(out)
+
+
+def written_once(template_name: str, page_lang: str, output: str) -> str:
+    """A static template's output, or nothing (MkDocs then writes no file) for the 404 page of a
+    language other than the default: every language's build writes the site's one 404 page, and
+    the default language's, with both notices, is the one kept."""
+    return "" if template_name == NOT_FOUND and page_lang != site.DEFAULT_LANG else output
+
+
 def mark(html: str, page_lang: str) -> str:
     """``html`` with other-language runs wrapped in ``<span lang>``; kept between builds on the
     page's HTML and language (``checks.model.kept``)."""
@@ -145,6 +178,8 @@ def mark(html: str, page_lang: str) -> str:
 
 
 def _mark(html: str, page_lang: str) -> str:
+    if not _first(page_lang).search(html):
+        return html  # nothing to mark anywhere, tags included (most English pages hold no Japanese)
     parser = _Marker(page_lang)
     parser.feed(html)
     parser.close()

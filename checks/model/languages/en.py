@@ -88,6 +88,8 @@ PROFILE = Profile(
     search_lunr=("en",),
     ui={
         "headings": {"permalink": "Link to this heading"},  # the title of a heading's permalink (Python-Markdown's toc)
+        "not_found": {"title": "Page not found", "text": "There is no page at this address.",
+                      "home": "Home", "memorandum": "The memorandum (reference translation)"},  # the 404 page, in every language
         "languages": {"ja": "Japanese (signed original)", "en": "English (reference translation)"},
         "accessibility": {"pass": "Pass", "fail": "Fail", "na": "Pass (no content it applies to)", "yes": "Yes",
                           "no": "No", "head": ["Success criterion", "Level", "Applies", "Result", "Method"],

@@ -83,6 +83,8 @@ PROFILE = Profile(
     search_lunr=("en",),  # the index is segmented by the site's separator, not by lunr's Japanese support
     ui={
         "headings": {"permalink": "この見出しへのリンク"},  # the title of a heading's permalink (Python-Markdown's toc)
+        "not_found": {"title": "ページが見つかりません", "text": "このアドレスにページはありません。",
+                      "home": "ホーム", "memorandum": "覚書の本文（署名原本）"},  # the 404 page, in every language
         "languages": {"ja": "日本語（署名原本）", "en": "英語（参考訳）"},
         "accessibility": {"pass": "適合", "fail": "不適合", "na": "適合（該当するコンテンツなし）", "yes": "はい",
                           "no": "いいえ", "head": ["達成基準", "レベル", "適用", "結果", "検証方法"],
