@@ -175,7 +175,7 @@ def changed_pages(root: Path, base: str, head: str | None) -> list[PageChange]:
 
 def page_lock_state(head: Side, path: str) -> str:
     name = site.stem(Path(path).name)
-    ja, en = head.docs / f"{name}.{site.DEFAULT_LANG}.md", head.docs / f"{name}.en.md"
+    ja, en = (head.docs / f"{name}.{lang}.md" for lang in (site.DEFAULT_LANG, site.TRANSLATION))
     if not (ja.is_file() and en.is_file()):
         return "no twin page" if (ja.is_file() or en.is_file()) else "removed"
     item = lock.Item("pages", name, ja.read_text("utf-8", errors="replace"), en.read_text("utf-8", errors="replace"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -165,9 +166,22 @@ LANGUAGE_CODES = ("ja", "en")  # the codes the configuration (properdocs.yml) bu
 
 def language_literals(source: str, codes: tuple[str, ...] = LANGUAGE_CODES) -> list[tuple[int, str]]:
     """(line, code) for each string constant that is a language code: a branch (``lang == "ja"``), a
-    table key (``{"en": …}``) or a lookup (``name["en"]``). Docstrings and longer strings are prose."""
-    return [(node.lineno, node.value) for node in ast.walk(ast.parse(source))
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in codes]
+    table key (``{"en": …}``) or a lookup (``name["en"]``); or that names one as a file's language
+    suffix or a folder (``f"{name}.en.md"``, ``"en/"``). Docstrings and longer strings are prose."""
+    tree = ast.parse(source)
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.body
+                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    in_path = re.compile(rf"(?:^|[./])({'|'.join(codes)})(?:[./]|$)")
+    out = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Constant) or not isinstance(node.value, str) or id(node) in docstrings:
+            continue
+        if node.value in codes:
+            out.append((node.lineno, node.value))
+        elif (m := in_path.search(node.value)) is not None:
+            out.append((node.lineno, m.group(1)))
+    return out
 
 
 @pytest.mark.parametrize("source, expected", [
@@ -177,6 +191,10 @@ def language_literals(source: str, codes: tuple[str, ...] = LANGUAGE_CODES) -> l
     ('x = f"{a} (ja)"\n', []),  # a message that names a language in words
     ('"""Wraps runs in ``lang="en"``."""\n', []),
     ('x = languages.profile(lang).joiner\n', []),
+    ('page = docs / f"{name}.en.md"\n', [(1, "en")]),
+    ('url = "ja/memorandum/"\n', [(1, "ja")]),
+    ('def f():\n    """Reads ``about.en.md``."""\n', []),
+    ('x = "e.g. open the menu"\n', []),
 ])
 def test_language_literals_are_found(source: str, expected: list) -> None:
     assert language_literals(source) == expected

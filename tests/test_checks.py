@@ -420,6 +420,8 @@ FILE_FAULTS = [
     ("signed source not UTF-8", "_data/signed-original.txt", b"\xff\xfe\x00", [
         ("docs/_data/memorandum.yml", 1, 1, "FID002"), ("docs/_data/signed-original.txt", 1, 1, "FID002")]),
     ("a binary asset", "assets/images/x.svg", b"<svg>\xff\xfe</svg>", [("docs/assets/images/x.svg", 1, 1, "SAF001")]),
+    ("accessibility report missing", "_data/accessibility.yml", None, [("docs/_data/accessibility.yml", 1, 1, "STR006")]),
+    ("a page that cannot be read", "about.en.md", Path("nowhere.md"), [("docs/about.en.md", 1, 1, "STR001")]),
 ]
 
 
@@ -430,6 +432,9 @@ def test_whole_file_fault_is_a_finding(tmp_path: Path, name: str, file: str, con
     page.parent.mkdir(parents=True, exist_ok=True)
     if content is None:
         page.unlink()
+    elif isinstance(content, Path):  # a link to a file that is not there
+        page.unlink()
+        page.symlink_to(content)
     elif isinstance(content, bytes):
         page.write_bytes(content)
     else:
@@ -686,3 +691,21 @@ def test_front_matter_is_validated(tmp_path: Path, file: str, old: str, new: str
 def test_numerals_in_references(text: str, expected: int) -> None:
     from checks.find.refs import number
     assert number(text) == expected
+
+
+@pytest.mark.parametrize("expected, found, result", [
+    ("abc", [("a", 1, 1), ("b", 1, 2), ("c", 1, 3)], None),
+    ("abc", [("a", 1, 1), ("x", 2, 5), ("c", 2, 6)],
+     (2, 5, "text differs from the signed source after 'a': expected 'bc', found 'xc'")),
+    # the text ends early: the place just after its last character
+    ("abc", [("a", 1, 1), ("b", 1, 2)], (1, 3, "text differs from the signed source after 'ab': expected 'c', found '(end of text)'")),
+    ("ab", [("a", 1, 1), ("b", 1, 2), ("c", 4, 7)], (4, 7, "text differs from the signed source after 'ab': expected '(end of text)', found 'c'")),
+    ("abc", [], (1, 1, "text differs from the signed source at its start: expected 'abc', found '(end of text)'")),
+    ("xbc", [("a", 3, 2), ("b", 3, 3)], (3, 2, "text differs from the signed source at its start: expected 'xbc', found 'ab'")),
+    ("a c", [("a", 1, 1), ("\u3000", 1, 2), ("c", 1, 3)],
+     (1, 2, "text differs from the signed source after 'a': expected ' c', found '\\u3000c' (spaces are text: expected "
+            "U+0020 SPACE, found U+3000 IDEOGRAPHIC SPACE)")),
+])
+def test_the_first_difference_from_the_signed_text_is_placed_and_shown(expected: str, found: list, result) -> None:
+    from checks.rules import fidelity
+    assert fidelity.compare(expected, found) == result

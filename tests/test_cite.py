@@ -86,6 +86,10 @@ def test_the_ris_file_parses_with_both_texts() -> None:
 
 def test_the_csl_json_file_is_the_items_the_citations_are_made_from() -> None:
     items = json.loads(DOWNLOADS["memorandum.csl.json"])
+    # Readable as written: indented, the Japanese as characters (not \u escapes), a final newline.
+    text = DOWNLOADS["memorandum.csl.json"].decode("utf-8")
+    assert text.startswith('[\n  {\n    "') and text.endswith("}\n]\n") and "\\u" not in text
+    assert items[0]["title"] in text and not items[0]["title"].isascii()
     assert [i["language"] for i in items] == ["ja", "en"]
     assert cite.oscola(items[1]) == cite.Citations(FACTS, "en", "2026-11-30", URL)("title")
 

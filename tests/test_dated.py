@@ -66,6 +66,9 @@ CASES = [
      '<a href="../../changes/">c</a><img src="../img/a.png" alt=""><form action="../f"></form>'
      '<video poster="../p.jpg"></video>'
      '<a href="https://x.org/">x</a><a href="/r">r</a><a href="#f">f</a><a href="mailto:a@b">m</a><a href="">e</a>'),
+    ("a replaced provision's tools end where their element ends: what follows them was the current text's",
+     '<p id="p-1">New<span class="provision-tools"><span>T</span></span> tail</p><p id="p-3">Same</p>',
+     '<p id="p-1">Old text &amp; more <span class="provision-tools"><span>T</span></span></p><p id="p-3">Same</p>'),
     ("the notice follows the first heading only",
      '<h1>Memorandum</h1><p>x</p><h1>Again</h1>', f'<h1>Memorandum</h1>{NOTICE}<p>x</p><h1>Again</h1>'),
     ("comments, declarations, processing instructions and references are copied as written",
@@ -125,3 +128,25 @@ def test_a_page_read_once_is_walked_as_the_parser_read_it(html: str) -> None:
     tokens.replay(read, copy)
     assert "".join(copy.out) == html
     assert tokens.read(html) == read  # the same page reads the same every time
+
+
+def test_each_version_page_carries_its_own_reference_tags_once() -> None:
+    """``pages``: every recorded version of a language, each with the tags of its own version (not
+    the current page's), once, after the canonical address."""
+    from pathlib import Path
+    from checks.model import metadata, versions
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    history = versions.read(versions.path_in(docs))
+    facts = metadata.load(metadata.path_in(docs))
+    current = {"p-1": "x"}
+    page = ('<html><head><title>M - S</title><link rel="canonical" href="https://example.org/en/memorandum/">'
+            '<meta name="citation_public_url" content="https://example.org/en/memorandum/"></head>'
+            '<body><h1>M</h1></body></html>')
+    built = dated.pages(page, "en", history, current, "https://example.org/", facts)
+    dates = [v.date for v in history.of("en")]
+    assert sorted(built) == sorted(dated.path_of("en", d) + "index.html" for d in dates) and len(dates) >= 2
+    for date in dates:
+        html = built[dated.path_of("en", date) + "index.html"]
+        url = dated.url_of("https://example.org/", "en", date)
+        assert html.count('name="citation_public_url"') == 1 and f'content="{url}"' in html
+        assert html.count(f'<meta name="DC.date" content="{facts["signed"]["date"]}">') == 1

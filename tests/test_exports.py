@@ -137,6 +137,16 @@ def test_a_fault_in_an_akoma_ntoso_document_is_named(lang: str, change: tuple[st
     assert found == expected
 
 
+def test_a_provision_the_json_gives_no_text_in_a_language_is_named_never_raised() -> None:
+    import copy
+    provisions = copy.deepcopy(PROVISIONS)
+    next(p for p in provisions if p["id"] == "article-2-3")["text"].pop("en")
+    data = akn.document_xml(FACTS, MODELS["en"], "en", "2026-01-01")
+    found = [(p.pid, p.message) for p in exported.check_akn(data, "en", provisions, None)]
+    assert found == [("article-2-3", "text of eId 'art_2__para_3' differs from memorandum.json: expected '', "
+                                     "found '2.3ThisMemorandumofCooperationmaybemodif'")]
+
+
 def test_the_japanese_document_must_follow_the_signed_source_in_order() -> None:
     recital = MODELS["ja"].get("preamble-2").text
     swapped = _mutate(recital, MODELS["ja"].get("preamble-3").text)
@@ -204,3 +214,19 @@ def test_the_verify_page_lists_the_same_hashes_and_links_each_file(site: Path, l
     assert "gh attestation verify" in text and "sha256sum --check" in text
     sums = [a for a in soup.select("article a") if a.get_text() == "SHA256SUMS"]
     assert sums and (page.parent / sums[0]["href"]).resolve() == (site / "SHA256SUMS").resolve()
+
+
+def _provision(kind: str, text: str, number: str = "", lang: str = "ja") -> document.Provision:
+    return document.Provision(id="x", kind=kind, lines=[document.Line(1, 0, text)], number=number, lang=lang)
+
+
+@pytest.mark.parametrize("provision, expected", [
+    (_provision("article", "第 1 条：協力分野", "1"), ("第 1 条：", "協力分野")),
+    (_provision("article", "Article 2: Final Provisions", "2", "en"), ("Article 2:", "Final Provisions")),
+    (_provision("article", "協力分野", "1"), ("", "協力分野")),  # no heading to split
+    (_provision("paragraph", "2.1 本協力覚書は", "2.1"), ("2.1", "本協力覚書は")),
+    (_provision("paragraph", "本協力覚書は", "2.1"), ("", "本協力覚書は")),  # the number not printed
+    (_provision("item", "1 量子コンピューティング", "1"), ("", "1 量子コンピューティング")),  # an item's number is not its text's
+])
+def test_a_provision_is_split_into_its_printed_number_and_its_text(provision: document.Provision, expected) -> None:
+    assert akn._split(provision) == expected

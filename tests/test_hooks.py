@@ -298,6 +298,11 @@ BACKLINKS = [
     ({"a": [HOME], "b": [HOME], "c": [ABOUT], "d": [GLOSSARY]}, {"a": [HOME], "b": [HOME], "c": [ABOUT], "d": [GLOSSARY]}),
     ({"a": [HOME], "b": [HOME]}, {"a": [HOME], "b": [HOME]}),  # two provisions: a list, not a repetition
     ({"a": [HOME], "b": [HOME], "c": [HOME]}, {}),
+    # exactly half of the six provisions with backlinks: not more than half, so listed
+    ({"a": [HOME], "b": [HOME], "c": [HOME], "d": [ABOUT], "e": [ABOUT], "f": [GLOSSARY]},
+     {"a": [HOME], "b": [HOME], "c": [HOME], "d": [ABOUT], "e": [ABOUT], "f": [GLOSSARY]}),
+    ({"a": [HOME], "b": [HOME], "c": [HOME], "d": [HOME], "e": [ABOUT], "f": [GLOSSARY]},  # four of six: left out
+     {"e": [ABOUT], "f": [GLOSSARY]}),
     ({}, {}),
 ]
 

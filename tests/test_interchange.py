@@ -167,6 +167,17 @@ BAD = [
      [(None, "XLF007", "unit 'article-2-3': '*' in the target would be read as Markdown or HTML: expected plain text")]),
     ("an attribute list in the target", XLF12, "may be modified at any time", "may be modified {: #x } at any time",
      [(None, "XLF007", "unit 'article-2-3': '{' in the target would be read as Markdown or HTML: expected plain text")]),
+    # Each unit is judged on its own: a refusal does not end the reading (one finding per unit, in order).
+    ("every unit refused for what it holds", XLF2, "<source>2.2 本協力覚書は、",
+     lambda t: t.replace("<source>2.2 本協力覚書は、", "<source>2.2 本覚書は、", 1).replace(
+         "<target>2.3 This Memorandum", '<target><ph id="1"/>2.3 This Memorandum', 1).replace(
+         "will not affect cooperative activities", "will not affect **cooperative** activities", 1),
+     [(None, "XLF005", "unit 'article-2-2': its source is not the current Japanese text of #article-2-2: expected "
+                       "'2.2 本協力覚書は、双方による署名の日から開始される。いずれか一方は、本覚書を…', found "
+                       "'2.2 本覚書は、双方による署名の日から開始される。いずれか一方は、本覚書を終了…' (export again and carry "
+                       "the translation over)"),
+      (None, "XLF007", "unit 'article-2-3' holds inline markup (a tag or placeholder): expected plain text, as exported"),
+      (None, "XLF007", "unit 'article-2-4': '*' in the target would be read as Markdown or HTML: expected plain text")]),
     ("a signatory's lines changed", XLF2, "<target>On behalf of the Cabinet Office of Japan",
      "<target>For the Cabinet Office of Japan",
      [(None, "XLF008", "unit 'signatory-1': #signatory-1 is written over several lines or with inline markup in "
@@ -189,6 +200,7 @@ def test_bad_input_is_refused_naming_file_and_unit_and_changes_nothing(tmp_path:
     assert [(f.code, f.message) for f in findings] == [(code, message) for _, code, message in expected]
     for f, (line, _, _) in zip(findings, expected):
         assert line is None or f.line == line
+        assert f.col == 1 or f.code in ("XLF001", "XLF002")  # a unit's finding is at its start; XML's own at the parser's column
         assert 1 <= f.line <= text.count("\n") + 2
     assert same_tree(ROOT / "docs", docs)
 
@@ -264,3 +276,44 @@ def test_a_tmx_file_is_not_taken_for_xliff(tmp_path: Path) -> None:
         ("XLF002", "root element 'tmx': expected <xliff> of XLIFF 2.0 (urn:oasis:names:tc:xliff:document:2.0) or 1.2 "
                    "(urn:oasis:names:tc:xliff:document:1.2)")]
     assert same_tree(ROOT / "docs", docs)
+
+
+@pytest.mark.parametrize("name", [XLF2, XLF12])
+def test_a_comment_or_processing_instruction_in_a_target_is_not_its_text(tmp_path: Path, name: str) -> None:
+    """What a translation tool leaves inside a target that is not text (a comment, a processing
+    instruction) is dropped before the target is read: the text around it is the translation."""
+    docs, out = exported(tmp_path)
+    path = out / name
+    text = path.read_text("utf-8")
+    old = "may be modified at any time"
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, "may be <?tool mark?>amended<!-- checked --> at any time"), "utf-8")
+    assert interchange.apply(path, docs, DATE) == ([], ["article-2-3"])
+    assert "may be amended at any time" in document.load(site.memorandum_path(docs, "en")).get("article-2-3").text
+
+
+@pytest.mark.parametrize("name", [XLF2, XLF12])
+def test_each_unit_carries_its_note_for_the_translator(tmp_path: Path, name: str) -> None:
+    _, out = exported(tmp_path)
+    root = etree.parse(str(out / name)).getroot()
+    ns = etree.QName(root).namespace
+    units = {u.id: u for u in interchange.units(ROOT / "docs")}
+    found = {}
+    for unit in root.iter(f"{{{ns}}}unit", f"{{{ns}}}trans-unit"):
+        notes = unit.findall(f".//{{{ns}}}note")
+        found[unit.get("id")] = [(n.text, n.get("from")) for n in notes]
+    developer = "developer" if name == XLF12 else None
+    assert found == {pid: [(u.note, developer)] for pid, u in units.items()}
+
+
+def test_the_import_command_says_what_it_changed(tmp_path: Path, capsys) -> None:
+    docs, out = exported(tmp_path)
+    path = out / XLF2
+    assert interchange.main(["import", str(path), "--docs", str(docs), "--date", DATE]) == 0
+    assert capsys.readouterr().out == f"import-xliff: {path}: every unit equals the current English: nothing to change\n"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("may be modified at any time", "may be amended at any time").replace(
+        "will not affect cooperative activities", "will not affect joint activities"), "utf-8")
+    assert interchange.main(["import", str(path), "--docs", str(docs), "--date", DATE]) == 0
+    assert capsys.readouterr().out == (f"import-xliff: updated #article-2-3, #article-2-4 in {docs / 'memorandum.en.md'}; "
+                                       "re-stamped their lock entries; the checks pass\n")

@@ -186,3 +186,16 @@ def test_relock_reads_docs_from_the_working_directory_by_default(repo: Path, cap
     monkeypatch.chdir(repo)
     assert relock.main(["--date", "2026-12-01"]) == 0
     assert "relock: wrote docs/_data/translation-lock.yml" in capsys.readouterr().out
+
+
+def test_relock_names_a_new_pair_and_a_check_with_no_date(repo: Path, capsys) -> None:
+    docs = repo / "docs"
+    (docs / "notes.ja.md").write_text("# 注記\n\n本文。\n", "utf-8")
+    (docs / "notes.en.md").write_text("# Notes\n\nText.\n", "utf-8")
+    assert relock.main(["--docs", str(docs), "--date", "2026-12-06"]) == 0
+    assert "stamped notes page (new)\n" in _printed(capsys, docs)
+    # An entry whose check date was lost, then a change of the Japanese: relock says so in words.
+    _replace(docs / "_data/translation-lock.yml", ", checked: '2026-11-30'}\n  accessibility:", "}\n  accessibility:")
+    _replace(docs / "about.ja.md", "修正の提案は", "修正のご提案は")
+    assert relock.main(["--docs", str(docs), "--date", "2026-12-06"]) == 1
+    assert _printed(capsys, docs).splitlines()[0] == "about page: the Japanese changed since the last check:"

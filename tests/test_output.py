@@ -336,14 +336,15 @@ def fake_site(tmp_path: Path) -> Path:
     return out
 
 
-def _json_hashes(old: str, new: str) -> tuple[str, str]:
-    """The first 12 hex digits of memorandum.json's SHA-256, as built and after one edit."""
+def _json_hashes(old: str, new: str, rel: str = "memorandum.json") -> tuple[str, str]:
+    """The first 12 hex digits of a download's SHA-256 (memorandum.json's unless named), as built and after one edit."""
     import hashlib
     from checks.export import publish
-    data = publish.downloads_cached(ROOT / "docs")["memorandum.json"]
+    data = publish.downloads_cached(ROOT / "docs")[rel]
     return tuple(hashlib.sha256(d).hexdigest()[:12] for d in (data, data.replace(old.encode(), new.encode(), 1)))
 
 
+ENG_AKN = "akn/jp/doc/memorandum/2025-04-28/quantum-science-technology/eng@2025-04-28/main.xml"
 # (what is changed in the fake site, file, old, new, expected (path, code) findings)
 SITE_FAULTS = [
     ('nothing', None, '', '',
@@ -374,6 +375,12 @@ SITE_FAULTS = [
       ('site/memorandum.json', 1, 1, 'OUT004', 'memorandum.json names the Akoma Ntoso document /gone/akn/jp/doc/memorandum/2025-04-28/quantum-science-technology/eng@2025-04-28/main.xml, which is not in the built site'),
       ('site/memorandum.json', 1, 1, 'OUT005', 'SHA-256 differs from SHA256SUMS: expected {}…, found {}…'.format(
           *_json_hashes('"en": "/akn', '"en": "/gone/akn')))]),
+    ("a provision's text in an Akoma Ntoso document", ENG_AKN, 'may be modified at any time', 'may be amended at any time',
+     [('docs/memorandum.en.md', 65, 1, 'OUT004', f"/{ENG_AKN}: text of eId 'art_2__para_3' differs from memorandum.json: "
+                                                "expected '2.3ThisMemorandumofCooperationmaybemodif', found "
+                                                "'2.3ThisMemorandumofCooperationmaybeamend'"),
+      (f'site/{ENG_AKN}', 1, 1, 'OUT005', 'SHA-256 differs from SHA256SUMS: expected {}…, found {}…'.format(
+          *_json_hashes('may be modified at any time', 'may be amended at any time', ENG_AKN)))]),
     ('a provision left out of the export', 'memorandum.json', '"id": "article-2-4"', '"id": "article-2-9"',
      [('docs/memorandum.en.md', 68, 1, 'OUT003', "'#article-2-4' is missing from memorandum.json"),
       ('docs/memorandum.ja.md', 68, 1, 'OUT003', "'#article-2-4' is missing from memorandum.json"),

@@ -180,3 +180,45 @@ def test_the_reader_beside_the_build_reads_what_is_read_here(site: Path, monkeyp
     monkeypatch.setattr(exported.sys, "executable", shell_command(tmp_path / "python", "exit 1"))
     broken = exported.MetadataReader()
     assert [there(broken, d) for d in pdfs] == [here(d) for d in pdfs] and broken.proc is None
+
+
+def _pdf(tmp_path: Path, name: str, xmp: bool) -> bytes:
+    """A one-page PDF with document information, a catalog language and, with ``xmp``, XMP metadata."""
+    import pikepdf
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.docinfo["/Title"], pdf.docinfo["/Subject"], pdf.docinfo["/Author"] = "T 題", "S", "A; B"
+    pdf.Root.Lang = pikepdf.String("ja")
+    if xmp:
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+            meta["dc:title"], meta["dc:subject"], meta["dc:creator"] = "XT", ["k1", "k2"], ["C1", "C2"]
+    path = tmp_path / name
+    pdf.save(path)
+    return path.read_bytes()
+
+
+def test_a_pdfs_metadata_is_read_with_or_without_xmp(tmp_path: Path) -> None:
+    assert exported.pdf_metadata(_pdf(tmp_path, "x.pdf", True)) == exported.PdfMetadata(
+        "T 題", "S", "A; B", "ja", "XT", "k1 k2", "C1 C2")
+    assert exported.pdf_metadata(_pdf(tmp_path, "n.pdf", False)) == exported.PdfMetadata("T 題", "S", "A; B", "ja", "", "", "")
+    with pytest.raises(ValueError, match="not a readable PDF"):
+        exported.pdf_metadata(b"%PDF-1.7\nnot a pdf")
+
+
+def test_the_reader_process_answers_from_any_folder_and_ends_when_closed(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader's process finds the package wherever the build runs, answers as reading here does,
+    and has ended once the reader is closed; a process that cannot start leaves reading here."""
+    pdfs = [_pdf(tmp_path, "x.pdf", True), _pdf(tmp_path, "n.pdf", False)]
+    monkeypatch.chdir(tmp_path)  # not the project's folder
+    reader = exported.MetadataReader()
+    proc = reader.proc
+    assert [reader.read(d) for d in pdfs] == [exported.pdf_metadata(d) for d in pdfs]
+    assert reader.proc is proc and proc.poll() is None  # answered by the process, which still runs
+    reader.close()
+    assert reader.proc is None and proc.wait(timeout=60) == 0
+    def no_process(*args, **kwargs):
+        raise OSError("no such program")
+    monkeypatch.setattr(exported.subprocess, "Popen", no_process)
+    alone = exported.MetadataReader()
+    assert alone.proc is None and alone.read(pdfs[0]) == exported.pdf_metadata(pdfs[0])

@@ -120,13 +120,13 @@ def test_no_change(tmp_path: Path) -> None:
     assert text.rstrip().endswith("No change to the memorandum's texts, the editorial pages or the metadata.")
 
 
-def test_the_working_tree_is_the_default_head_and_a_bad_revision_is_a_message(tmp_path: Path) -> None:
+def test_the_working_tree_is_the_default_head_and_a_bad_revision_is_a_message(tmp_path: Path, capsys) -> None:
     root = repo(tmp_path)
     edit(root, "docs/memorandum.en.md", "may be modified at any time", "may be changed at any time")
     assert "`HEAD` → `the working tree`: 1 provision changed" in review.review(root, "HEAD")
-    run = subprocess.run([sys.executable, "-m", "checks.review", "no-such-rev", "--repo", str(root)],
-                         capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert run.returncode == 2 and run.stderr.startswith("review: git rev-parse") and "Traceback" not in run.stderr
+    assert review.main(["no-such-rev", "--repo", str(root)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("review: git rev-parse") and captured.out == ""
 
 
 @pytest.mark.parametrize("before, after, lang, expected", [
@@ -281,3 +281,16 @@ def test_a_long_review_is_cut_to_what_a_comment_holds(tmp_path: Path, github: st
     assert run.returncode == 0
     body = FakeGitHub.calls[-1][2]["body"]
     assert len(body) == 65_000 and body.startswith(review.MARKER) and body.endswith("summary)\n")
+
+
+def test_an_editorial_page_names_its_translation_lock_state(tmp_path: Path) -> None:
+    """An English page edited without a check names the lock's state; checked and re-stamped, it says so."""
+    root = repo(tmp_path)
+    edit(root, "docs/about.en.md", "The translation uses the English names", "The translation gives the English names")
+    commit(root)
+    assert ("- `docs/about.en.md`: changed; translation lock: English edited since its check: run `make relock`"
+            in review.review(root, "HEAD~1", "HEAD"))
+    relock(root)
+    commit(root, "relock")
+    assert ("- `docs/about.en.md`: changed; translation lock: checked against the current Japanese"
+            in review.review(root, "HEAD~2", "HEAD"))

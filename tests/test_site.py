@@ -137,3 +137,13 @@ def test_broken_links_and_an_unknown_placeholder_fail_the_strict_build(tmp_path:
     lines = result.stderr.splitlines()
     assert {needle: any(name in line and needle in line for line in lines) for name, _, needle in BROKEN} == \
         {needle: True for _, _, needle in BROKEN}
+
+
+@pytest.mark.parametrize("path, config, expected", [
+    ("/proj/docs/about.en.md", "/proj/properdocs.yml", "docs/about.en.md"),
+    ("/elsewhere/x.md", "/proj/properdocs.yml", "/elsewhere/x.md"),  # outside the project: as given
+    ("docs/index.ja.md", None, "docs/index.ja.md"),  # no configuration: from the working folder
+])
+def test_a_source_file_is_named_from_the_project_folder(path: str, config, expected: str) -> None:
+    from checks.model import site as site_model
+    assert site_model.display_path(path, config) == expected

@@ -56,7 +56,7 @@ def items(docs: Path, ja: document.Document, en: document.Document) -> list[Item
            for p in ja.provisions if (q := en.get(p.id)) is not None]
     for ja_page in sorted(docs.glob(f"*.{site.DEFAULT_LANG}.md")):
         name = site.stem(ja_page.name)
-        en_page = docs / f"{name}.en.md"
+        en_page = docs / f"{name}.{site.TRANSLATION}.md"
         if name == site.MEMORANDUM or not en_page.is_file():
             continue
         try:

@@ -87,8 +87,8 @@ def compare(expected: str, found: list[tuple[str, int, int]]) -> tuple[int, int,
     if i < len(expected) and i < len(text) and (expected[i].isspace() or text[i].isspace()):
         what = " (spaces are text: " + ", ".join(
             f"{label} U+{ord(c):04X} {unicodedata.name(c, '?')}" for label, c in (("expected", expected[i]), ("found", text[i]))) + ")"
-    before = expected[max(0, i - CONTEXT):i]
-    return line, col, (f"text differs from the signed source after '{_show(before)}': "
+    where = f"after '{_show(expected[max(0, i - CONTEXT):i])}'" if i else "at its start"
+    return line, col, (f"text differs from the signed source {where}: "
                        f"expected '{_show(expected[i:i + CONTEXT])}', found '{_show(text[i:i + CONTEXT])}'{what}")
 
 

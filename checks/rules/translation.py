@@ -53,7 +53,7 @@ def check(corpus: Corpus) -> Iterator[Finding]:
         return  # STR004 says what is wrong with the pages' shape; the lock's entries wait for it
     for kind, entries in recorded.items():
         for key in sorted(set(entries) - seen[kind]):
-            if kind == "pages" and all((corpus.docs / f"{key}.{lang}.md").is_file() for lang in languages.CODES):
-                continue  # both pages exist but one is unreadable: STR001 says so
+            if kind == "pages" and all(corpus.docs / f"{key}.{lang}.md" in corpus.paths for lang in languages.CODES):
+                continue  # both pages are there but one is unreadable: STR001 says so
             yield Finding(corpus.rel(path), 1, 1, "TRL003", f"the lock names {kind[:-1]} '{key}', which is not in "
                                                             "both languages: run `make relock` to drop it")
