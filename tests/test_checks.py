@@ -123,6 +123,11 @@ MUTATIONS = [
         ("docs/memorandum.ja.md", 62, 1, "TRM001"),
         ("docs/memorandum.ja.md", 62, 33, "FID001"),
     ]),
+    ("an article heading without its number", "memorandum.en.md",
+     [("## Article 1: Areas of Cooperation", "## Areas of Cooperation")], [
+        ("docs/memorandum.en.md", 35, 4, "NUM001"),
+        ("docs/memorandum.en.md", 35, 4, "SEG002"),
+    ]),
     ("a term's definition dropped", "memorandum.ja.md", [("（以下、「本協定」）", "（以下、本協定）")], [
         ("docs/memorandum.ja.md", 20, 1, "TRM001"),
         ("docs/memorandum.ja.md", 20, 67, "FID001"),
@@ -229,6 +234,7 @@ LOCK = {
     'notice period in Japanese': [('docs/memorandum.en.md', 62, 1, 'TRL001')],
     'notice period in English': [('docs/memorandum.en.md', 62, 1, 'TRL004')],
     'a term defined twice': [('docs/memorandum.en.md', 62, 1, 'TRL001')],
+    'an article heading without its number': [('docs/memorandum.en.md', 35, 1, 'TRL004')],
     "a term's definition dropped": [('docs/memorandum.en.md', 20, 1, 'TRL001')],
     'a term defined twice in one provision': [('docs/memorandum.en.md', 20, 1, 'TRL001')],
     'a term defined in another provision': [('docs/memorandum.en.md', 20, 1, 'TRL001'), ('docs/memorandum.en.md', 23, 1, 'TRL001')],

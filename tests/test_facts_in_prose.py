@@ -185,6 +185,16 @@ NAMES = [("Patrick Vallance", "signatories.2.name.en"), ("パトリック・バ�
     ("「パトリク・バランス」", [(1, "パトリク・バランス", "パトリック・バランス", "signatories.2.name.ja")]),
     ("パトリック・バランスパトリク・バランス", [(10, "パトリク・バランス", "パトリック・バランス", "signatories.2.name.ja")]),
     ("「パトリック・バラ\nンス」", []),
+    # a slip next to one anchor: the window at the other anchor finds it
+    ("「パトソック・バランヌ」", [(1, "パトソック・バランヌ", "パトリック・バランス", "signatories.2.name.ja")]),
+    ("「パヒリック・バカンス」", [(1, "パヒリック・バカンス", "パトリック・バランス", "signatories.2.name.ja")]),
 ])
 def test_a_name_written_almost_right_is_found_once(text: str, expected: list) -> None:
     assert list(facts_stated.near_misses(text, NAMES)) == expected
+
+
+def test_two_names_written_almost_right_are_both_found_in_text_order_of_the_names() -> None:
+    names = [("Patrick Vallance", "signatories.2.name.en"), ("Minoru Kiuchi", "signatories.1.name.en")]
+    assert list(facts_stated.near_misses("Minoru Kiuchy met Patrik Vallance.", names)) == [
+        (18, "Patrik Vallance", "Patrick Vallance", "signatories.2.name.en"),
+        (0, "Minoru Kiuchy", "Minoru Kiuchi", "signatories.1.name.en")]
