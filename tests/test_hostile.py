@@ -212,6 +212,17 @@ def test_a_text_read_twice_is_composed_once_and_each_caller_gets_its_own_data() 
             metadata.read_yaml("a: 1\na: 2\n")
 
 
+def test_many_yaml_texts_do_not_crowd_the_files_memo_out() -> None:
+    """Every page's front matter is YAML: reading them must not empty the memo of the files every
+    hook reads (the metadata, the memorandum pages), which starts afresh when it is full."""
+    from checks.model import cache
+    key = ("test", "a file", "its hash")
+    cache.by_key(key, lambda: "parsed once")
+    for n in range(3 * cache.LIMIT):
+        metadata.read_yaml(f"title: page {n}\n")
+    assert cache.known(key)
+
+
 @pytest.mark.parametrize("target, code", [
     ("_data/memorandum.yml", "STR003"),
     ("_data/translation-lock.yml", "TRL005"),

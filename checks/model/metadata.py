@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import json
 import re
 from pathlib import Path
@@ -52,10 +51,10 @@ def read_yaml(text: str) -> tuple[Any, yaml.Node | None]:
     linear in the text: an alias is found as a node reached twice.
 
     The checked composition is memoised on the text (a file several rules read, such as the
-    metadata or the lock, is composed once); the data is constructed afresh for each caller.
+    metadata or the lock, is composed once), in a memo of its own beside the files' (``cache``),
+    which it must not crowd out; the data is constructed afresh for each caller.
     """
-    node = cache.by_key(("yaml", "", hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()),
-                        lambda: _composed(text))
+    node = _composed(text)
     if node is None:
         return None, None
     loader = SafeLoader("")
@@ -65,6 +64,7 @@ def read_yaml(text: str) -> tuple[Any, yaml.Node | None]:
         loader.dispose()
 
 
+@functools.lru_cache(maxsize=32)
 def _composed(text: str) -> yaml.Node | None:
     """``text`` composed, refused (``YAMLRefused``) where it holds an alias or a key given twice."""
     node = yaml.compose(text, Loader=SafeLoader)
