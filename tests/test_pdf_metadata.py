@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -210,7 +211,9 @@ def test_the_reader_process_answers_from_any_folder_and_ends_when_closed(tmp_pat
     """The reader's process finds the package wherever the build runs, answers as reading here does,
     and has ended once the reader is closed; a process that cannot start leaves reading here."""
     pdfs = [_pdf(tmp_path, "x.pdf", True), _pdf(tmp_path, "n.pdf", False)]
-    monkeypatch.chdir(tmp_path)  # not the project's folder
+    # Not the project's folder; but mutation testing's instrumented modules read mutmut's configuration
+    # from the working folder, in the reader's process too, so there the run's own folder stays.
+    monkeypatch.chdir(tmp_path if "MUTANT_UNDER_TEST" not in os.environ else Path.cwd())
     reader = exported.MetadataReader()
     proc = reader.proc
     assert [reader.read(d) for d in pdfs] == [exported.pdf_metadata(d) for d in pdfs]
