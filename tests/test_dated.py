@@ -133,9 +133,9 @@ def test_a_page_read_once_is_walked_as_the_parser_read_it(html: str) -> None:
 def test_each_version_page_carries_its_own_reference_tags_once() -> None:
     """``pages``: every recorded version of a language, each with the tags of its own version (not
     the current page's), once, after the canonical address."""
-    from pathlib import Path
     from checks.model import metadata, versions
-    docs = Path(__file__).resolve().parent.parent / "docs"
+    from conftest import ROOT
+    docs = ROOT / "docs"
     history = versions.read(versions.path_in(docs))
     facts = metadata.load(metadata.path_in(docs))
     current = {"p-1": "x"}
@@ -149,4 +149,5 @@ def test_each_version_page_carries_its_own_reference_tags_once() -> None:
         html = built[dated.path_of("en", date) + "index.html"]
         url = dated.url_of("https://example.org/", "en", date)
         assert html.count('name="citation_public_url"') == 1 and f'content="{url}"' in html
+        assert html.index('rel="canonical"') < html.index('name="citation_public_url"')
         assert html.count(f'<meta name="DC.date" content="{facts["signed"]["date"]}">') == 1
