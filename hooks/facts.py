@@ -28,7 +28,8 @@ def on_config(config, /):
     facts["accessibility"] = accessibility.load(accessibility.path_in(config["docs_dir"]))
     history = versions.load_cached(versions.path_in(config["docs_dir"]))  # each text's current version
     facts["current_version"] = {lang: found[-1].date for lang in site.LANGS if (found := history.of(lang))}
-    publish.prepare(config["docs_dir"])  # the PDFs render beside the page build
+    state = build_state.of(config)  # the PDFs render beside the page build; new ones are read by verify.py
+    state.rendering = publish.prepare(config["docs_dir"]) or state.rendering
     facts["checksums"] = publish.Checksums(config["docs_dir"])  # the verify page's list, made when shown
     return config
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from checks.engine import event_priority
-from checks.model import build_state, site
+from checks.model import build_state, kept, site
 from checks.verify import built, exported
 from checks.render.verify import TIMEOUT, findings_of, log, root_of
 
@@ -26,7 +26,9 @@ def on_pre_build(*, config):
         state.checks = subprocess.Popen(
             [sys.executable, "-m", "checks", "--format", "json", str(Path(config["docs_dir"]).resolve())],
             cwd=root_of(config), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        state.pdf_reader = exported.MetadataReader()
+        # The PDFs' reader starts now when new PDFs render (hooks/facts.py's on_config, run before
+        # this), else when a PDF's metadata was not kept by an earlier build.
+        state.pdf_reader = exported.MetadataReader(eager=state.rendering or not kept.enabled())
     state.started.add(config["theme"]["language"])
 
 

@@ -130,31 +130,41 @@ def _alive(pid: int) -> bool:
 
 def test_prepare_starts_only_the_pdfs_no_build_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[str] = []
-    monkeypatch.setattr(printed, "start", lambda texts: started.extend(texts))
+    """Only the PDFs no build kept are rendered; ``prepare`` says whether any of its PDFs is being
+    rendered (a new PDF, whose metadata the build reads)."""
+    def start(texts) -> None:
+        for text in texts:
+            started.append(text)
+            printed._jobs[printed.digest(text)] = None
+    monkeypatch.setattr(printed, "start", start)
+    monkeypatch.setattr(printed, "_jobs", {})
     monkeypatch.setattr(printed, "CACHE", tmp_path)
     kept, new = HTML.format("kept"), HTML.format("new")
     (tmp_path / f"{printed._inputs_key(kept)}.pdf").write_bytes(b"%PDF-kept")
-    printed.prepare([kept, new])
+    assert printed.prepare([kept]) is False and started == []
+    assert printed.prepare([kept, new]) is True
     assert started == [new]
+    assert printed.prepare(iter([new])) is True  # under way since the last call
     started.clear()
+    printed._jobs.clear()
     monkeypatch.setenv("MEMORANDUM_PDF_CACHE", "off")  # nothing is kept: both
-    printed.prepare([kept, new])
+    assert printed.prepare([kept, new]) is True
     assert started == [kept, new]
 
 
 def test_publish_prepares_each_language_once_and_never_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[list[str]] = []
-    monkeypatch.setattr(publish.printed, "prepare", lambda texts: started.append(list(texts)))
+    monkeypatch.setattr(publish.printed, "prepare", lambda texts: started.append(list(texts)) or True)
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
-    publish.prepare(docs)
+    assert publish.prepare(docs) is True
     assert [[t[t.index("<html"):t.index(">", t.index("<html"))] for t in texts] for texts in started] == [
         ['<html lang="ja"', '<html lang="en"']]
     monkeypatch.setattr(publish, "downloads", lambda d, pdfs=True: {"memorandum.json": b"{}"})
     publish.downloads_cached(docs)
-    publish.prepare(docs)  # the downloads are made: nothing to start
+    assert publish.prepare(docs) is False  # the downloads are made: nothing to start
     (docs / "_data" / "memorandum.yml").write_text("- not: a mapping\n", "utf-8")
-    publish.prepare(docs)  # the build reports the broken metadata; starting nothing is all prepare does
+    assert publish.prepare(docs) is False  # the build reports the broken metadata; starting nothing is all prepare does
     assert len(started) == 1
 
 

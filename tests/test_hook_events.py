@@ -439,3 +439,46 @@ def test_an_on_config_that_reads_the_language_runs_after_the_i18n_plugin_sets_it
             if getattr(fn, "mkdocs_priority", 0) >= plugin_priority:
                 early.append(name)
     assert plugin_priority == -100 and early == []
+
+
+# Whether the PDFs' metadata reader starts with the build: (this run renders new PDFs, results are
+# kept between builds; whether its process starts at once). A rebuild with kept PDFs starts none.
+READER_START = [
+    (True, True, True),
+    (True, False, True),
+    (False, False, True),
+    (False, True, False),
+]
+
+
+@pytest.mark.parametrize("rendering, keeping, eager", READER_START)
+def test_the_pdf_reader_starts_with_the_build_only_when_its_readings_are_new(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rendering: bool, keeping: bool, eager: bool) -> None:
+    monkeypatch.setenv("MEMORANDUM_KEPT", "on" if keeping else "off")
+    cfg = config(tmp_path)
+    state = build_state.of(cfg)
+    state.rendering = rendering
+    hook("verify").on_pre_build(config=cfg)
+    state.checks.kill()
+    state.checks.communicate()
+    try:
+        assert (state.pdf_reader.started, state.pdf_reader.proc is not None) == (eager, eager)
+    finally:
+        state.pdf_reader.close()
+
+
+def test_the_facts_config_records_that_any_language_renders_pdfs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each language's on_config asks for the PDFs; the run renders when any answer says so (the first
+    language's starts the render; the second finds it under way or kept)."""
+    mod = hook("facts")
+    answers = iter([True, False])
+    monkeypatch.setattr(mod.publish, "prepare", lambda docs: next(answers))
+    cfg = config(tmp_path)
+    for lang in site.LANGS:
+        cfg["theme"]["language"] = lang
+        mod.on_config(cfg)
+        assert build_state.of(cfg).rendering is True
+    fresh = config(tmp_path / "other")
+    monkeypatch.setattr(mod.publish, "prepare", lambda docs: False)
+    mod.on_config(fresh)
+    assert build_state.of(fresh).rendering is False

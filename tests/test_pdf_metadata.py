@@ -225,3 +225,46 @@ def test_the_reader_process_answers_from_any_folder_and_ends_when_closed(tmp_pat
     monkeypatch.setattr(exported.subprocess, "Popen", no_process)
     alone = exported.MetadataReader()
     assert alone.proc is None and alone.read(pdfs[0]) == exported.pdf_metadata(pdfs[0])
+
+
+def test_a_pdfs_metadata_is_kept_by_its_bytes_and_a_rebuild_starts_no_reader(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """With results kept, a PDF read once is not read again, by any reader: a reader that is not eager
+    starts its process only for a PDF no build read. An unreadable PDF is an error each time, never
+    kept; a kept reading that is not one is read again."""
+    from checks.model import kept
+    monkeypatch.setenv("MEMORANDUM_KEPT", "on")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    pdf, other, broken = _pdf(tmp_path, "x.pdf", True), _pdf(tmp_path, "n.pdf", False), b"%PDF-1.7\nnot a pdf"
+    first = exported.MetadataReader(eager=False)
+    assert (first.started, first.proc) == (False, None)
+    assert first.read(pdf) == exported.pdf_metadata(pdf)
+    assert first.started and first.proc is not None
+    first.close()
+    again = exported.MetadataReader(eager=False)
+    assert again.read(pdf) == exported.pdf_metadata(pdf) and (again.started, again.proc) == (False, None)
+    assert again.read(other) == exported.pdf_metadata(other) and again.started  # a new PDF: read
+    for reader in (again, exported.MetadataReader(eager=False)):
+        with pytest.raises(ValueError, match="not a readable PDF"):
+            reader.read(broken)
+        reader.close()
+    assert sorted(p.stem for p in (kept.folder() / "pdf-metadata").glob("*.json")) == sorted(
+        kept.key("pdf-metadata", [data]) for data in (pdf, other))
+    for bad in ('["too", "few"]', '[1, 2, 3, 4, 5, 6, 7]', '{"title": "x"}', "not json"):
+        (kept.folder() / "pdf-metadata" / f"{kept.key('pdf-metadata', [pdf])}.json").write_text(bad, "utf-8")
+        third = exported.MetadataReader(eager=False)
+        assert third.read(pdf) == exported.pdf_metadata(pdf) and third.started, bad
+        third.close()
+
+
+def test_closing_a_reader_whose_process_never_ends_kills_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``close`` waits for the process's output to end, then reaps it; one that keeps its output open
+    past the wait is killed, and close returns."""
+    from conftest import shell_command
+    monkeypatch.setattr(exported.sys, "executable", shell_command(tmp_path / "python", "exec sleep 600"))
+    monkeypatch.setattr(exported, "CLOSE_WAIT", 0.1)
+    reader = exported.MetadataReader()
+    proc = reader.proc
+    assert proc is not None and proc.poll() is None
+    reader.close()
+    assert reader.proc is None and proc.returncode == -9

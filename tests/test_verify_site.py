@@ -5,6 +5,7 @@ in the metadata file it came from."""
 from __future__ import annotations
 
 import json
+import random
 import shutil
 from pathlib import Path
 
@@ -158,3 +159,35 @@ def test_a_built_page_that_is_not_utf8_is_read_never_raised(tmp_path: Path) -> N
     page.write_bytes(b'<div class="md-content__inner"><p>\xff\xfe</p><a href="javascript:x()">x</a></div>')
     found = list(built.Site(out, ROOT / "docs", ROOT).check_page(page))
     assert [(f.path, f.code) for f in found] == [("docs/about.ja.md", "SAF003")], found
+
+
+def _stand_ins_by_definition(text: str) -> list[tuple[int, str]]:
+    """Where a stand-in is, by its definition: sixteen zeros and 48 more hex digits, with no hex
+    digit on either side."""
+    hexdigits, out, at = set("0123456789abcdef"), [], 0
+    while at + 64 <= len(text):
+        run = text[at:at + 64]
+        if (run.startswith("0" * 16) and set(run) <= hexdigits and (at == 0 or text[at - 1] not in hexdigits)
+                and (at + 64 == len(text) or text[at + 64] not in hexdigits)):
+            out.append((at, run))
+            at += 64
+        else:
+            at += 1
+    return out
+
+
+def test_the_stand_in_pattern_finds_exactly_what_its_definition_names() -> None:
+    """The pattern is written for speed (its zeros first, the look-behind after them): on texts made of
+    zeros, other hex digits and other characters, it finds what the definition finds, no more."""
+    rnd = random.Random(64)
+    cases = [site.stand_in(PDF), "0" + site.stand_in(PDF), "g" + site.stand_in(PDF) + "-", "0" * 64, "0" * 65,
+             "x" + "0" * 63 + "g", "0" * 16 + "a" * 47]
+    for _ in range(3000):
+        pieces = rnd.choices(["0" * 16, "0" * 17, "0", "a", "f9", "g", " ", "\n", "<", site.stand_in(PDF)], k=rnd.randint(0, 12))
+        cases.append("".join(pieces))
+    found = 0
+    for text in cases:
+        expected = _stand_ins_by_definition(text)
+        assert [(m.start(), m[0]) for m in site.STAND_IN.finditer(text)] == expected, text
+        found += bool(expected)
+    assert found > 300  # the texts hold stand-ins as well as near misses

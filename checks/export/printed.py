@@ -281,9 +281,12 @@ def worker(source: BinaryIO, sink: BinaryIO) -> int:
     return 0
 
 
-def prepare(html_texts: Iterable[str]) -> None:
-    """Start rendering, in the other process, each PDF no earlier build kept; ``pdf`` takes the result."""
-    start(h for h in html_texts if (key := _cache_key(h)) is None or not (CACHE / f"{key}.pdf").is_file())
+def prepare(html_texts: Iterable[str]) -> bool:
+    """Start rendering, in the other process, each PDF no earlier build kept; ``pdf`` takes the result.
+    Whether any of them is being rendered (a new PDF: no earlier build read its metadata)."""
+    texts = list(html_texts)
+    start(h for h in texts if (key := _cache_key(h)) is None or not (CACHE / f"{key}.pdf").is_file())
+    return any(digest(h) in _jobs for h in texts)
 
 
 def _made(html_text: str) -> bytes:

@@ -169,18 +169,19 @@ def downloads_cached(docs: str | Path) -> dict[str, bytes]:
     return cache.by_key(_key(Path(docs)), lambda: downloads(docs))
 
 
-def prepare(docs: str | Path) -> None:
-    """Start the PDFs ``downloads_cached`` will need rendering in the background (``printed.prepare``)."""
+def prepare(docs: str | Path) -> bool:
+    """Start the PDFs ``downloads_cached`` will need rendering in the background (``printed.prepare``);
+    whether any is being rendered."""
     docs = Path(docs)
     if cache.known(_key(docs)):
-        return
+        return False
     try:
         facts = metadata.load_cached(metadata.path_in(docs))
         models = {lang: document.load_cached(site.memorandum_path(docs, lang)) for lang in site.LANGS}
         html_texts = [printed.html_of(facts, models[lang], lang) for lang in site.LANGS]
     except Exception:  # noqa: BLE001 - nothing to start; ``downloads`` raises the same error where it is reported
-        return
-    printed.prepare(html_texts)
+        return False
+    return printed.prepare(html_texts)
 
 
 class Checksums(Mapping[str, str]):

@@ -29,6 +29,7 @@ class BuildState:
     sitemap: dict[str, list] = field(default_factory=dict)  # hreflang entries, by language (hooks/alternates.py)
     checks: subprocess.Popen[str] | None = None  # python -m checks, running beside the build (hooks/verify.py)
     pdf_reader: Any = None  # the PDFs' metadata reader, started beside the build (checks.verify.exported)
+    rendering: bool = False  # whether the run renders new PDFs, whose metadata no build kept (hooks/facts.py)
     started: set[str] = field(default_factory=set)  # languages whose build started
     read: bool = False  # whether the built site was read
     stand_ins: set[str] = field(default_factory=set)  # pages showing a download's stand-in (hooks/facts.py)

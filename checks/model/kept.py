@@ -66,13 +66,18 @@ def key(kind: str, inputs: Iterable[str | bytes]) -> str:
     return digest.hexdigest()
 
 
+def enabled() -> bool:
+    """Whether results are kept (``MEMORANDUM_KEPT=off`` computes every time)."""
+    return os.environ.get(SWITCH, "").lower() != "off"
+
+
 def kept(kind: str, inputs: Iterable[str | bytes], compute: Callable[[], T],
          dump: Callable[[T], Any] = lambda value: value, load: Callable[[Any], T] = lambda data: data) -> T:
     """``compute()``, or the result kept for the same code, kind and inputs.
 
     ``dump`` turns the result into JSON data and ``load`` turns that back; the
     caller gives every input the result depends on."""
-    if os.environ.get(SWITCH, "").lower() == "off":
+    if not enabled():
         return compute()
     path = folder() / kind / f"{key(kind, inputs)}.json"
     try:

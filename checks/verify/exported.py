@@ -31,8 +31,10 @@ import hashlib
 import io
 import json
 import os
+import select
 import subprocess
 import sys
+import time
 import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -40,7 +42,7 @@ from typing import Any, Iterator, NamedTuple
 
 from checks.export import akn
 from checks.rules import facts as facts_stated, twins
-from checks.model import site
+from checks.model import kept, site
 from checks.model.page import Page
 
 AKN = "{" + akn.NS + "}"
@@ -210,24 +212,46 @@ def pdf_twin_problems(subjects: dict[str, str], facts: dict[str, Any]) -> list[t
     return out
 
 
-class MetadataReader:
-    """``pdf_metadata`` in a process of its own, started when the build starts, so that pypdf's
-    import (a quarter of a second) overlaps the page build instead of following it. ``read``
-    sends a PDF's bytes through a pipe and gets its metadata back; when the process cannot
-    answer, the PDF is read here, where any error is raised as it always was."""
+CLOSE_WAIT = 30  # seconds the reader's process may take to end once its input is closed
 
-    def __init__(self) -> None:
+
+class MetadataReader:
+    """``pdf_metadata`` in a process of its own, so that pypdf's import (a quarter of a second)
+    overlaps the page build instead of following it. ``read`` sends a PDF's bytes through a pipe
+    and gets its metadata back; when the process cannot answer, the PDF is read here, where any
+    error is raised as it always was.
+
+    A PDF's metadata is kept between builds by its bytes (``checks.model.kept``): a rebuild whose
+    PDFs did not change reads none of them. So the process starts with the reader only when
+    ``eager`` (the build renders new PDFs, whose metadata no build kept); otherwise it starts when
+    a PDF first needs reading, and a rebuild with kept PDFs starts none."""
+
+    def __init__(self, eager: bool = True) -> None:
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.started = False
+        atexit.register(self.close)
+        if eager:
+            self._start()
+
+    def _start(self) -> None:
+        self.started = True
         root = str(Path(__file__).resolve().parents[2])
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
         try:
-            self.proc: subprocess.Popen[bytes] | None = subprocess.Popen(
+            self.proc = subprocess.Popen(
                 [sys.executable, "-m", "checks.verify.exported"], env=env, stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         except OSError:
             self.proc = None
-        atexit.register(self.close)
 
     def read(self, data: bytes) -> PdfMetadata:
+        """The metadata of the PDF ``data``: kept from an earlier build, else read (an unreadable PDF
+        raises ``ValueError``, and is not kept)."""
+        return kept.kept("pdf-metadata", [data], lambda: self._read(data), dump=list, load=_kept_metadata)
+
+    def _read(self, data: bytes) -> PdfMetadata:
+        if not self.started:
+            self._start()
         if self.proc is not None:
             try:
                 self.proc.stdin.write(b"%d\n" % len(data) + data)
@@ -243,6 +267,8 @@ class MetadataReader:
         return pdf_metadata(data)
 
     def close(self) -> None:
+        """End the process: close its input, wait for its output to end (a wait woken by the pipe,
+        where ``Popen.wait``'s timeout would poll), then reap it; kill it if it does not end."""
         atexit.unregister(self.close)
         proc, self.proc = self.proc, None
         if proc is None:
@@ -251,12 +277,23 @@ class MetadataReader:
             proc.stdin.close()
         except OSError:
             pass
+        with proc.stdout:
+            ended, deadline = False, time.monotonic() + CLOSE_WAIT
+            while not ended and (left := deadline - time.monotonic()) > 0:
+                if select.select([proc.stdout], [], [], left)[0]:
+                    ended = not os.read(proc.stdout.fileno(), 65536)
         try:
-            proc.wait(timeout=30)
+            proc.wait(timeout=None if ended else 0)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        proc.stdout.close()
+
+
+def _kept_metadata(data: Any) -> PdfMetadata:
+    """A kept reading back as ``PdfMetadata``; ``TypeError`` (read again) unless it is one's fields."""
+    if not (isinstance(data, list) and len(data) == len(PdfMetadata._fields) and all(isinstance(v, str) for v in data)):
+        raise TypeError("not a kept PDF metadata")
+    return PdfMetadata(*data)
 
 
 def worker(source, sink) -> int:
