@@ -258,3 +258,18 @@ def test_a_duplicate_key_in_the_metadata_is_a_finding(tmp_path: Path) -> None:
     line = len(text.splitlines()) + 1
     assert f"docs/_data/memorandum.yml:{line}:1: STR003 invalid YAML: duplicate key 'signed' (first on line {first}): " \
            "expected each key once" in _findings(docs, ("STR",))
+
+
+def test_the_files_memo_lets_the_entry_used_longest_ago_go() -> None:
+    """Full, the memo drops one entry, the one used longest ago, not all of them: an entry read often
+    (the metadata, read by every page) stays however many others pass through."""
+    from checks.model import cache
+    made: list[str] = []
+    often = ("test", "read often", "hash")
+    rarely = ("test", "read once", "hash")
+    cache.by_key(rarely, lambda: made.append("rarely") or "r")
+    for n in range(3 * cache.LIMIT):
+        assert cache.by_key(often, lambda: made.append("often") or "o") == "o"
+        cache.by_key(("test", f"other {n}", "hash"), lambda: "x")
+    assert made == ["rarely", "often"] and cache.known(often) and not cache.known(rarely)
+    assert sum(cache.known(("test", f"other {n}", "hash")) for n in range(3 * cache.LIMIT)) == cache.LIMIT - 1

@@ -227,3 +227,23 @@ def test_the_code_digest_changes_with_the_installed_libraries(tmp_path: Path, mo
         digests.append(kept.code_digest())
     kept.code_digest.cache_clear()
     assert digests[0] != digests[1]
+
+
+def test_the_data_exports_are_made_once_a_process_for_the_same_docs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each language's verify page and the downloads ask for the data exports: with nothing kept between
+    builds, they are made once for the same files, and afresh when any file changes. Each caller gets
+    its own dict."""
+    from checks.export import publish
+    monkeypatch.setenv("MEMORANDUM_KEPT", "off")
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    made: list[Path] = []
+    real = publish.data_files
+    monkeypatch.setattr(publish, "data_files", lambda d: made.append(d) or real(d))
+    first = publish.data_kept(docs)
+    first["added by a caller"] = b"x"
+    second = publish.data_kept(docs)
+    assert made == [docs] and "added by a caller" not in second and second == real(docs)
+    (docs / "_data" / "notes.txt").write_text("any file of the docs", "utf-8")
+    publish.data_kept(docs)
+    assert made == [docs, docs]

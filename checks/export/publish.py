@@ -117,15 +117,23 @@ def downloads(docs: str | Path, pdfs: bool = True) -> dict[str, bytes]:
 
 
 def data_kept(docs: Path) -> dict[str, bytes]:
-    """``data_files``, kept between builds on every file under ``docs`` (``checks.model.kept``)."""
-    return kept.kept("downloads", _docs_bytes(docs), lambda: data_files(docs),
-                     dump=lambda made: {rel: base64.b64encode(data).decode("ascii") for rel, data in made.items()},
-                     load=lambda stored: {str(rel): base64.b64decode(text, validate=True) for rel, text in stored.items()})
+    """``data_files``, made once in a process for the same files under ``docs`` (each language's verify
+    page and the downloads ask for them: three times a build) and kept between builds on them
+    (``checks.model.kept``). A new dict each time: the caller may add to it."""
+    parts = list(_docs_bytes(docs))
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(b"%d\0" % len(part))
+        digest.update(part)
+    return dict(cache.by_key(("data-downloads", str(docs.resolve()), digest.hexdigest()), lambda: kept.kept(
+        "downloads", parts, lambda: data_files(docs),
+        dump=lambda made: {rel: base64.b64encode(data).decode("ascii") for rel, data in made.items()},
+        load=lambda stored: {str(rel): base64.b64decode(text, validate=True) for rel, text in stored.items()})))
 
 
 def _docs_bytes(docs: Path) -> Iterator[bytes]:
     """Every file under ``docs``, each as its path and its bytes, in path order: what the data exports are
-    made of (read as the key is made: not at all when nothing is kept)."""
+    made of."""
     for path in sorted(p for p in docs.rglob("*") if p.is_file()):
         yield path.relative_to(docs).as_posix().encode()
         yield path.read_bytes()

@@ -8,12 +8,13 @@ editors that save twice) is never served stale.
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 from pathlib import Path
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
-_STORE: dict[tuple[str, str, str], object] = {}
-LIMIT = 64  # entries kept before the memo starts afresh
+_STORE: OrderedDict[tuple[str, str, str], object] = OrderedDict()
+LIMIT = 64  # entries kept; past it, the one used longest ago goes
 
 
 def by_content(path: Path, parse: Callable[[Path], T], kind: str) -> T:
@@ -28,9 +29,13 @@ def known(key: tuple[str, str, str]) -> bool:
 
 
 def by_key(key: tuple[str, str, str], compute: Callable[[], T]) -> T:
-    """``compute()``, once per key; the caller puts a hash of every input into the key."""
-    if key not in _STORE:
-        if len(_STORE) >= LIMIT:
-            _STORE.clear()
-        _STORE[key] = compute()
-    return _STORE[key]  # type: ignore[return-value]
+    """``compute()``, once per key while the key is among the ``LIMIT`` used last; the caller puts a
+    hash of every input into the key."""
+    if key in _STORE:
+        _STORE.move_to_end(key)
+        return _STORE[key]  # type: ignore[return-value]
+    value = compute()
+    _STORE[key] = value
+    if len(_STORE) > LIMIT:
+        _STORE.popitem(last=False)
+    return value
