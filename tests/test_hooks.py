@@ -290,6 +290,28 @@ def test_lang_marks_other_language_runs(page_lang: str, html: str, expected: str
     assert lang.mark(html, page_lang) == expected
 
 
+def test_a_profiles_run_needs_only_passes_over_texts_when_it_marks_nothing_else(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The English profile's ``run_needs`` (one Japanese character) restricts nothing: every run of the
+    script holds one. So the marks with it are the marks without it, on fragments of both scripts,
+    numerals, tags, references and elements that keep their language."""
+    import dataclasses
+    import random
+    from checks.model import languages
+    pieces = ["漢字", "かな", "１２", "1994 ", "年", " ", "abc", "<b>", "</b>", "&amp;", "&#x4e00;", '<span lang="ja">',
+              "</span>", "<code>", "</code>", "6 ", "月", "<!-- 一 -->", '<a title="一方">']
+    rnd, marked = random.Random(29), 0
+    profile = languages.profile("en")
+    assert profile.run_needs is not None
+    for _ in range(3000):
+        html = "".join(rnd.choices(pieces, k=rnd.randint(0, 14)))
+        with_needs = lang.mark(html, "en")
+        monkeypatch.setitem(languages.PROFILES, "en", dataclasses.replace(profile, run_needs=None))
+        assert lang.mark(html, "en") == with_needs, html
+        monkeypatch.setitem(languages.PROFILES, "en", profile)
+        marked += with_needs != html
+    assert marked > 1000
+
+
 HOME, ABOUT, GLOSSARY = ("index.ja.md", "ホーム"), ("about.ja.md", "このサイトについて"), ("glossary.ja.md", "用語集")
 # (backlinks per provision, the lists readers get): a page that refers to more
 # than half of the provisions with backlinks, and to three or more, is left out.

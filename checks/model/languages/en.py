@@ -81,6 +81,10 @@ PROFILE = Profile(
     # Japanese on an English page: kana, kanji and full-width forms, with the
     # numerals and spaces inside them (「1994 年 6 月」).
     other_script=re.compile(rf"(?:[0-9]+ ?)?[{_SCRIPT}]+(?:[ 0-9]+[{_SCRIPT}]+)*"),
+    # Every such run holds one of the script's characters: saying so lets a text without any be
+    # passed over by a search for one character (the run's pattern, with its optional numerals
+    # first, is tried at every digit: ten times slower over a page).
+    run_needs=re.compile(rf"[{_SCRIPT}]"),
     leading_article=re.compile(r"^(?:the|a|an|this)\s+", re.IGNORECASE),
     guard_titles=True,
     font='"Noto Sans", "DejaVu Sans", sans-serif',
