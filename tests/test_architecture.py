@@ -15,7 +15,7 @@ from conftest import ROOT
 PACKAGE = ROOT / "checks"
 # Modules that make something (the PDFs, the downloads, XLIFF, a review, a relock): a check reads, it does not
 # make; `python -m checks` and the built-site verification import none of them.
-PRODUCERS = {"checks.export.printed", "checks.export.publish", "checks.export.interchange", "checks.review", "checks.relock"}
+PRODUCERS = {"checks.export.akn", "checks.export.printed", "checks.export.publish", "checks.export.interchange", "checks.review", "checks.relock"}
 
 
 def module_of(path: Path) -> str:

@@ -40,9 +40,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
-from checks.export import akn
 from checks.rules import facts as facts_stated, twins
-from checks.model import kept, site
+from checks.model import akn_names as akn, kept, site
 from checks.model.page import Page
 
 AKN = "{" + akn.NS + "}"
