@@ -121,11 +121,7 @@ def data_kept(docs: Path) -> dict[str, bytes]:
     page and the downloads ask for them: three times a build) and kept between builds on them
     (``checks.model.kept``). A new dict each time: the caller may add to it."""
     parts = list(_docs_bytes(docs))
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(b"%d\0" % len(part))
-        digest.update(part)
-    return dict(cache.by_key(("data-downloads", str(docs.resolve()), digest.hexdigest()), lambda: kept.kept(
+    return dict(cache.by_key(("data-downloads", str(docs.resolve()), kept.digest(parts)), lambda: kept.kept(
         "downloads", parts, lambda: data_files(docs),
         dump=lambda made: {rel: base64.b64encode(data).decode("ascii") for rel, data in made.items()},
         load=lambda stored: {str(rel): base64.b64decode(text, validate=True) for rel, text in stored.items()})))

@@ -58,12 +58,22 @@ def code_digest() -> str:
 
 def key(kind: str, inputs: Iterable[str | bytes]) -> str:
     """The name of a result: the code's hash, the kind and every input, each with its length."""
-    digest = hashlib.sha256(f"{code_digest()}\0{kind}".encode())
+    return _fed(hashlib.sha256(f"{code_digest()}\0{kind}".encode()), inputs).hexdigest()
+
+
+def digest(inputs: Iterable[str | bytes]) -> str:
+    """A hash of the inputs alone, each with its length, as ``key`` hashes them: the key of a memo
+    within one process, whose code cannot change (the code's hash is not needed, nor read)."""
+    return _fed(hashlib.sha256(), inputs).hexdigest()
+
+
+def _fed(digest: Any, inputs: Iterable[str | bytes]) -> Any:
+    """``digest`` updated with every input, each preceded by its length."""
     for part in inputs:
         data = part.encode("utf-8") if isinstance(part, str) else bytes(part)
         digest.update(f"\0{len(data)}\0".encode())
         digest.update(data)
-    return digest.hexdigest()
+    return digest
 
 
 def enabled() -> bool:
