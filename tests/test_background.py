@@ -129,9 +129,9 @@ def _alive(pid: int) -> bool:
 
 
 def test_prepare_starts_only_the_pdfs_no_build_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    started: list[str] = []
     """Only the PDFs no build kept are rendered; ``prepare`` says whether any of its PDFs is being
     rendered (a new PDF, whose metadata the build reads)."""
+    started: list[str] = []
     def start(texts) -> None:
         for text in texts:
             started.append(text)
