@@ -15,9 +15,12 @@ import pytest
 from checks.model.site import CONFIG
 
 ROOT = Path(__file__).resolve().parent.parent
-# The tests compute every result (a test may change the code a kept result came
-# from, as mutation testing does); tests/test_kept.py turns keeping on in a
-# folder of its own.
+# The tests compute every result in their own process, where a test may replace a
+# function a kept result would bypass; tests/test_kept.py turns keeping on in a
+# folder of its own. A build in its own process (``build``) keeps its results
+# (checks.model.kept): a build of the same docs with the same code, the site
+# fixture's or another test's, reads them; a planted fault or an edited hook
+# changes the inputs or the code's hash, and the mutant under test is hashed too.
 os.environ["MEMORANDUM_KEPT"] = "off"
 PROVISION_IDS = (
     ["preamble"] + [f"preamble-{i}" for i in range(1, 8)]
@@ -52,14 +55,15 @@ def copy_project(dest: Path) -> Path:
 
 
 def build(project: Path, site: Path, *extra: str, site_url: str | None = None,
-          engine: str = "properdocs", strict: bool = True) -> subprocess.CompletedProcess[str]:
+          engine: str = "properdocs", strict: bool = True, keep: bool = True) -> subprocess.CompletedProcess[str]:
     """``properdocs build --strict`` of ``project`` into ``site`` (for ``site_url`` when given);
     ``engine="mkdocs"`` builds with the MkDocs fallback instead; ``strict=False`` lets a build
-    with findings finish (the configuration's ``strict: true`` taken out of a copy)."""
+    with findings finish (the configuration's ``strict: true`` taken out of a copy);
+    ``keep=False`` computes every result afresh (``MEMORANDUM_KEPT=off``)."""
     if not strict:
         config = project / CONFIG
         config.write_text(config.read_text("utf-8").replace("\nstrict: true\n", "\n"), "utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MEMORANDUM_KEPT": "on" if keep else "off"}
     env.pop("SITE_URL", None)
     if site_url:
         env["SITE_URL"] = site_url

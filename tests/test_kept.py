@@ -138,8 +138,7 @@ def test_a_rebuild_that_keeps_builds_the_same_site(tmp_path: Path, keeping: Path
     """Built three times: keeping nothing, filling the kept results, reading them. The same files,
     byte for byte; and a fault planted in the docs is still found by the build that keeps."""
     project = _committed_project(tmp_path / "project", list)  # the pages' dates are its commit's
-    monkeypatch.setenv("MEMORANDUM_KEPT", "off")
-    assert build(project, tmp_path / "fresh").returncode == 0
+    assert build(project, tmp_path / "fresh", keep=False).returncode == 0
     monkeypatch.setenv("MEMORANDUM_KEPT", "on")
     counts = []
     for name in ("fill", "read"):
@@ -227,6 +226,24 @@ def test_the_code_digest_changes_with_the_installed_libraries(tmp_path: Path, mo
         digests.append(kept.code_digest())
     kept.code_digest.cache_clear()
     assert digests[0] != digests[1]
+
+
+@pytest.mark.parametrize("first, second, same", [(None, None, True), (None, "checks.x__mutmut_1", False),
+                                                  ("checks.x__mutmut_1", "checks.x__mutmut_2", False),
+                                                  ("checks.x__mutmut_2", "checks.x__mutmut_2", True)])
+def test_the_code_digest_names_the_mutant_under_test(monkeypatch: pytest.MonkeyPatch, first, second, same: bool) -> None:
+    """mutmut runs every mutant from the same files, choosing one by ``MUTANT_UNDER_TEST``: a result one
+    mutant's build kept is not another's (the tests' builds keep their results)."""
+    digests = []
+    for value in (first, second):
+        if value is None:
+            monkeypatch.delenv("MUTANT_UNDER_TEST", raising=False)
+        else:
+            monkeypatch.setenv("MUTANT_UNDER_TEST", value)
+        kept.code_digest.cache_clear()
+        digests.append(kept.code_digest())
+    kept.code_digest.cache_clear()
+    assert (digests[0] == digests[1]) is same
 
 
 def test_the_data_exports_are_made_once_a_process_for_the_same_docs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -97,7 +97,8 @@ def _user(text: str, lang: str) -> Callable[[str], bool]:
     if not languages.profile(lang).spaced:
         return lambda term: term in text
     lowered = text.lower()
-    return lambda term: _word_start(term).search(lowered) is not None
+    # A term not in the text at all is not at a word's start in it: the plain search answers most terms.
+    return lambda term: term.lower() in lowered and _word_start(term).search(lowered) is not None
 
 
 @functools.lru_cache(maxsize=1024)

@@ -6,7 +6,9 @@ the same version pages or validate the same metadata again. ``kept`` stores a
 result as JSON under the user's cache folder, named by a hash of:
 
 * the code that computes it: every module under ``checks/`` and ``hooks/``,
-  the Python version and the name and version of every installed library;
+  the Python version, the name and version of every installed library, and
+  the variables that choose among the code's variants at run time
+  (``SELECTORS``: mutation testing's mutant under test);
 * the kind of result and each of its inputs, as the caller gives them.
 
 The same code given the same inputs gives the same result, so a kept result
@@ -32,6 +34,9 @@ SWITCH = "MEMORANDUM_KEPT"
 PROJECT = Path(__file__).resolve().parents[2]
 CODE = ("checks", "hooks")
 LIMIT = 400  # files kept per kind; the oldest go first
+# Variables whose value chooses which code runs, with the same files: mutmut writes every mutant of a
+# function into its module and runs the one this names.
+SELECTORS = ("MUTANT_UNDER_TEST",)
 
 
 def folder() -> Path:
@@ -41,9 +46,12 @@ def folder() -> Path:
 
 @functools.lru_cache(maxsize=1)
 def code_digest() -> str:
-    """A hash of the code whose results are kept: its modules, Python's version, and every installed
-    library's name and version (its ``*.dist-info`` folder: one listing, not a lookup per library)."""
+    """A hash of the code whose results are kept: its modules, Python's version, every installed
+    library's name and version (its ``*.dist-info`` folder: one listing, not a lookup per library)
+    and the ``SELECTORS``' values."""
     digest = hashlib.sha256(sys.version.encode())
+    for name in SELECTORS:
+        digest.update(f"\0{name}={os.environ.get(name, '')}".encode())
     try:
         installed = sorted(n for n in os.listdir(sysconfig.get_paths()["purelib"]) if n.endswith(".dist-info"))
     except OSError:
