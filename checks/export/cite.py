@@ -119,6 +119,8 @@ class Citations:
                 self.whole = oscola(item(facts, lang, date, url))
         else:
             self.pinned = self.whole = None
+        # no OSCOLA pinpoint for a recital, an area or a signature: the address names the provision
+        self.unpinned = re.sub(r"\s*\S*\s*" + PIN, "", self.pinned) if self.pinned is not None else None
 
     def __call__(self, pid: str) -> str:
         """The citation of a provision (of the whole memorandum for its title)."""
@@ -133,8 +135,7 @@ class Citations:
         parsed = document.parse_id(pid)
         if parsed and parsed[0] == "paragraph":  # "para 2.3", as OSCOLA pinpoints a paragraph
             return self.pinned.replace(PIN, f"{parsed[1]['a']}.{parsed[1]['n']}").replace(FRAGMENT, pid)
-        # no OSCOLA pinpoint for a recital, an area or a signature: the address names the provision
-        return re.sub(r"\s*\S*\s*" + PIN, "", self.pinned).replace(FRAGMENT, pid)
+        return self.unpinned.replace(FRAGMENT, pid)
 
 
 # --- files for reference managers ------------------------------------------------

@@ -48,6 +48,18 @@ def _deeper(url: str) -> str:
     return url if not url or ABSOLUTE.match(url) else "../" + url
 
 
+def _relative(attrs: Mapping[str, str | None]) -> bool:
+    """Whether a tag holds an address ``_deeper`` changes (a relative one)."""
+    for name in ADDRESSES:
+        url = attrs.get(name)
+        if url and not ABSOLUTE.match(url):
+            return True
+    return False
+
+
+_NO_CLASS: frozenset[str] = frozenset()
+
+
 def _tag(tag: str, attrs: list[tuple[str, str | None]]) -> str:
     """A start tag written anew (only for HTML elements whose attribute names are lower case anyway)."""
     parts = "".join(f" {k}" if v is None else f' {k}="{html_lib.escape(v)}"' for k, v in attrs)
@@ -78,12 +90,12 @@ class _Rewriter:
             self.out.append(text)
 
     def _start(self, tag: str, attrs: list[tuple[str, str | None]], raw: str, void: bool) -> None:
-        a = dict(attrs)
-        classes = set((a.get("class") or "").split())
         if self.skip is not None:
             if tag == self.skip[0] and not void:
                 self.skip = (tag, self.skip[1] + 1)
             return
+        a = dict(attrs)
+        classes = set(a["class"].split()) if a.get("class") else _NO_CLASS
         if self.provision is not None and not self.in_tools:
             ptag, depth, pid = self.provision
             if TOOLS not in classes:  # the provision's old text replaces its content up to its tools
@@ -118,7 +130,7 @@ class _Rewriter:
             pid = self.current_pid
             attrs = [(k, self.citation(pid) if k == "data-clipboard-text" else v) for k, v in attrs]
             raw = _tag(tag, attrs)
-        elif any(a.get(k) is not None and _deeper(a[k]) != a[k] for k in ADDRESSES):
+        elif _relative(a):
             raw = _tag(tag, [(k, _deeper(v) if k in ADDRESSES and v is not None else v) for k, v in attrs])
         self.out.append(raw)
         if a.get("id") in self.texts and not void:

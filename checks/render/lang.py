@@ -85,7 +85,8 @@ class _Marker(HTMLParser):
         self.out.append(raw if skipped or lang != self.page_lang else self.wrap(raw))
 
     def handle_starttag(self, tag, attrs):
-        self._flush()
+        if self.text:
+            self._flush()
         self.out.append(self.get_starttag_text())
         if tag in active.VOID:
             return
@@ -97,11 +98,13 @@ class _Marker(HTMLParser):
         self.stack.append((tag, own or lang, skipped or tag in self.skip))
 
     def handle_startendtag(self, tag, attrs):
-        self._flush()
+        if self.text:
+            self._flush()
         self.out.append(self.get_starttag_text())
 
     def handle_endtag(self, tag):
-        self._flush()
+        if self.text:
+            self._flush()
         self.out.append(written("endtag", tag))
         stack = self.stack
         for i in range(len(stack) - 1, 0, -1):
