@@ -65,6 +65,7 @@ def load(docs: Path, root: Path | None = None, source: Path | None = None) -> Co
     except metadata.MetadataError as exc:
         for line, col, message in exc.problems:
             corpus.add(exc.path, line, col, METADATA, message)
+    digests: dict[Path, str] = {}  # each page's content hash, as its key in the memo (``cache``)
     for path in sorted(docs.rglob("*.md")):
         if "_data" in path.relative_to(docs).parts:
             continue
@@ -83,6 +84,7 @@ def load(docs: Path, root: Path | None = None, source: Path | None = None) -> Co
         # A page is read once per content (the build's hooks and repeated runs share it).
         key = ("page", str(path), hashlib.blake2b(text.encode(), digest_size=16).hexdigest())
         page = corpus.pages[path] = cache.by_key(key, lambda: Page(path, text))
+        digests[path] = key[2]
         for err in ([page.front_matter_error] if page.front_matter_error else page.front_matter_problems()):
             corpus.add(path, err.line, err.col, FRONT_MATTER, err.message)
     for lang in site.LANGS:
@@ -91,8 +93,10 @@ def load(docs: Path, root: Path | None = None, source: Path | None = None) -> Co
             if path not in corpus.paths:  # a page there but unreadable has its own problem above
                 corpus.add(path, 1, 1, PAGE, f"missing page: expected {name}.{lang}.md in {corpus.rel(docs)}")
         path = site.memorandum_path(docs, lang)
-        if path in corpus.pages:
-            doc = document.parse(corpus.pages[path].text, path, lang)
+        if path in corpus.pages:  # its provisions, read once per content, as the page is
+            text = corpus.pages[path].text
+            doc = cache.by_key(("memorandum", str(path), f"{digests[path]}:{lang}"),
+                               lambda: document.parse(text, path, lang))
             corpus.memoranda[lang] = doc
             for p in doc.problems:
                 corpus.add(path, p.line, p.col, STRUCTURE, p.message)
