@@ -117,14 +117,22 @@ def _crossrefs_on_files(tmp_path: Path) -> None:
     fs = files(Path(cfg["docs_dir"]), "ja")
     assert hook("crossrefs").on_files(fs, config=cfg) is fs
     assert "article-2-3" in build_state.of(cfg).ids["ja"]
+    build_state.of(cfg).references["ja"] = {"about.ja.md": ("x", "about/", ["article-1"])}  # a language build's second run
+    hook("crossrefs").on_files(fs, config=cfg)
+    assert build_state.of(cfg).references["ja"] == {}
 
 
 def _crossrefs_on_page_markdown(tmp_path: Path) -> None:
     cfg = config(tmp_path)
     build_state.of(cfg).ids["ja"] = {"article-2-3"}
-    p = page(Path(cfg["docs_dir"]), "about.ja.md")
+    docs = Path(cfg["docs_dir"])
+    p = page(docs, "about.ja.md")
+    p.meta["title"] = "このサイトについて"
     out = hook("crossrefs").on_page_markdown("第 2 条 2.3 を参照。", page=p, config=cfg, files=None)
     assert out == "[第 2 条 2.3](memorandum.md#article-2-3){ .xref } を参照。"
+    # what the page refers to, for the memorandum's "Referenced from" lists; the memorandum's own references are not
+    hook("crossrefs").on_page_markdown("第 2 条 2.1 を参照。", page=page(docs, "memorandum.ja.md"), config=cfg, files=None)
+    assert build_state.of(cfg).references["ja"] == {"about.ja.md": ("このサイトについて", p.file.url, ["article-2-3"])}
 
 
 def _exports_on_page_context(tmp_path: Path) -> None:
@@ -271,13 +279,6 @@ def _parallel_on_page_content(tmp_path: Path) -> None:
     assert mod.MARKER not in out and 'id="article-2-3"' in out
 
 
-def _provisions_on_files(tmp_path: Path) -> None:
-    cfg = config(tmp_path)
-    fs = files(Path(cfg["docs_dir"]), "ja")
-    assert hook("provisions").on_files(fs, config=cfg) is fs
-    assert any(src == "about.ja.md" for refs in build_state.of(cfg).backlinks.get("ja", {}).values() for src, _ in refs)
-
-
 def _provisions_on_page_content(tmp_path: Path) -> None:
     cfg = config(tmp_path)
     docs = Path(cfg["docs_dir"])
@@ -285,6 +286,20 @@ def _provisions_on_page_content(tmp_path: Path) -> None:
     out = hook("provisions").on_page_content('<p id="article-2-3">2.3 本協力覚書は</p>', page=p, config=cfg,
                                              files=files(docs, "ja"))
     assert 'class="provision-tools"' in out and 'class="provision-cite"' in out and "provision-suggest" in out
+    assert "<!-- referenced-from article-2-3 -->" in out  # the place of its "Referenced from" list
+
+
+def _provisions_on_post_page(tmp_path: Path) -> None:
+    cfg = config(tmp_path)
+    docs = Path(cfg["docs_dir"])
+    build_state.of(cfg).references["ja"] = {"about.ja.md": ("DSIT について", "about/", ["article-2-3"])}
+    written = ('<p id="article-2-3">2.3 <span class="provision-tools"><!-- referenced-from article-2-3 --></span></p>'
+               '<p id="article-2-4">2.4 <span class="provision-tools"><!-- referenced-from article-2-4 --></span></p>')
+    out = hook("provisions").on_post_page(written, page=page(docs, "memorandum.ja.md"), config=cfg)
+    assert out == ('<p id="article-2-3">2.3 <span class="provision-tools"><span class="referenced-from">参照元: '
+                   '<a href="../about/"><span lang="en">DSIT</span> について</a></span></span></p>'
+                   '<p id="article-2-4">2.4 <span class="provision-tools"></span></p>')
+    assert hook("provisions").on_post_page(written, page=page(docs, "about.ja.md"), config=cfg) is None
 
 
 def _search_on_config(tmp_path: Path) -> None:
@@ -370,8 +385,8 @@ EVENTS: dict[tuple[str, str], Callable[..., None]] = {
     ("lang", "on_template_context"): _lang_on_template_context,
     ("lang", "on_post_template"): _lang_on_post_template,
     ("parallel", "on_page_content"): _parallel_on_page_content,
-    ("provisions", "on_files"): _provisions_on_files,
     ("provisions", "on_page_content"): _provisions_on_page_content,
+    ("provisions", "on_post_page"): _provisions_on_post_page,
     ("search", "on_config"): _search_on_config,
     ("search", "on_post_build"): _search_on_post_build,
     ("terms", "on_files"): _terms_on_files,
@@ -402,7 +417,7 @@ def test_the_event_does_its_job(key: tuple[str, str], tmp_path: Path, caplog: py
 
 
 @pytest.mark.parametrize("key", [("lang", "on_page_content"), ("conformance", "on_post_page"),
-                                 ("crossrefs", "on_page_markdown"), ("provisions", "on_files")])
+                                 ("crossrefs", "on_page_markdown"), ("provisions", "on_post_page")])
 def test_an_event_that_does_nothing_fails_its_row(key: tuple[str, str], tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """The rows can fail: with the event replaced by one that changes nothing, its row fails."""

@@ -234,9 +234,53 @@ def test_legislation_json_ld(lang: str, key: str, legal: str) -> None:
 provisions = render("provisions")
 
 
-def test_referenced_collects_text_references_and_links() -> None:
-    text = "第 2 条 2.3 と [分野](memorandum.md#article-1-item-2)、`第 9 条`<!-- 第 8 条 -->"
-    assert provisions.referenced(body(text, "ja")) == ["article-2-3", "article-1-item-2"]
+# (body, language, front matter title, title expected, provisions referred to)
+READINGS = [
+    ("第 2 条 2.3 と [分野](memorandum.md#article-1-item-2)、`第 9 条`<!-- 第 8 条 -->", "ja", None,
+     "about.ja.md", ["article-2-3", "article-1-item-2"]),
+    ("# 概要 { #top }\n\n第 2 条 2.3 と第 2 条 2.3。\n", "ja", None, "概要", ["article-2-3"]),
+    ("# Overview\n\nSee Article 9 and [the end](memorandum.md#article-2).\n", "en", "About this site",
+     "About this site", ["article-9", "article-2"]),
+    ("# Overview\n", "en", "  ", "Overview", []),
+]
+
+
+@pytest.mark.parametrize("text, lang, title, named, targets", READINGS)
+def test_a_reading_gives_the_title_and_every_provision_referred_to(text, lang, title, named, targets) -> None:
+    """What the "Referenced from" lists are made of: every reference in the text the reader gets (a link
+    included, one to a provision that does not exist too), once each, and the page's title."""
+    from checks.render import crossrefs
+    reading = crossrefs.read(text, lang, f"about.{lang}.md", {"article-2", "article-2-3", "article-1-item-2"}, title)
+    assert (reading.title, reading.targets) == (named, targets)
+
+
+# (language, each page's (title, address, provisions it refers to), the lists written for article-2 and article-2-1)
+FILLS = [
+    ("en", {"about.en.md": ("About this site", "about/", ["article-2", "article-2-1"]),
+            "glossary.en.md": ("Glossary", "glossary/", ["article-2-1"])},
+     ('<span class="referenced-from">Referenced from: <a href="../about/">About this site</a></span>',
+      '<span class="referenced-from">Referenced from: <a href="../about/">About this site</a>, '
+      '<a href="../glossary/">Glossary</a></span>')),
+    # a title in the other language's script is marked as the pages' text is
+    ("en", {"about.en.md": ("日本語 page", "about/", ["article-2"])},
+     ('<span class="referenced-from">Referenced from: <a href="../about/"><span lang="ja">日本語</span> page</a></span>', "")),
+    ("ja", {"about.ja.md": ("このサイトについて", "about/", ["article-2-1", "article-2"]),
+            "glossary.ja.md": ("用語集", "glossary/", ["article-2-1"])},
+     ('<span class="referenced-from">参照元: <a href="../about/">このサイトについて</a></span>',
+      '<span class="referenced-from">参照元: <a href="../about/">このサイトについて</a>、<a href="../glossary/">用語集</a></span>')),
+    # a page that refers to most provisions (three or more, over half) is in no list
+    ("en", {"index.en.md": ("Home", "", ["article-2", "article-2-1", "article-1"]),
+            "about.en.md": ("About", "about/", ["article-2"])},
+     ('<span class="referenced-from">Referenced from: <a href="../about/">About</a></span>', "")),
+    ("en", {}, ("", "")),
+]
+
+
+@pytest.mark.parametrize("lang, references, expected", FILLS)
+def test_the_referenced_from_lists_are_written_into_the_page(lang, references, expected) -> None:
+    written = "".join(f'<p id="{pid}">{provisions.REFERENCED_FROM.format(pid=pid)}</p>' for pid in ("article-2", "article-2-1"))
+    out = provisions.fill(written, lang, "memorandum/", references)
+    assert out == f'<p id="article-2">{expected[0]}</p><p id="article-2-1">{expected[1]}</p>'
 
 
 def test_insert_tools_inside_paragraphs_and_after_headings() -> None:

@@ -62,7 +62,7 @@ def us_form(word: str) -> str | None:
 
 def us_spellings(text: str) -> list[str]:
     """US forms of the British-spelled words in an English text, in order, once each."""
-    forms = (us_form(w.lower()) for w in WORD.findall(text))
+    forms = (us_form(w) for w in dict.fromkeys(WORD.findall(text.lower())))  # each word once, in order
     return list(dict.fromkeys(us for us in forms if us is not None))
 
 

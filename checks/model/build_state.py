@@ -25,7 +25,9 @@ class BuildState:
     facts: dict[str, Any] = field(default_factory=dict)  # the placeholders' values (hooks/facts.py)
     ids: dict[str, set[str]] = field(default_factory=dict)  # provision ids, by language (hooks/crossrefs.py)
     targets: dict[str, list] = field(default_factory=dict)  # terms to link, by language (hooks/terms.py)
-    backlinks: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)  # hooks/provisions.py
+    # what each page refers to, by language and page: (title, address, provision ids) (hooks/crossrefs.py, for
+    # hooks/provisions.py)
+    references: dict[str, dict[str, tuple[str, str, list[str]]]] = field(default_factory=dict)
     sitemap: dict[str, list] = field(default_factory=dict)  # hreflang entries, by language (hooks/alternates.py)
     checks: subprocess.Popen[str] | None = None  # python -m checks, running beside the build (hooks/verify.py)
     pdf_reader: Any = None  # the PDFs' metadata reader, started beside the build (checks.verify.exported)

@@ -12,6 +12,7 @@ name it once, with the page and the line in the source file.
 from __future__ import annotations
 
 import posixpath
+from typing import NamedTuple
 
 from checks.find import refs
 from checks.model import site
@@ -26,14 +27,33 @@ def target_link(src_uri: str, target: str) -> str:
     return f"{posixpath.relpath(site.MEMORANDUM + '.md', start)}#{target}"
 
 
-def link_references(markdown: str, lang: str, src_uri: str, ids: set[str]) -> str:
-    """``markdown`` (a page body, as a hook receives it) with references to existing provisions linked."""
+class Reading(NamedTuple):
+    """A page body read once for its references: the text with them linked, the page's title and
+    every provision it refers to (in order, once each; the memorandum's "Referenced from" lists)."""
+
+    text: str
+    title: str
+    targets: list[str]
+
+
+def read(markdown: str, lang: str, src_uri: str, ids: set[str], title: object = None) -> Reading:
+    """``markdown`` (a page body, as a hook receives it: placeholders expanded) with references to
+    existing provisions linked; the title is ``title`` (the front matter's, as the reader gets it)
+    when it is one, else the body's first H1, else ``src_uri``."""
+    page = Page.of_body(src_uri, markdown, lang)
+    found = list(refs.find(page))
     out, pos = [], 0
-    for ref in refs.find(Page.of_body(src_uri, markdown, lang)):
+    for ref in found:
         if not ref.linkable or ref.target not in ids:
             continue
         out.append(markdown[pos:ref.start])
         out.append(f"[{ref.text}]({target_link(src_uri, ref.target)}){{ .xref }}")
         pos = ref.end
     out.append(markdown[pos:])
-    return "".join(out)
+    named = title if isinstance(title, str) and title.strip() else page.title(src_uri)
+    return Reading("".join(out), named, list(dict.fromkeys(ref.target for ref in found)))
+
+
+def link_references(markdown: str, lang: str, src_uri: str, ids: set[str]) -> str:
+    """``markdown`` (a page body, as a hook receives it) with references to existing provisions linked."""
+    return read(markdown, lang, src_uri, ids).text

@@ -3,7 +3,11 @@
 Every provision gets a permalink (¶; a heading keeps Material's own, one
 per heading), a button that copies its citation in the reader's language
 (Material's clipboard handles ``data-clipboard-text``), and, where other
-pages refer to it, a generated "Referenced from" / 「参照元」 list. A page
+pages refer to it, a generated "Referenced from" / 「参照元」 list. The list
+is made of what each page refers to in the text its reader gets (the
+references ``checks.render.crossrefs`` reads, placeholders and generated
+text such as the glossary's included), and is written into the page once
+every page of the language has been read (``fill``). A page
 that refers to most of the provisions (the home page's summary) is left out
 of the lists: the same line under every provision says nothing. All of it
 is editorial, sits in ``.provision-tools`` and shows on hover, keyboard
@@ -21,14 +25,14 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Callable, Mapping
 from html.parser import HTMLParser
 from urllib.parse import urlencode, urlsplit
 
 from checks.engine import get_relative_url
 from checks.find import refs
 from checks.model import active, document, languages, site
-from checks.render import placeholders
-from checks.model.page import Page
+from checks.render import lang as lang_marks
 
 
 # The tools' strings are in each language's profile (ui.provisions).
@@ -48,18 +52,20 @@ CITE_ICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-h
              '<path d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 '
              '0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12z"/></svg>')
 
-def referenced(page: Page, facts: dict | None = None) -> list[str]:
-    """Provision ids a page refers to, in order, once each: in its own text and in the text its
-    placeholders give the reader (``{{ terms }}`` names Article 2)."""
-    found = [r.target for r in refs.find(page)]
-    for m in placeholders.PLACEHOLDER.finditer(page.text) if facts else ():
-        try:
-            rendered = placeholders.render(m.group("name"), facts, page.lang)
-        except (KeyError, TypeError, AttributeError, ValueError):
-            rendered = None  # a fact the build adds (checksums, the repository): no reference in it
-        if rendered:
-            found += [r.target for r in refs.find(Page.of_body(page.path, rendered, page.lang))]
-    return list(dict.fromkeys(found))
+# Where a provision's "Referenced from" list goes in its tools: the pages that refer to it are known
+# once every page of the language has been read, when the memorandum page is written (``fill``).
+REFERENCED_FROM = "<!-- referenced-from {pid} -->"
+PLACE = re.compile(r"<!-- referenced-from ([a-z0-9-]+) -->")
+
+
+def backlinks_of(references: Mapping[str, tuple[str, str, list[str]]]) -> dict[str, list[tuple[str, str]]]:
+    """provision id -> [(page, title)], in the pages' order, from each page's (title, address, provisions it
+    refers to) (``checks.render.crossrefs.read``, in the text the reader gets)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for src, (title, _, targets) in references.items():
+        for pid in targets:
+            out.setdefault(pid, []).append((src, title))
+    return out
 
 
 def distinctive(backlinks: dict[str, list[tuple[str, str]]], least: int = 3) -> dict[str, list[tuple[str, str]]]:
@@ -115,10 +121,34 @@ def tools(pid: str, lang: str, page_url: str, citation: str,
     if suggestion:
         out.append(suggest_link(suggestion, lang, label))
     if backlinks:
-        links = t["sep"].join(f'<a href="{get_relative_url(url, page_url)}">{html.escape(title)}</a>'
-                              for url, title in backlinks)
-        out.append(f'<span class="referenced-from">{t["from"]}: {links}</span>')
+        out.append(referenced_from(lang, page_url, backlinks))
     return "".join(out)
+
+
+def referenced_from(lang: str, page_url: str, backlinks: list[tuple[str, str]],
+                    mark: Callable[[str], str] = lambda text: text) -> str:
+    """The "Referenced from" list: a link to each page (address, title); ``mark`` is given each run of
+    text as HTML (``checks.render.lang.wrap``, for a list written after the pages' text was marked)."""
+    t = TEXT[lang]
+    links = mark(t["sep"]).join(f'<a href="{get_relative_url(url, page_url)}">{mark(html.escape(title))}</a>'
+                                for url, title in backlinks)
+    return f'<span class="referenced-from">{mark(t["from"] + ": ")}{links}</span>'
+
+
+def fill(output: str, lang: str, page_url: str, references: Mapping[str, tuple[str, str, list[str]]]) -> str:
+    """The written memorandum page with each provision's "Referenced from" list in its place (none for a
+    provision no page refers to, or only a page that refers to most of them: ``distinctive``), its text
+    marked for its language as the page's own text is (``checks.render.lang``)."""
+    backlinks = distinctive(backlinks_of(references))
+    urls = {src: url for src, (_, url, _) in references.items()}
+
+    def one(m: re.Match[str]) -> str:
+        found = backlinks.get(m.group(1))
+        if not found:
+            return ""
+        return referenced_from(lang, page_url, [(urls[src], title) for src, title in found],
+                               mark=lambda text: lang_marks.wrap(text, lang))
+    return PLACE.sub(one, output)
 
 
 class _Ends(HTMLParser):
