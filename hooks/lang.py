@@ -18,7 +18,7 @@ def on_config(config, /):
     return config
 
 
-@event_priority(-50)  # after every hook that adds content text (parallel view, provision tools)
+@event_priority(-50)  # after every hook that adds content text (parallel view, changes); provisions.py marks its own
 def on_page_content(html: str, /, *, page, config, files) -> str | None:
     return mark(html, config["theme"]["language"])
 

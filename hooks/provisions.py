@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checks.engine import get_relative_url
+from checks.engine import event_priority, get_relative_url
 from checks.export.cite import Citations
 from checks.model import build_state, document, metadata, site, versions
 from checks.render.changes import history_anchor
@@ -17,6 +17,7 @@ from checks.render.provisions import REFERENCED_FROM, fill, insert_tools, sugges
 
 # MkDocs events: thin wiring of checks.render.provisions, run by the build tests.
 # pragma: no mutate block
+@event_priority(-60)  # after lang (-50): the tools hold no text to mark; what they write in words is marked as written
 def on_page_content(content: str, /, *, page, config, files) -> str | None:
     lang = config["theme"]["language"]
     repo = config["repo_url"] or ""

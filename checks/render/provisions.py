@@ -96,9 +96,9 @@ def suggestion_url(repo_url: str, place: str, lang: str, label: str, current: st
 def suggest_link(url: str, lang: str, label: str, page: bool = False) -> str:
     """The link: an icon labelled for a provision, words at the end of a page."""
     t = TEXT[lang]
-    if page:
+    if page:  # written after the page's text was marked for its language (checks.render.lang): marked here
         return (f'<p class="suggest-correction"><a href="{html.escape(url)}" rel="nofollow">'
-                f'{SUGGEST_ICON}{html.escape(t["suggest_page"])}</a></p>')
+                f'{SUGGEST_ICON}{lang_marks.wrap(html.escape(t["suggest_page"]), lang)}</a></p>')
     return (f'<a class="provision-suggest" href="{html.escape(url)}" rel="nofollow" '
             f'aria-label="{html.escape(t["suggest"])}: {html.escape(label)}">{SUGGEST_ICON}</a>')
 
