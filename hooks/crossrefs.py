@@ -25,6 +25,7 @@ def on_page_markdown(markdown: str, /, *, page, config, files) -> str | None:
     lang, src = config["theme"]["language"], page.file.src_uri
     state = build_state.of(config)
     reading = read(markdown, lang, src, state.ids.get(lang, set()), page.meta.get("title"))
-    if site.stem(src) not in (site.MEMORANDUM, site.PARALLEL):  # the pages that refer to the memorandum
+    # The pages that refer to the memorandum: not its text, nor the parallel view of it, nor an index of it.
+    if site.stem(src) not in (site.MEMORANDUM, site.PARALLEL) and src not in state.indexes:
         state.references.setdefault(lang, {})[src] = (reading.title, page.file.url, reading.targets)
     return reading.text

@@ -132,6 +132,8 @@ def _crossrefs_on_page_markdown(tmp_path: Path) -> None:
     assert out == "[第 2 条 2.3](memorandum.md#article-2-3){ .xref } を参照。"
     # what the page refers to, for the memorandum's "Referenced from" lists; the memorandum's own references are not
     hook("crossrefs").on_page_markdown("第 2 条 2.1 を参照。", page=page(docs, "memorandum.ja.md"), config=cfg, files=None)
+    build_state.of(cfg).indexes.add("glossary.ja.md")  # the glossary, which lists where each term is defined
+    hook("crossrefs").on_page_markdown("第 2 条 2.2 を参照。", page=page(docs, "glossary.ja.md"), config=cfg, files=None)
     assert build_state.of(cfg).references["ja"] == {"about.ja.md": ("このサイトについて", p.file.url, ["article-2-3"])}
 
 
@@ -209,6 +211,7 @@ def _glossary_on_page_markdown(tmp_path: Path) -> None:
     mod = hook("glossary")
     out = mod.on_page_markdown(f"# Glossary\n\n{mod.MARKER}\n", page=p, config=cfg, files=None)
     assert mod.MARKER not in out and "{ #term-side }" in out
+    assert build_state.of(cfg).indexes == {"glossary.en.md"}  # an index of the text: in no "Referenced from" list
 
 
 def _changes_on_page_content(tmp_path: Path) -> None:

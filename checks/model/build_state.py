@@ -28,6 +28,9 @@ class BuildState:
     # what each page refers to, by language and page: (title, address, provision ids) (hooks/crossrefs.py, for
     # hooks/provisions.py)
     references: dict[str, dict[str, tuple[str, str, list[str]]]] = field(default_factory=dict)
+    # pages whose body is generated as an index of the memorandum (the glossary: where each term is defined and
+    # used); not listed as referring to the provisions they index (hooks/glossary.py, for hooks/crossrefs.py)
+    indexes: set[str] = field(default_factory=set)
     sitemap: dict[str, list] = field(default_factory=dict)  # hreflang entries, by language (hooks/alternates.py)
     checks: subprocess.Popen[str] | None = None  # python -m checks, running beside the build (hooks/verify.py)
     pdf_reader: Any = None  # the PDFs' metadata reader, started beside the build (checks.verify.exported)

@@ -5,11 +5,12 @@ per heading), a button that copies its citation in the reader's language
 (Material's clipboard handles ``data-clipboard-text``), and, where other
 pages refer to it, a generated "Referenced from" / 「参照元」 list. The list
 is made of what each page refers to in the text its reader gets (the
-references ``checks.render.crossrefs`` reads, placeholders and generated
-text such as the glossary's included), and is written into the page once
-every page of the language has been read (``fill``). A page
-that refers to most of the provisions (the home page's summary) is left out
-of the lists: the same line under every provision says nothing. All of it
+references ``checks.render.crossrefs`` reads, placeholders expanded), and is
+written into the page once every page of the language has been read
+(``fill``). A page that indexes the text (the glossary: where each term is
+defined and used) does not refer to it, and a page that refers to most of
+the provisions (the home page's summary) is left out of the lists: the
+same line under every provision says nothing. All of it
 is editorial, sits in ``.provision-tools`` and shows on hover, keyboard
 focus and when the provision is the link's target (memorandum.css).
 
