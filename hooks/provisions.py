@@ -12,7 +12,7 @@ from checks.export.cite import Citations
 from checks.model import build_state, document, metadata, site, versions
 from checks.render.changes import history_anchor
 from checks.render.dated import url_of
-from checks.render.provisions import REFERENCED_FROM, fill, insert_tools, suggest_link, suggestion_url, tools
+from checks.render.provisions import fill, insert_tools, suggest_link, suggestion_url, tools
 
 
 # MkDocs events: thin wiring of checks.render.provisions, run by the build tests.
@@ -34,11 +34,10 @@ def on_page_content(content: str, /, *, page, config, files) -> str | None:
     absolute = page.canonical_url or page.url
     changed = {pid for v in history.of(lang)[1:] for pid in v.text}
     changes_url = get_relative_url(site.PREFIX[lang] + "changes/", page.url)
-    pieces = {p.id: tools(p.id, lang, page.url, cite(p.id) if cite else f"{absolute}#{p.id}", [],
+    pieces = {p.id: tools(p.id, lang, page.url, cite(p.id) if cite else f"{absolute}#{p.id}", None,
                           permalink=p.kind not in document.HEADING_KINDS,
                           suggestion=suggestion_url(repo, f"#{p.id}", lang, document.label(p.id, lang), p.text),
                           history=f"{changes_url}#{history_anchor(lang, p.id)}" if p.id in changed else None)
-                 + REFERENCED_FROM.format(pid=p.id)
               for p in doc.provisions}
     return insert_tools(content, pieces)
 

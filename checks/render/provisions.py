@@ -26,12 +26,11 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Callable, Mapping
 from html.parser import HTMLParser
+from typing import Callable, Mapping
 from urllib.parse import urlencode, urlsplit
 
 from checks.engine import get_relative_url
-from checks.find import refs
 from checks.model import active, document, languages, site
 from checks.render import lang as lang_marks
 
@@ -105,10 +104,11 @@ def suggest_link(url: str, lang: str, label: str, page: bool = False) -> str:
 
 
 def tools(pid: str, lang: str, page_url: str, citation: str,
-          backlinks: list[tuple[str, str]], permalink: bool = True, suggestion: str | None = None,
+          backlinks: list[tuple[str, str]] | None, permalink: bool = True, suggestion: str | None = None,
           history: str | None = None) -> str:
     """The HTML of one provision's tools (without a permalink for a heading, which has the theme's);
-    ``citation`` is what its button copies (``checks.export.cite``)."""
+    ``citation`` is what its button copies (``checks.export.cite``). ``backlinks`` None: not known yet,
+    the place ``fill`` writes them in (``REFERENCED_FROM``)."""
     t, label = TEXT[lang], document.label(pid, lang)
     # Labelled by aria-label, shown as a CSS tooltip: no ``title``, whose native tooltip would
     # show the label a second time.
@@ -121,7 +121,9 @@ def tools(pid: str, lang: str, page_url: str, citation: str,
                    f'aria-label="{html.escape(t["history"])}: {html.escape(label)}">{HISTORY_ICON}</a>')
     if suggestion:
         out.append(suggest_link(suggestion, lang, label))
-    if backlinks:
+    if backlinks is None:
+        out.append(REFERENCED_FROM.format(pid=pid))
+    elif backlinks:
         out.append(referenced_from(lang, page_url, backlinks))
     return "".join(out)
 
