@@ -80,13 +80,17 @@ lint-workflows: $(STAMP)
 # on 2 cores: 380 s with two workers, 291 s with four). The shared sites are
 # built once per run, but each worker starts its own browser, hence the cap.
 TEST_WORKERS ?= $(shell n=$$(( $$(nproc 2>/dev/null || echo 1) * 2 )); echo $$(( n > 8 ? 8 : n )))
+# pytest keeps the test modules it rewrites for its assertions as bytecode beside them, unless
+# PYTHONDONTWRITEBYTECODE is set (some machines set it): then every worker rewrites every module,
+# about 2 s of CPU each, in every run. The suite lets it keep them.
+TEST_BYTECODE := PYTHONDONTWRITEBYTECODE=
 # The project's own modules are compiled first: the suite starts many build and check
 # processes, and where PYTHONDONTWRITEBYTECODE is set each would compile them again.
 test: $(STAMP) $(NODE_STAMP)
 	$(RUN)/python -m compileall -q checks hooks
 	$(RUN)/python -m checks
 	$(RUN)/zizmor --offline --no-progress .github/workflows
-	$(RUN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
+	$(TEST_BYTECODE) $(RUN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 # The property tests at full size (4 x 300 metadata edits, 4 x 200 front matters);
 # make test runs a fifth of them.

@@ -368,6 +368,24 @@ def _verify_on_post_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> N
     assert state.read and state.checks is None and state.post_builds["verify"] == len(site.LANGS) and state.pdf_reader is None
 
 
+def _templates_on_env(tmp_path: Path) -> None:
+    import jinja2
+    cfg = config(tmp_path)
+
+    def compiled_again(*args, **kwargs):
+        raise AssertionError("compiled again")
+    with pytest.MonkeyPatch.context() as mp:  # keeping on (the tests' own process computes afresh), in tmp_path
+        mp.setenv("MEMORANDUM_KEPT", "on")
+        mp.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+        for run in range(2):  # the next build's environment loads what the first compiled
+            env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(MATERIAL)))
+            assert hook("templates").on_env(env, config=cfg, files=None) is env
+            if run:
+                env.compile = compiled_again
+            env.get_template("main.html")
+    assert [p.name.startswith("__jinja2_") for p in (tmp_path / "cache/japan-uk-quantum-moc/kept/templates").iterdir()] == [True]
+
+
 EVENTS: dict[tuple[str, str], Callable[..., None]] = {
     ("alternates", "on_config"): _alternates_on_config,
     ("alternates", "on_page_context"): _alternates_on_page_context,
@@ -392,6 +410,7 @@ EVENTS: dict[tuple[str, str], Callable[..., None]] = {
     ("provisions", "on_post_page"): _provisions_on_post_page,
     ("search", "on_config"): _search_on_config,
     ("search", "on_post_build"): _search_on_post_build,
+    ("templates", "on_env"): _templates_on_env,
     ("terms", "on_files"): _terms_on_files,
     ("terms", "on_page_markdown"): _terms_on_page_markdown,
     ("verify", "on_pre_build"): _verify_on_pre_build,
@@ -420,7 +439,8 @@ def test_the_event_does_its_job(key: tuple[str, str], tmp_path: Path, caplog: py
 
 
 @pytest.mark.parametrize("key", [("lang", "on_page_content"), ("conformance", "on_post_page"),
-                                 ("crossrefs", "on_page_markdown"), ("provisions", "on_post_page")])
+                                 ("crossrefs", "on_page_markdown"), ("provisions", "on_post_page"),
+                                 ("templates", "on_env")])
 def test_an_event_that_does_nothing_fails_its_row(key: tuple[str, str], tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """The rows can fail: with the event replaced by one that changes nothing, its row fails."""

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import filecmp
 import json
+import os
 import shutil
 from pathlib import Path
 
+import jinja2
 import pytest
+from jinja2.bccache import bc_magic
 
 from checks.model import kept, metadata
-from checks.render import dated
+from checks.render import dated, templates
 from checks.verify import output
 from conftest import ROOT, build
 from test_built_site import _committed_project
@@ -264,3 +267,52 @@ def test_the_data_exports_are_made_once_a_process_for_the_same_docs(tmp_path: Pa
     (docs / "_data" / "notes.txt").write_text("any file of the docs", "utf-8")
     publish.data_kept(docs)
     assert made == [docs, docs]
+
+
+# --- the theme's compiled templates (checks.render.templates) ----------------
+
+def _environment(folder: Path, source: str = "Hello {{ name }}") -> jinja2.Environment:
+    (folder / "t.html").write_text(source, "utf-8")
+    return templates.use(jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder))))
+
+
+def test_a_template_compiled_once_is_loaded_by_the_next_build(keeping: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _environment(tmp_path).get_template("t.html").render(name="A") == "Hello A"
+    [file] = (keeping / "templates").iterdir()
+    again = _environment(tmp_path)
+    monkeypatch.setattr(again, "compile", lambda *a, **k: pytest.fail("compiled again"))
+    assert again.get_template("t.html").render(name="B") == "Hello B"
+    # An edited template does not match the kept code: it is compiled again, into the same file.
+    assert _environment(tmp_path, "Bye {{ name }}").get_template("t.html").render(name="C") == "Bye C"
+    assert list((keeping / "templates").iterdir()) == [file]
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00" * 40, bc_magic, bc_magic + b"garbage", bc_magic + b"\x80\x02X"])
+def test_an_unreadable_compiled_template_is_compiled_again(keeping: Path, tmp_path: Path, damage: bytes) -> None:
+    _environment(tmp_path).get_template("t.html")
+    [file] = (keeping / "templates").iterdir()
+    file.write_bytes(damage)
+    assert _environment(tmp_path).get_template("t.html").render(name="A") == "Hello A"
+    assert file.read_bytes() != damage  # written again
+
+
+def test_nothing_kept_compiles_every_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("MEMORANDUM_KEPT", "off")
+    assert templates.cache() is None and _environment(tmp_path).bytecode_cache is None
+    monkeypatch.setenv("MEMORANDUM_KEPT", "on")
+    (tmp_path / "cache").write_text("a file where the folder would be")
+    assert templates.cache() is None  # a folder that cannot be made keeps nothing
+    assert _environment(tmp_path).get_template("t.html").render(name="A") == "Hello A"
+
+
+def test_the_kept_templates_are_limited(keeping: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = keeping / "templates"
+    folder.mkdir(parents=True)
+    for n in range(5):
+        (folder / f"__jinja2_{n}.cache").write_bytes(b"x")
+        os.utime(folder / f"__jinja2_{n}.cache", ns=(n * 10**9, n * 10**9))
+    monkeypatch.setattr(templates, "LIMIT", 3)
+    assert templates.cache() is not None
+    assert sorted(p.name for p in folder.iterdir()) == [f"__jinja2_{n}.cache" for n in (2, 3, 4)]
