@@ -216,8 +216,9 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         if args.quick:
             # The test suite's smoke run: its figures are not reported, so its builds may take
-            # the PDFs from a cache of their own (rendered once, by the first build).
+            # the PDFs, and keep their results (checks.model.kept), in a cache of their own.
             ENV.pop("MEMORANDUM_PDF_CACHE", None)
+            ENV["MEMORANDUM_KEPT"] = "on"
             ENV["XDG_CACHE_HOME"] = str(work / "cache-quick")
         print("bench: builds …", file=sys.stderr)
         builds = measure_builds(work, runs, kept=not args.quick)
@@ -226,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         print("bench: exports …", file=sys.stderr)
         exported = exports.measure(ROOT / "docs", 1 if args.quick else 50)
         print("bench: linearity …", file=sys.stderr)
-        linear = linearity.measure(1 if args.quick else 3, (10, 100) if args.quick else linearity.SIZES_KB)
+        linear = linearity.measure(1 if args.quick else 3, linearity.QUICK_SIZES_KB if args.quick else linearity.SIZES_KB)
         print("bench: review …", file=sys.stderr)
         reviewing = review.measure(1 if args.quick else 3, (1, 2) if args.quick else (1, 4, 16))
         counts = (1, 2) if args.quick else (1, 10, 50)

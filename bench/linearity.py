@@ -16,6 +16,7 @@ from checks.model.page import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES_KB = (10, 100, 1000)
+QUICK_SIZES_KB = (5, 20)  # the test suite's smoke run: the code runs, its figures are not reported
 # Repeated units: a realistic page, then the shapes that once made a check quadratic.
 UNITS = {
     "prose (about.en.md)": None, "`<`": "<", "`<a `": "<a ", "`<a on`": "<a onx", "`[`": "[", "`[a](`": "[a](",
