@@ -92,6 +92,34 @@ def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make) -> Path
     return target
 
 
+def committed_project(dest: Path, hooks_order) -> Path:
+    """A copy of the project in its own git repository (the pages' dates then come from one
+    commit, the same for every build), its hooks listed in the order ``hooks_order`` gives."""
+    project = copy_project(dest)
+    config = project / "properdocs.yml"
+    text = config.read_text("utf-8")
+    head, tail = text.split("\nhooks:\n", 1)
+    lines = tail.split("\n")
+    listed = [ln for ln in lines if ln.startswith("  - hooks/")]
+    config.write_text(head + "\nhooks:\n" + "\n".join(hooks_order(listed) + lines[len(listed):]), "utf-8")
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2026-11-30T00:00:00Z", "GIT_COMMITTER_DATE": "2026-11-30T00:00:00Z"}
+    for command in (["git", "init", "-q"], ["git", "add", "-A"],
+                    ["git", "-c", "user.email=build@example.org", "-c", "user.name=build", "commit", "-qm", "site"]):
+        subprocess.run(command, cwd=project, check=True, env=env, capture_output=True)
+    return project
+
+
+@pytest.fixture(scope="session")
+def committed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project in a git repository of its own (``committed_project``, the hooks as listed)
+    and its site, built once per run keeping nothing (every result computed): ``project/``, ``site/``.
+    The tests that compare builds of the same commit (the hooks' order, kept results) compare with it."""
+    def make(folder: Path) -> None:
+        result = build(committed_project(folder / "project", list), folder / "site", keep=False)
+        assert result.returncode == 0, result.stderr[-2000:]
+    return made_once(tmp_path_factory, "committed", make)
+
+
 def run_pid() -> int:
     """The test run's own process: the xdist controller from a worker, else this one."""
     return os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
 import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -18,7 +16,7 @@ from bs4 import BeautifulSoup
 from checks import cli, relock
 from checks.model import document, languages
 from checks.model import site as site_model
-from conftest import PROVISION_IDS, ROOT, build, copy_project
+from conftest import PROVISION_IDS, ROOT, build, committed_project, copy_project
 
 SITE_URL = "http://127.0.0.1:8000/"
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -208,31 +206,14 @@ def test_build_warnings_name_the_line_the_checks_name(tmp_path: Path) -> None:
         assert [m.group(1) for m in re.finditer(rf"hooks/verify: (\S+:\d+:\d+): {code} ", result.stderr)] == places, code
 
 
-def _committed_project(dest: Path, hooks_order) -> Path:
-    """A copy of the project in its own git repository (the pages' dates then come from one
-    commit, the same for every build), its hooks listed in the order ``hooks_order`` gives."""
-    project = copy_project(dest)
-    config = project / "properdocs.yml"
-    text = config.read_text("utf-8")
-    head, tail = text.split("\nhooks:\n", 1)
-    lines = tail.split("\n")
-    listed = [ln for ln in lines if ln.startswith("  - hooks/")]
-    config.write_text(head + "\nhooks:\n" + "\n".join(hooks_order(listed) + lines[len(listed):]), "utf-8")
-    env = {**os.environ, "GIT_AUTHOR_DATE": "2026-11-30T00:00:00Z", "GIT_COMMITTER_DATE": "2026-11-30T00:00:00Z"}
-    for command in (["git", "init", "-q"], ["git", "add", "-A"],
-                    ["git", "-c", "user.email=build@example.org", "-c", "user.name=build", "commit", "-qm", "site"]):
-        subprocess.run(command, cwd=project, check=True, env=env, capture_output=True)
-    return project
-
-
 @pytest.mark.long
-def test_the_hooks_order_does_not_change_the_site(tmp_path: Path) -> None:
+def test_the_hooks_order_does_not_change_the_site(committed: Path, tmp_path: Path) -> None:
     """Where an event must run before another, the hook says so (event_priority); any order of
     ``hooks:`` builds the same site, byte for byte (each hook moved from where it stands)."""
     from test_engine import differences
-    sites = []
-    for name, order in (("listed", list), ("reversed", lambda h: h[::-1]), ("rotated", lambda h: h[5:] + h[:5])):
-        project = _committed_project(tmp_path / name, order)
+    sites = [committed / "site"]  # the hooks as listed
+    for name, order in (("reversed", lambda h: h[::-1]), ("rotated", lambda h: h[5:] + h[:5])):
+        project = committed_project(tmp_path / name, order)
         result = build(project, tmp_path / f"site-{name}")
         assert result.returncode == 0, result.stderr[-2000:]
         sites.append(tmp_path / f"site-{name}")
