@@ -70,7 +70,7 @@ def _sizes(r: dict[str, Any]) -> list[int]:
 def render(r: dict[str, Any], previous: dict[str, Any] | None) -> str:
     m, b, c = r["machine"], r["builds"], r["checks"]
     out = ["# Benchmarks", "",
-           f"Run {r['date']}{' (quick mode: one run, small sizes, the PDFs rendered once)' if r['quick'] else ''} by `make bench`. "
+           f"Run {r['date']}{' (quick mode: one run, small sizes, the PDFs and results cached)' if r['quick'] else ''} by `make bench`. "
            "Figures are medians with the range (min–max) of the runs; runs of compared variants are interleaved.", "",
            f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory']}; {m['os']}; Python {m['python']}, "
            f"ProperDocs {m.get('properdocs', '?')} (MkDocs {m['mkdocs']} as the fallback), Material {m['material']}.", "",
