@@ -316,3 +316,16 @@ def test_the_kept_templates_are_limited(keeping: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(templates, "LIMIT", 3)
     assert templates.cache() is not None
     assert sorted(p.name for p in folder.iterdir()) == [f"__jinja2_{n}.cache" for n in (2, 3, 4)]
+
+
+def test_a_kept_template_in_use_outlives_newer_ones_unused(keeping: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    _environment(tmp_path).get_template("t.html")
+    [used] = (keeping / "templates").iterdir()
+    os.utime(used, ns=(0, 0))  # written long ago
+    for n in range(3):  # written since, never read
+        (keeping / "templates" / f"__jinja2_{n}.cache").write_bytes(b"x")
+    _environment(tmp_path).get_template("t.html")  # read now
+    monkeypatch.setattr(templates, "LIMIT", 3)
+    assert templates.cache() is not None
+    assert used.exists() and len(list((keeping / "templates").iterdir())) == 3
