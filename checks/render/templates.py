@@ -2,14 +2,14 @@
 
 Jinja compiles each template a build renders into Python code, in each
 language's build: about a third of a rebuild that keeps its results, and
-half of a build without hooks. Jinja's own
-bytecode cache (``jinja2.FileSystemBytecodeCache``) keeps the compiled code
-in the kept folder (``checks.model.kept``), a file per template: each file
-holds the checksum of the template's source and Jinja's and Python's
-versions, and one that does not match them is compiled again, so the code
-loaded is the code a compile gives. ``MEMORANDUM_KEPT=off`` compiles every
-time. A folder that cannot be written, or a file that cannot be read, keeps
-nothing and fails nothing.
+half of a build without hooks. Jinja's own bytecode cache
+(``jinja2.FileSystemBytecodeCache``) keeps the compiled code in the kept
+folder (``checks.model.kept``), a file per template: each file holds the
+checksum of the template's source and Jinja's and Python's versions, and one
+that does not match them is compiled again, so the code loaded is the code a
+compile gives. ``MEMORANDUM_KEPT=off`` compiles every time. A folder that
+cannot be written, or a file that cannot be read, keeps nothing and fails
+nothing.
 """
 
 from __future__ import annotations
