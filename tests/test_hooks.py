@@ -70,7 +70,7 @@ LINKING = [
 
 @pytest.mark.parametrize("src,lang,markdown,expected", LINKING)
 def test_link_references(src: str, lang: str, markdown: str, expected: str) -> None:
-    assert crossrefs.link_references(markdown, lang, src, IDS) == expected
+    assert crossrefs.read(markdown, lang, src, IDS).text == expected
 
 
 # One rule set for every reader of a page: (page text, lang, is the marked
@@ -122,7 +122,7 @@ def test_hooks_and_checks_agree_on_every_region(tmp_path: Path, lang, where, ja,
     # The hook links a reference to an existing provision, or leaves it alone.
     close = "---\n" if shape.startswith("---\n") else ""  # a front matter of its own, closed
     text = Page(Path(f"about.{lang}.md"), shape.format(x=present) + close, lang).body  # what MkDocs hands a hook
-    linked_text = crossrefs.link_references(text, lang, f"about.{lang}.md", IDS)
+    linked_text = crossrefs.read(text, lang, f"about.{lang}.md", IDS).text
     assert ("{ .xref }" in linked_text) == linked
     # The terms hook links a defined term in the memorandum's text only.
     text = Page(Path(f"memorandum.{lang}.md"), shape.format(x=word) + close, lang).body

@@ -313,7 +313,7 @@ def test_the_kept_templates_are_limited(keeping: Path, monkeypatch: pytest.Monke
     for n in range(5):
         (folder / f"__jinja2_{n}.cache").write_bytes(b"x")
         os.utime(folder / f"__jinja2_{n}.cache", ns=(n * 10**9, n * 10**9))
-    monkeypatch.setattr(templates, "LIMIT", 3)
+    monkeypatch.setattr(kept, "LIMIT", 3)
     assert templates.cache() is not None
     assert sorted(p.name for p in folder.iterdir()) == [f"__jinja2_{n}.cache" for n in (2, 3, 4)]
 
@@ -326,6 +326,6 @@ def test_a_kept_template_in_use_outlives_newer_ones_unused(keeping: Path, tmp_pa
     for n in range(3):  # written since, never read
         (keeping / "templates" / f"__jinja2_{n}.cache").write_bytes(b"x")
     _environment(tmp_path).get_template("t.html")  # read now
-    monkeypatch.setattr(templates, "LIMIT", 3)
+    monkeypatch.setattr(kept, "LIMIT", 3)
     assert templates.cache() is not None
     assert used.exists() and len(list((keeping / "templates").iterdir())) == 3

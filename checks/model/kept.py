@@ -118,8 +118,14 @@ def _keep(path: Path, data: Any) -> None:
             os.replace(tmp, path)
         finally:
             Path(tmp).unlink(missing_ok=True)
-        files = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
-        for old in files[:max(0, len(files) - LIMIT)]:
-            old.unlink(missing_ok=True)
+        trim(path.parent, "*.json")
     except (OSError, TypeError, ValueError):
         pass  # a result not kept is computed again next time
+
+
+def trim(where: Path, pattern: str) -> None:
+    """Let ``where`` hold at most ``LIMIT`` files matching ``pattern``: the ones touched longest ago go
+    (raises OSError as the file system does)."""
+    files = sorted(where.glob(pattern), key=lambda p: p.stat().st_mtime_ns)
+    for old in files[:max(0, len(files) - LIMIT)]:
+        old.unlink(missing_ok=True)

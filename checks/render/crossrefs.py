@@ -52,8 +52,3 @@ def read(markdown: str, lang: str, src_uri: str, ids: set[str], title: object = 
     out.append(markdown[pos:])
     named = title if isinstance(title, str) and title.strip() else page.title(src_uri)
     return Reading("".join(out), named, list(dict.fromkeys(ref.target for ref in found)))
-
-
-def link_references(markdown: str, lang: str, src_uri: str, ids: set[str]) -> str:
-    """``markdown`` (a page body, as a hook receives it) with references to existing provisions linked."""
-    return read(markdown, lang, src_uri, ids).text

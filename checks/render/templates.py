@@ -23,8 +23,7 @@ from jinja2.bccache import Bucket
 
 from checks.model import kept
 
-KIND = "templates"
-LIMIT = 400  # compiled templates kept (about 50 a build); the ones used longest ago go first
+KIND = "templates"  # about 50 compiled templates a build; kept.LIMIT of them, the ones used longest ago go first
 
 
 class _Cache(jinja2.FileSystemBytecodeCache):
@@ -35,7 +34,7 @@ class _Cache(jinja2.FileSystemBytecodeCache):
             super().load_bytecode(bucket)
         except (OSError, ValueError, EOFError, TypeError, pickle.UnpicklingError):
             bucket.reset()
-        if bucket.code is not None:  # used now: the limit removes the files used longest ago
+        if bucket.code is not None:  # used now: kept.trim removes the files used longest ago
             try:
                 os.utime(self._get_cache_filename(bucket))
             except OSError:
@@ -59,9 +58,7 @@ def cache() -> jinja2.BytecodeCache | None:
     where = folder()
     try:
         where.mkdir(parents=True, exist_ok=True)
-        files = sorted(where.glob("__jinja2_*.cache"), key=lambda p: p.stat().st_mtime_ns)
-        for old in files[:max(0, len(files) - LIMIT)]:
-            old.unlink(missing_ok=True)
+        kept.trim(where, "__jinja2_*.cache")
     except OSError:
         return None
     return _Cache(str(where))
